@@ -1,0 +1,155 @@
+package book
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/clientbook/clientbook/pkg/finding"
+)
+
+// crossCheck runs the structural rules that need more than one file:
+// references to people and clients (CB007), dates out of order (CB008),
+// duplicate team ids (CB005) and the firm's own consistency (CB003).
+func crossCheck(b *Book) {
+	c := &checker{book: b}
+	c.firm()
+	for _, cl := range b.Clients {
+		c.client(cl)
+	}
+	for _, o := range b.Opportunities {
+		c.opportunity(o)
+	}
+	b.Findings = append(b.Findings, c.findings...)
+}
+
+type checker struct {
+	book     *Book
+	findings []finding.Finding
+}
+
+func (c *checker) add(rule, p string, pos Pos, format string, args ...any) {
+	r, _ := finding.Lookup(rule)
+	c.findings = append(c.findings, finding.Finding{Rule: rule, Severity: r.Default, Path: p, Line: pos.Line, Column: pos.Column, Message: fmt.Sprintf(format, args...)})
+}
+
+// person checks that id, when set, names a team member.
+func (c *checker) person(p string, id Field[ID], what string) {
+	if !id.Set {
+		return
+	}
+	if _, ok := c.book.Settings.Team[id.Value]; !ok {
+		c.add("CB007", p, id.Pos, "%s %q is not in the firm's team: add them to team in clientbook.yaml or use one of: %s", what, id.Value, c.teamList())
+	}
+}
+
+func (c *checker) teamList() string {
+	team := c.book.Firm
+	if team == nil || len(team.Team) == 0 {
+		return "(the team is empty)"
+	}
+	var ids []string
+	for _, p := range team.Team {
+		if p.ID.Set {
+			ids = append(ids, string(p.ID.Value))
+		}
+	}
+	return strings.Join(ids, ", ")
+}
+
+// order reports a CB008 when later is set and before earlier.
+func (c *checker) order(p string, earlier, later Field[Date], earlierName, laterName string) {
+	if earlier.Set && later.Set && later.Value < earlier.Value {
+		c.add("CB008", p, later.Pos, "%s %s is before %s %s: correct one of the dates", laterName, later.Value, earlierName, earlier.Value)
+	}
+}
+
+func (c *checker) firm() {
+	f := c.book.Firm
+	if f == nil {
+		return // clientbook.yaml could not be read: already reported
+	}
+	seen := map[ID]bool{}
+	for _, p := range f.Team {
+		if !p.ID.Set {
+			continue
+		}
+		if seen[p.ID.Value] {
+			c.add("CB005", f.Path, p.ID.Pos, "team id %q is used twice: give each person their own id", p.ID.Value)
+		}
+		seen[p.ID.Value] = true
+	}
+	h := f.Health.Bands
+	if h.Healthy.Set || h.Watch.Set {
+		s := c.book.Settings
+		if s.BandWatch > s.BandHealthy {
+			c.add("CB003", f.Path, h.Watch.Pos, "bands.watch (%d) is above bands.healthy (%d): the watch band starts below the healthy one", s.BandWatch, s.BandHealthy)
+		}
+	}
+	a := f.Acceptance
+	if a.AcceptAt.Set || a.DeclineBelow.Set {
+		s := c.book.Settings
+		if s.DeclineBelow > s.AcceptAt {
+			c.add("CB003", f.Path, a.DeclineBelow.Pos, "decline_below (%d) is above accept_at (%d): set decline_below at or below accept_at", s.DeclineBelow, s.AcceptAt)
+		}
+	}
+	if st := f.Strategy; st != nil && st.Size != nil {
+		lo, hi := st.Size.MinEmployees, st.Size.MaxEmployees
+		if lo.Set && hi.Set && lo.Value > hi.Value {
+			c.add("CB003", f.Path, hi.Pos, "max_employees (%d) is below min_employees (%d)", hi.Value, lo.Value)
+		}
+	}
+	for _, e := range f.Rules {
+		if _, ok := finding.Lookup(e.Key); !ok {
+			c.add("CB002", f.Path, e.KeyPos, "unknown rule %q in rules: rule ids run CB001 to CB304 (see clientbook check --help)", e.Key)
+			continue
+		}
+		if _, ok := finding.ParseSeverity(e.Value.Value); !ok || !e.Value.Set {
+			c.add("CB003", f.Path, e.Value.Pos, "rule %s is set to %q: use error, warning, info or off", e.Key, e.Value.Value)
+		}
+	}
+}
+
+func (c *checker) client(cl *Client) {
+	p := cl.Path
+	c.person(p, cl.Owner, "owner")
+	for _, s := range cl.Stakeholders {
+		c.person(p, s.Owner, "stakeholder owner")
+	}
+	for _, a := range cl.Health {
+		c.person(p, a.By, "assessor")
+	}
+	for _, t := range cl.Touchpoints {
+		c.person(p, t.By, "touchpoint by")
+	}
+	if r := cl.Recovery; r != nil {
+		c.order(p, r.Opened, r.Closed, "opened", "closed")
+		for _, a := range r.Plan {
+			c.person(p, a.Owner, "action owner")
+		}
+	}
+	if pl := cl.Plan; pl != nil {
+		c.person(pl.Path, pl.Owner, "plan owner")
+		for _, a := range pl.Actions {
+			c.person(pl.Path, a.Owner, "action owner")
+		}
+	}
+	for _, e := range cl.Engagements {
+		c.person(e.Path, e.Owner, "engagement owner")
+		c.order(e.Path, e.Start, e.End, "start", "end")
+	}
+	for _, r := range cl.Reviews {
+		c.person(r.Path, r.By, "review by")
+	}
+}
+
+func (c *checker) opportunity(o *Opportunity) {
+	switch {
+	case o.Client.Set && o.Prospect != nil:
+		c.add("CB003", o.Path, o.Prospect.Pos, "an opportunity names either client or prospect, not both: remove one")
+	case !o.Client.Set && o.Prospect == nil && !hasKey(o.Keys, "client"):
+		c.add("CB004", o.Path, o.Pos, "an opportunity needs client (an existing client id) or prospect (a description of the would-be client): add one")
+	}
+	if o.Client.Set && c.book.Client(o.Client.Value) == nil {
+		c.add("CB007", o.Path, o.Client.Pos, "client %q is not in the book: use an existing client id or describe a new one under prospect", o.Client.Value)
+	}
+}

@@ -1,0 +1,389 @@
+package book
+
+import (
+	"fmt"
+	"math/big"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/clientbook/clientbook/pkg/finding"
+)
+
+// A decoder turns one file's yaml.Node tree into a model value, strictly:
+// unknown keys, wrong types, values out of range and missing required keys
+// become findings at the node's position, and decoding goes on so that one
+// run reports every problem of the file.
+type decoder struct {
+	path     string
+	findings []finding.Finding
+}
+
+func (d *decoder) report(rule string, n *yaml.Node, format string, args ...any) {
+	d.reportAt(rule, nodePos(n), format, args...)
+}
+
+func (d *decoder) reportAt(rule string, p Pos, format string, args ...any) {
+	r, _ := finding.Lookup(rule)
+	d.findings = append(d.findings, finding.Finding{
+		Rule:     rule,
+		Severity: r.Default,
+		Path:     d.path,
+		Line:     p.Line,
+		Column:   p.Column,
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
+func nodePos(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	return Pos{Line: n.Line, Column: n.Column}
+}
+
+// fieldSpec is a struct field's yaml key and cb validation, parsed once per type.
+type fieldSpec struct {
+	index    int
+	key      string
+	required bool
+	enum     []string
+	min, max *big.Rat
+	keys     []string
+}
+
+type structSpec struct {
+	fields  []fieldSpec
+	byKey   map[string]int // key → index into fields
+	posIdx  int            // index of the Pos field, or -1
+	keysIdx int            // index of the Keys field, or -1
+	header  int            // index of an embedded Header, or -1
+}
+
+var specCache sync.Map // reflect.Type → *structSpec
+
+var (
+	posType       = reflect.TypeFor[Pos]()
+	keysType      = reflect.TypeFor[map[string]Pos]()
+	headerType    = reflect.TypeFor[Header]()
+	stringMapType = reflect.TypeFor[StringMap]()
+)
+
+func specOf(t reflect.Type) *structSpec {
+	if s, ok := specCache.Load(t); ok {
+		return s.(*structSpec)
+	}
+	s := &structSpec{byKey: map[string]int{}, posIdx: -1, keysIdx: -1, header: -1}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch {
+		case f.Name == "Pos" && f.Type == posType:
+			s.posIdx = i
+			continue
+		case f.Name == "Keys" && f.Type == keysType:
+			s.keysIdx = i
+			continue
+		case f.Anonymous && f.Type == headerType:
+			s.header = i
+			continue
+		}
+		key := f.Tag.Get("yaml")
+		if key == "" || key == "-" {
+			continue
+		}
+		fs := fieldSpec{index: i, key: key}
+		for _, opt := range strings.Split(f.Tag.Get("cb"), ",") {
+			name, val, _ := strings.Cut(opt, "=")
+			switch name {
+			case "required":
+				fs.required = true
+			case "enum":
+				fs.enum = strings.Split(val, "|")
+			case "keys":
+				fs.keys = strings.Split(val, "|")
+			case "min":
+				fs.min, _ = new(big.Rat).SetString(val)
+			case "max":
+				fs.max, _ = new(big.Rat).SetString(val)
+			}
+		}
+		s.byKey[key] = len(s.fields)
+		s.fields = append(s.fields, fs)
+	}
+	specCache.Store(t, s)
+	return s
+}
+
+// keyNames lists a struct's keys for "expected one of" messages.
+func (s *structSpec) keyNames(withHeader bool) []string {
+	var names []string
+	if withHeader {
+		names = append(names, "apiVersion", "kind")
+	}
+	for _, f := range s.fields {
+		names = append(names, f.key)
+	}
+	return names
+}
+
+// decodeStruct fills the struct v from a mapping node.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
+	s := specOf(v.Type())
+	if s.posIdx >= 0 {
+		v.Field(s.posIdx).Set(reflect.ValueOf(nodePos(n)))
+	}
+	if n.Kind != yaml.MappingNode {
+		d.report("CB003", n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return
+	}
+	var keys map[string]Pos
+	if s.keysIdx >= 0 {
+		keys = make(map[string]Pos, len(n.Content)/2)
+	}
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.report("CB003", k, "keys in %s must be plain names", what)
+			continue
+		}
+		name := k.Value
+		if seen[name] {
+			d.report("CB001", k, "duplicate key %q in %s: keep one", name, what)
+			continue
+		}
+		seen[name] = true
+		if keys != nil {
+			keys[name] = nodePos(k)
+		}
+		if s.header >= 0 && (name == "apiVersion" || name == "kind") {
+			hv := v.Field(s.header)
+			hs := specOf(headerType)
+			f := hs.fields[hs.byKey[name]]
+			d.decodeValue(val, hv.Field(f.index), f, name)
+			continue
+		}
+		idx, ok := s.byKey[name]
+		if !ok {
+			d.report("CB002", k, "unknown field %q in %s; expected one of: %s", name, what, strings.Join(s.keyNames(s.header >= 0), ", "))
+			continue
+		}
+		f := s.fields[idx]
+		d.decodeValue(val, v.Field(f.index), f, name)
+	}
+	if keys != nil {
+		v.Field(s.keysIdx).Set(reflect.ValueOf(keys))
+	}
+	for _, f := range s.fields {
+		if f.required && !isSet(v.Field(f.index)) {
+			if seen[f.key] {
+				d.reportAt("CB004", keys[f.key], "required field %q in %s is empty: give it a value", f.key, what)
+			} else {
+				d.report("CB004", n, "required field %q missing in %s: add it", f.key, what)
+			}
+		}
+	}
+	if s.header >= 0 && !v.Field(s.header).Field(1).Field(2).Bool() {
+		d.report("CB004", n, "required field \"kind\" missing: add kind: %s", what)
+	}
+}
+
+// isSet reports whether a field holds a value: a set Field, a non-nil pointer or a non-empty list.
+func isSet(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map:
+		return !v.IsNil()
+	case reflect.Struct:
+		if set := v.FieldByName("Set"); set.IsValid() && set.Kind() == reflect.Bool {
+			return set.Bool()
+		}
+		return true
+	}
+	return true
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// decodeValue decodes n into v, which is a Field, a struct, a pointer to a
+// struct, a list or a StringMap.
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f fieldSpec, key string) {
+	t := v.Type()
+	switch {
+	case t == stringMapType:
+		d.decodeStringMap(n, v, f, key)
+	case t.Kind() == reflect.Pointer:
+		if isNull(n) {
+			return
+		}
+		p := reflect.New(t.Elem())
+		d.decodeStruct(n, p.Elem(), key)
+		v.Set(p)
+	case t.Kind() == reflect.Slice:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.report("CB003", n, "%q must be a list, not %s", key, describe(n))
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.decodeValue(item, s.Index(i), f, key)
+		}
+		v.Set(s)
+	case t.Kind() == reflect.Struct && t.NumField() == 3 && t.Field(2).Name == "Set":
+		d.decodeScalar(n, v, f, key)
+	case t.Kind() == reflect.Struct:
+		if isNull(n) {
+			return
+		}
+		d.decodeStruct(n, v, key)
+	}
+}
+
+func (d *decoder) decodeStringMap(n *yaml.Node, v reflect.Value, f fieldSpec, key string) {
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.report("CB003", n, "%q must be a mapping, not %s", key, describe(n))
+		return
+	}
+	m := make(StringMap, 0, len(n.Content)/2)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.report("CB003", k, "keys in %q must be plain names", key)
+			continue
+		}
+		if seen[k.Value] {
+			d.report("CB001", k, "duplicate key %q in %s: keep one", k.Value, key)
+			continue
+		}
+		seen[k.Value] = true
+		if f.keys != nil && !slices.Contains(f.keys, k.Value) {
+			d.report("CB002", k, "unknown key %q in %s; expected one of: %s", k.Value, key, strings.Join(f.keys, ", "))
+			continue
+		}
+		var e MapEntry
+		e.Key = k.Value
+		e.KeyPos = nodePos(k)
+		d.decodeScalar(val, reflect.ValueOf(&e.Value).Elem(), fieldSpec{}, k.Value)
+		m = append(m, e)
+	}
+	v.Set(reflect.ValueOf(m))
+}
+
+// decodeScalar fills a Field[T] from a scalar node, validating type, enum and range.
+func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key string) {
+	v.Field(1).Set(reflect.ValueOf(nodePos(n)))
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.report("CB003", n, "%q must be a single value, not %s", key, describe(n))
+		return
+	}
+	val := v.Field(0)
+	text := n.Value
+	switch val.Interface().(type) {
+	case string:
+		if len(f.enum) > 0 && !slices.Contains(f.enum, text) {
+			d.report("CB003", n, "%q is %q; expected one of: %s", key, text, strings.Join(f.enum, ", "))
+			return
+		}
+		val.SetString(text)
+	case ID:
+		id, err := ParseID(text)
+		if err != nil {
+			d.report("CB003", n, "%s: %v", key, err)
+			return
+		}
+		val.SetString(string(id))
+	case bool:
+		if n.Tag != "!!bool" {
+			d.report("CB003", n, "%q must be true or false, not %q", key, text)
+			return
+		}
+		val.SetBool(text == "true" || text == "True" || text == "TRUE")
+	case int:
+		if n.Tag != "!!int" {
+			d.report("CB003", n, "%q must be a whole number, not %q", key, text)
+			return
+		}
+		i, err := strconv.ParseInt(strings.ReplaceAll(text, "_", ""), 0, 64)
+		if err != nil || i > 1<<40 || i < -(1<<40) {
+			d.report("CB003", n, "%q must be a whole number, not %q", key, text)
+			return
+		}
+		if msg := rangeProblem(big.NewRat(i, 1), f); msg != "" {
+			d.report("CB003", n, "%q is %s: %s", key, text, msg)
+			return
+		}
+		val.SetInt(i)
+	case Decimal:
+		if n.Tag != "!!int" && n.Tag != "!!float" {
+			d.report("CB003", n, "%q must be a number, not %q", key, text)
+			return
+		}
+		dec, err := ParseDecimalText(text)
+		if err != nil {
+			d.report("CB003", n, "%q must be a plain number such as 1200 or 0.22, not %q", key, text)
+			return
+		}
+		if msg := rangeProblem(dec.Rat, f); msg != "" {
+			d.report("CB003", n, "%q is %s: %s", key, text, msg)
+			return
+		}
+		val.Set(reflect.ValueOf(dec))
+	case Date:
+		date, err := ParseDate(text)
+		if err != nil {
+			d.report("CB003", n, "%q is %q: %v", key, text, err)
+			return
+		}
+		val.SetInt(int64(date))
+	case Duration:
+		dur, err := ParseDuration(text)
+		if err != nil {
+			d.report("CB003", n, "%q is %q: %v", key, text, err)
+			return
+		}
+		val.SetInt(int64(dur))
+	}
+	v.Field(2).SetBool(true)
+}
+
+func rangeProblem(r *big.Rat, f fieldSpec) string {
+	switch {
+	case f.min != nil && f.max != nil && (r.Cmp(f.min) < 0 || r.Cmp(f.max) > 0):
+		return fmt.Sprintf("out of range: want %s to %s", f.min.RatString(), f.max.RatString())
+	case f.min != nil && r.Cmp(f.min) < 0:
+		return fmt.Sprintf("out of range: want at least %s", f.min.RatString())
+	case f.max != nil && r.Cmp(f.max) > 0:
+		return fmt.Sprintf("out of range: want at most %s", f.max.RatString())
+	}
+	return ""
+}

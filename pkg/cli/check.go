@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/finding"
+)
+
+type checkOptions struct {
+	paths  []string
+	failOn string
+}
+
+func newCheckCmd(e *env) *cobra.Command {
+	opts := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Validate the book and run the account-plan rules",
+		Long: `check reads every file of the book and reports each problem with its rule
+id, severity and path:line:col. With PATH arguments only findings in those
+files or folders are shown (the whole book is still read, so references
+across files are checked). Output formats: text (default), json.
+
+Exit code 0 when nothing is at or above --fail-on (default error), 1 when
+something is, 2 when the book cannot be found.
+
+Rules:
+` + ruleHelp(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runCheck(e, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	return cmd
+}
+
+func ruleHelp() string {
+	var b strings.Builder
+	for _, r := range finding.Catalog {
+		fmt.Fprintf(&b, "  %s  %-7s  %s\n", r.ID, r.Default, r.Summary)
+	}
+	return b.String()
+}
+
+func runCheck(e *env, opts *checkOptions) error {
+	format, err := e.format("text", "json")
+	if err != nil {
+		return err
+	}
+	failOn, ok := finding.ParseSeverity(opts.failOn)
+	if !ok || failOn == finding.Off {
+		return usagef("--fail-on %q: use error, warning or info", opts.failOn)
+	}
+	if _, err := e.todayDate(); err != nil {
+		return err
+	}
+	b, err := e.load(false)
+	if err != nil {
+		return err
+	}
+	findings := b.Findings
+	if len(opts.paths) > 0 {
+		prefixes, err := relPaths(b.Root, opts.paths)
+		if err != nil {
+			return err
+		}
+		findings = filterPaths(findings, prefixes)
+	}
+	report := finding.Report{Findings: findings, Files: b.Files}
+	switch format {
+	case "json":
+		err = finding.WriteJSON(e.stdout, report)
+	default:
+		err = finding.WriteText(e.stdout, report)
+		if err == nil {
+			fmt.Fprintln(e.stderr, finding.Summary(report))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if finding.AtOrAbove(findings, failOn) {
+		return &failError{}
+	}
+	return nil
+}
+
+// relPaths turns PATH arguments (relative to the working folder) into
+// slash-separated paths relative to the book root.
+func relPaths(root string, paths []string) ([]string, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, usagef("cannot tell the working folder: %v", err)
+	}
+	var out []string
+	for _, p := range paths {
+		abs := p
+		if !filepath.IsAbs(p) {
+			abs = filepath.Join(cwd, p)
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, usagef("%s is outside the book at %s", p, root)
+		}
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out, nil
+}
+
+func filterPaths(fs []finding.Finding, prefixes []string) []finding.Finding {
+	var out []finding.Finding
+	for _, f := range fs {
+		for _, p := range prefixes {
+			if p == "." || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/template"
+)
+
+type initOptions struct {
+	dir  string
+	name string
+}
+
+func newInitCmd(e *env) *cobra.Command {
+	opts := &initOptions{}
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Create a book: clientbook.yaml and one example client",
+		Long: `init writes clientbook.yaml and one example client (clients/example/client.yaml)
+from commented templates into DIR (default: the working folder). It never
+overwrites a file and refuses a folder that already holds a book.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.dir = "."
+			if len(args) == 1 {
+				opts.dir = args[0]
+			}
+			return runInit(e, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.name, "name", "", "the firm's name (default: the folder's name)")
+	return cmd
+}
+
+func runInit(e *env, opts *initOptions) error {
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(opts.dir)
+	if err != nil {
+		return usagef("cannot resolve %s", opts.dir)
+	}
+	for _, name := range book.FirmFiles {
+		if _, err := os.Stat(filepath.Join(abs, name)); err == nil {
+			return usagef("%s already holds a book (%s): nothing written", opts.dir, name)
+		}
+	}
+	firmName := opts.name
+	if firmName == "" {
+		firmName = filepath.Base(abs)
+	}
+	data := template.Data{
+		ID: "example", Name: "Example Client Ltd", Owner: "me", Firm: firmName,
+		Today: today.String(), Year: today.Year(),
+	}
+	files := []struct{ kind, path string }{
+		{"firm", "clientbook.yaml"},
+		{"client", filepath.Join("clients", "example", "client.yaml")},
+	}
+	for _, f := range files {
+		content, err := template.Render(f.kind, data)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(abs, f.path)
+		if err := edit.Create(target, content, 0o644); err != nil {
+			if errors.Is(err, edit.ErrExists) {
+				return usagef("%s already exists: nothing overwritten", filepath.Join(opts.dir, f.path))
+			}
+			return usagef("%v", err)
+		}
+		fmt.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, f.path))
+	}
+	fmt.Fprintf(e.stdout, "Next: edit clientbook.yaml (your team and strategy), then run `clientbook check`.\n")
+	return nil
+}

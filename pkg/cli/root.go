@@ -1,0 +1,225 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+)
+
+// Exit codes of SPEC §8.
+const (
+	ExitOK       = 0
+	ExitFailed   = 1 // the command ran and found what it was asked to fail on
+	ExitUsage    = 2 // usage error, no book, or a book that cannot be read
+	ExitInternal = 3 // a bug
+)
+
+// Version is set at build time with -ldflags "-X .../pkg/cli.Version=...".
+var Version = "dev"
+
+// env is the small, explicit context every command shares: the streams,
+// the environment and the global flags. There is no global state.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+
+	bookDir string
+	today   string
+	output  string
+}
+
+// failError ends a command with exit code 1 after it has printed its result.
+type failError struct{ msg string }
+
+func (e *failError) Error() string { return e.msg }
+
+// usageError ends a command with exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// Main runs clientbook with args (without the program name) and returns the
+// exit code. A panic anywhere below is turned into exit code 3 with a short
+// message instead of a Go stack trace.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "clientbook: internal error: %v\nThis is a bug in clientbook; please report it with the command you ran.\n", r)
+			if os.Getenv("CLIENTBOOK_DEBUG") != "" {
+				fmt.Fprintf(stderr, "%s\n", debug.Stack())
+			}
+			code = ExitInternal
+		}
+	}()
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var fe *failError
+	if errors.As(err, &fe) {
+		if fe.msg != "" {
+			fmt.Fprintf(stderr, "clientbook: %s\n", fe.msg)
+		}
+		return ExitFailed
+	}
+	fmt.Fprintf(stderr, "clientbook: %s\n", err)
+	return ExitUsage
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "clientbook",
+		Short: "Keep a firm's book of business as YAML in git and turn it into decisions",
+		Long: `clientbook reads a book of business — clients, engagements, account plans,
+annual reviews and opportunities kept as YAML files — and answers how healthy
+each relationship is, where each client sits in the Client Growth Matrix,
+whether to take new work, where to spend senior time, and whether every
+account plan is complete and current.`,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		Version:           Version,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&e.bookDir, "book", "", "the book's folder (default: $CLIENTBOOK_DIR, else the nearest folder holding clientbook.yaml)")
+	pf.StringVar(&e.today, "today", "", "the date to treat as today, YYYY-MM-DD (default: $CLIENTBOOK_TODAY, else the real date)")
+	pf.StringVarP(&e.output, "output", "o", "", "output format (table, json, yaml, csv, markdown; check: text, json, github, sarif)")
+	root.AddCommand(
+		newInitCmd(e),
+		newCheckCmd(e),
+		newVersionCmd(e),
+	)
+	for _, c := range root.Commands() {
+		wrapArgs(c)
+	}
+	return root
+}
+
+// wrapArgs makes cobra's argument errors usage errors (exit 2).
+func wrapArgs(c *cobra.Command) {
+	if c.Args == nil {
+		return
+	}
+	check := c.Args
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &usageError{msg: fmt.Sprintf("%s: %s (see clientbook %s --help)", cmd.CommandPath(), err, cmd.Name())}
+		}
+		return nil
+	}
+	for _, sub := range c.Commands() {
+		wrapArgs(sub)
+	}
+}
+
+// todayDate resolves --today, then $CLIENTBOOK_TODAY, then the clock.
+func (e *env) todayDate() (book.Date, error) {
+	s, from := e.today, "--today"
+	if s == "" {
+		s, from = e.getenv("CLIENTBOOK_TODAY"), "$CLIENTBOOK_TODAY"
+	}
+	if s == "" {
+		return book.DateOf(time.Now()), nil
+	}
+	d, err := book.ParseDate(s)
+	if err != nil {
+		return 0, usagef("%s %q: %v", from, s, err)
+	}
+	return d, nil
+}
+
+// root finds the book's folder.
+func (e *env) root() (string, error) {
+	dir := e.bookDir
+	if dir == "" {
+		dir = e.getenv("CLIENTBOOK_DIR")
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return "", usagef("cannot tell the working folder: %v", err)
+	}
+	r, err := book.FindRoot(dir, cwd)
+	if err != nil {
+		return "", &usageError{msg: err.Error()}
+	}
+	return r, nil
+}
+
+// load finds and reads the book. Commands other than check warn on stderr
+// when the book has errors, and go on with what could be read.
+func (e *env) load(warn bool) (*book.Book, error) {
+	r, err := e.root()
+	if err != nil {
+		return nil, err
+	}
+	b, err := book.Load(r)
+	if err != nil {
+		return nil, &usageError{msg: err.Error()}
+	}
+	if warn {
+		if n := countErrors(b); n > 0 {
+			fmt.Fprintf(e.stderr, "clientbook: warning: the book has %d error(s); results leave out what could not be read (run `clientbook check`)\n", n)
+		}
+	}
+	return b, nil
+}
+
+func countErrors(b *book.Book) int {
+	n := 0
+	for _, f := range b.Findings {
+		if f.Severity.String() == "error" {
+			n++
+		}
+	}
+	return n
+}
+
+// format resolves -o against the formats a command supports; the first is the default.
+func (e *env) format(allowed ...string) (string, error) {
+	if e.output == "" {
+		return allowed[0], nil
+	}
+	for _, a := range allowed {
+		if e.output == a {
+			return a, nil
+		}
+	}
+	return "", usagef("unknown output format %q: use one of %s", e.output, strings.Join(allowed, ", "))
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print clientbook's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			v := Version
+			if info, ok := debug.ReadBuildInfo(); ok && v == "dev" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+				v = info.Main.Version
+			}
+			_, err := fmt.Fprintf(e.stdout, "clientbook %s\n", v)
+			return err
+		},
+	}
+}

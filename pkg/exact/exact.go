@@ -1,0 +1,104 @@
+package exact
+
+import (
+	"errors"
+	"math/big"
+	"regexp"
+	"strings"
+)
+
+// decimalText is the only number syntax accepted from files: an optional
+// sign, digits, an optional fraction and a short exponent. The exponent is
+// capped so that a hostile "1e999999999" cannot make big.Rat allocate
+// gigabytes.
+var decimalText = regexp.MustCompile(`^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,3})?$`)
+
+// ErrNotDecimal is returned by ParseDecimal for text that is not a plain decimal number.
+var ErrNotDecimal = errors.New("not a decimal number")
+
+// ParseDecimal reads s exactly: "0.1" is one tenth, not the nearest binary float.
+func ParseDecimal(s string) (*big.Rat, error) {
+	s = strings.ReplaceAll(s, "_", "")
+	if !decimalText.MatchString(s) {
+		return nil, ErrNotDecimal
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		return nil, ErrNotDecimal
+	}
+	return r, nil
+}
+
+// Int returns n as a fraction.
+func Int(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
+
+// Frac returns a/b as a fraction. b must not be zero.
+func Frac(a, b int64) *big.Rat { return big.NewRat(a, b) }
+
+// Add returns a+b as a new value.
+func Add(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) }
+
+// Sub returns a-b as a new value.
+func Sub(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) }
+
+// Mul returns a×b as a new value.
+func Mul(a, b *big.Rat) *big.Rat { return new(big.Rat).Mul(a, b) }
+
+// Quo returns a÷b as a new value. b must not be zero.
+func Quo(a, b *big.Rat) *big.Rat { return new(big.Rat).Quo(a, b) }
+
+// RoundHalfUp rounds r to the nearest integer, halves going up (towards
+// +∞): 2.5 → 3, -2.5 → -2. This is SPEC §1's rule for every 0–100 score.
+func RoundHalfUp(r *big.Rat) int {
+	// floor(r + 1/2)
+	x := new(big.Rat).Add(r, big.NewRat(1, 2))
+	q := new(big.Int).Div(x.Num(), x.Denom()) // Euclidean division floors for a positive divisor
+	return int(q.Int64())
+}
+
+// Clamp limits r to [lo, hi].
+func Clamp(r, lo, hi *big.Rat) *big.Rat {
+	if r.Cmp(lo) < 0 {
+		return new(big.Rat).Set(lo)
+	}
+	if r.Cmp(hi) > 0 {
+		return new(big.Rat).Set(hi)
+	}
+	return new(big.Rat).Set(r)
+}
+
+// Fixed formats r with the given number of decimals, rounding half away
+// from zero as accountants do (-0.005 → "-0.01").
+func Fixed(r *big.Rat, places int) string {
+	neg := r.Sign() < 0
+	abs := new(big.Rat).Abs(r)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+	scaled := new(big.Rat).Mul(abs, new(big.Rat).SetInt(scale))
+	scaled.Add(scaled, big.NewRat(1, 2))
+	q := new(big.Int).Div(scaled.Num(), scaled.Denom())
+	digits := q.String()
+	if places > 0 {
+		if len(digits) <= places {
+			digits = strings.Repeat("0", places-len(digits)+1) + digits
+		}
+		digits = digits[:len(digits)-places] + "." + digits[len(digits)-places:]
+	}
+	if neg && q.Sign() != 0 {
+		digits = "-" + digits
+	}
+	return digits
+}
+
+// Plain formats r as the shortest exact decimal when it has one (0.215 →
+// "0.215"), else with 6 decimals. Used for margins and hours, which users
+// wrote as decimals and expect to see back unchanged.
+func Plain(r *big.Rat) string {
+	for places := 0; places <= 12; places++ {
+		s := Fixed(r, places)
+		back, _ := new(big.Rat).SetString(s)
+		if back != nil && back.Cmp(r) == 0 {
+			return s
+		}
+	}
+	return Fixed(r, 6)
+}

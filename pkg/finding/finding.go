@@ -1,0 +1,127 @@
+package finding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity is how serious a finding is. The zero value is invalid.
+type Severity int
+
+// Severities, from least to most serious. Off silences a rule.
+const (
+	Off Severity = iota
+	Info
+	Warning
+	Error
+)
+
+var severityNames = [...]string{Off: "off", Info: "info", Warning: "warning", Error: "error"}
+
+// String returns the name users write in `rules:` and see in output.
+func (s Severity) String() string {
+	if s < Off || s > Error {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads a severity name (error, warning, info, off).
+func ParseSeverity(s string) (Severity, bool) {
+	for i, name := range severityNames {
+		if name == s {
+			return Severity(i), true
+		}
+	}
+	return Off, false
+}
+
+// Finding is one problem found in the book.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Path     string // slash-separated, relative to the book root
+	Line     int    // 0 when the finding is about a whole file or folder
+	Column   int
+	Message  string
+}
+
+// Location renders path:line:col, leaving out what is unknown.
+func (f Finding) Location() string {
+	switch {
+	case f.Line > 0 && f.Column > 0:
+		return fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
+	case f.Line > 0:
+		return fmt.Sprintf("%s:%d", f.Path, f.Line)
+	default:
+		return f.Path
+	}
+}
+
+// Sort orders findings by path, line, column, rule and message so output
+// never depends on map order or on which worker finished first.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// ApplySeverities sets each finding's severity from the overrides (rule id
+// → severity), dropping the rules set to off. Findings of rules without an
+// override keep the severity they were made with.
+func ApplySeverities(fs []Finding, overrides map[string]Severity) []Finding {
+	if len(overrides) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if s, ok := overrides[f.Rule]; ok {
+			if s == Off {
+				continue
+			}
+			f.Severity = s
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Counts tallies findings by severity.
+type Counts struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Count tallies fs.
+func Count(fs []Finding) Counts {
+	var c Counts
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			c.Errors++
+		case Warning:
+			c.Warnings++
+		case Info:
+			c.Infos++
+		}
+	}
+	return c
+}
+
+// AtOrAbove reports whether any finding is at least as severe as min.
+func AtOrAbove(fs []Finding, min Severity) bool {
+	for _, f := range fs {
+		if f.Severity >= min && f.Severity != Off {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,81 @@
+package finding
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// Report is what `check` prints: the findings and a summary.
+type Report struct {
+	Findings []Finding
+	Files    int
+}
+
+// WriteText prints one finding per line as path:line:col: severity CBnnn
+// message — the stable format editors and scripts parse.
+func WriteText(w io.Writer, r Report) error {
+	for _, f := range r.Findings {
+		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, f.Message); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Summary is the one-line count printed after the findings.
+func Summary(r Report) string {
+	c := Count(r.Findings)
+	return fmt.Sprintf("%s, %s, %s in %s",
+		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Infos, "info"), plural(r.Files, "file"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+type jsonFinding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Path     string `json:"path"`
+	Line     *int   `json:"line"`
+	Column   *int   `json:"column"`
+	Message  string `json:"message"`
+}
+
+type jsonSummary struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+	Files    int `json:"files"`
+}
+
+type jsonReport struct {
+	Findings []jsonFinding `json:"findings"`
+	Summary  jsonSummary   `json:"summary"`
+}
+
+// WriteJSON prints the report as SPEC §8's check JSON. A finding without a
+// position has null line and column.
+func WriteJSON(w io.Writer, r Report) error {
+	out := jsonReport{Findings: make([]jsonFinding, 0, len(r.Findings))}
+	for _, f := range r.Findings {
+		jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path, Message: f.Message}
+		if f.Line > 0 {
+			jf.Line = &f.Line
+			if f.Column > 0 {
+				jf.Column = &f.Column
+			}
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	c := Count(r.Findings)
+	out.Summary = jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Files: r.Files}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

@@ -1,0 +1,83 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+)
+
+// renderMarkdown writes a GitHub-flavoured markdown table: a header row, an
+// alignment row ("---" left, "---:" right) and one row per Grid row. Cells
+// are padded to the column width so the source lines up; pipes are escaped
+// as `\|`, line breaks and tabs become spaces, absent cells show "-" and money is
+// grouped. Markdown output never carries colour.
+func renderMarkdown(g *Grid) ([]byte, error) {
+	ncol := len(g.Columns)
+	header := make([]string, ncol)
+	for c, col := range g.Columns {
+		header[c] = mdEscape(col.Name)
+	}
+	body := make([][]string, len(g.Rows))
+	for r := range g.Rows {
+		body[r] = make([]string, ncol)
+		for c, col := range g.Columns {
+			body[r][c] = mdEscape(col.display(g.cell(r, c)))
+		}
+	}
+
+	widths := make([]int, ncol)
+	for c := range widths {
+		widths[c] = max(3, mdWidth(header[c]))
+		for r := range body {
+			widths[c] = max(widths[c], mdWidth(body[r][c]))
+		}
+	}
+
+	var buf bytes.Buffer
+	writeMDRow(&buf, g.Columns, widths, header)
+	buf.WriteByte('|')
+	for c, col := range g.Columns {
+		buf.WriteByte(' ')
+		if col.Align == AlignRight {
+			buf.WriteString(strings.Repeat("-", widths[c]-1))
+			buf.WriteByte(':')
+		} else {
+			buf.WriteString(strings.Repeat("-", widths[c]))
+		}
+		buf.WriteString(" |")
+	}
+	buf.WriteByte('\n')
+	for _, row := range body {
+		writeMDRow(&buf, g.Columns, widths, row)
+	}
+	return buf.Bytes(), nil
+}
+
+func writeMDRow(buf *bytes.Buffer, cols []Column, widths []int, cells []string) {
+	buf.WriteByte('|')
+	for c, s := range cells {
+		pad := strings.Repeat(" ", widths[c]-mdWidth(s))
+		buf.WriteByte(' ')
+		if cols[c].Align == AlignRight {
+			buf.WriteString(pad)
+			buf.WriteString(s)
+		} else {
+			buf.WriteString(s)
+			buf.WriteString(pad)
+		}
+		buf.WriteString(" |")
+	}
+	buf.WriteByte('\n')
+}
+
+var mdReplacer = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
+// mdEscape makes s safe inside a markdown table cell.
+func mdEscape(s string) string { return mdReplacer.Replace(s) }
+
+// mdWidth is the display width of s, independent of the locale so output is
+// byte-stable.
+func mdWidth(s string) int {
+	return twwidth.WidthWithOptions(s, twwidth.Options{})
+}
