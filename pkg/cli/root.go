@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/render"
 )
 
 // Exit codes of SPEC §8.
@@ -222,4 +223,14 @@ func newVersionCmd(e *env) *cobra.Command {
 			return err
 		},
 	}
+}
+
+// tableFormats are the -o values of every command that prints a table.
+var tableFormats = []string{"table", "json", "yaml", "csv", "markdown"}
+
+// print renders a command's result: data for json and yaml, the grid for
+// table, csv and markdown. Colour only on a terminal and never with NO_COLOR.
+func (e *env) print(format string, data any, grid *render.Grid) error {
+	opts := render.Options{Color: render.ColorEnabled(e.stdout, e.getenv)}
+	return render.Write(e.stdout, render.Format(format), data, grid, opts)
 }
