@@ -101,14 +101,18 @@ func (l *loader) assemble(jobs []job, results []result) *Book {
 	for _, c := range byDir {
 		b.Clients = append(b.Clients, c)
 	}
-	slices.SortFunc(b.Clients, func(a, c *Client) int { return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path)) })
+	slices.SortFunc(b.Clients, func(a, c *Client) int {
+		return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path))
+	})
 	for i := 1; i < len(b.Clients); i++ {
 		if b.Clients[i].ID.Value == b.Clients[i-1].ID.Value {
 			c := b.Clients[i]
 			l.add("CB005", c.Path, c.ID.Pos, "client id %q is already used by %s: ids are unique in the book", c.ID.Value, b.Clients[i-1].Path)
 		}
 	}
-	slices.SortFunc(b.Opportunities, func(a, c *Opportunity) int { return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path)) })
+	slices.SortFunc(b.Opportunities, func(a, c *Opportunity) int {
+		return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path))
+	})
 	for i := 1; i < len(b.Opportunities); i++ {
 		if o := b.Opportunities[i]; o.ID.Value != "" && o.ID.Value == b.Opportunities[i-1].ID.Value {
 			l.add("CB005", o.Path, o.ID.Pos, "opportunity id %q is already used by %s: ids are unique in the book", o.ID.Value, b.Opportunities[i-1].Path)

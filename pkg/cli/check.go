@@ -125,4 +125,3 @@ func filterPaths(fs []finding.Finding, prefixes []string) []finding.Finding {
 	}
 	return out
 }
-
