@@ -109,6 +109,8 @@ account plan is complete and current.`,
 	root.AddCommand(
 		newInitCmd(e),
 		newCheckCmd(e),
+		newHealthCmd(e),
+		newMatrixCmd(e),
 		newVersionCmd(e),
 	)
 	for _, c := range root.Commands() {

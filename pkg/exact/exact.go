@@ -102,3 +102,38 @@ func Plain(r *big.Rat) string {
 	}
 	return Fixed(r, 6)
 }
+
+// Number is an exact value that prints as a JSON number: the exact decimal
+// when it has at most four places (3.5, 0.215), else rounded to two (10/3
+// → 3.33). A nil Number prints as null.
+type Number struct{ *big.Rat }
+
+// NumberOf wraps r; a nil r gives a null Number.
+func NumberOf(r *big.Rat) *Number {
+	if r == nil {
+		return nil
+	}
+	return &Number{r}
+}
+
+// String formats the number as MarshalJSON does.
+func (n Number) String() string {
+	if n.Rat == nil {
+		return ""
+	}
+	for places := 0; places <= 4; places++ {
+		s := Fixed(n.Rat, places)
+		if back, ok := new(big.Rat).SetString(s); ok && back.Cmp(n.Rat) == 0 {
+			return s
+		}
+	}
+	return Fixed(n.Rat, 2)
+}
+
+// MarshalJSON writes the number without quotes.
+func (n Number) MarshalJSON() ([]byte, error) {
+	if n.Rat == nil {
+		return []byte("null"), nil
+	}
+	return []byte(n.String()), nil
+}

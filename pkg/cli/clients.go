@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+)
+
+// pickClients returns the clients named by ids (all when ids is empty), or
+// a usage error naming the unknown ones.
+func pickClients(b *book.Book, ids []string) ([]*book.Client, error) {
+	if len(ids) == 0 {
+		return b.Clients, nil
+	}
+	var out []*book.Client
+	var unknown []string
+	for _, id := range ids {
+		c := b.Client(book.ID(id))
+		if c == nil {
+			unknown = append(unknown, id)
+			continue
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, usagef("unknown client %s: the book's clients are %s", strings.Join(unknown, ", "), clientList(b))
+	}
+	return out, nil
+}
+
+func clientList(b *book.Book) string {
+	var ids []string
+	for _, c := range b.Clients {
+		ids = append(ids, string(c.ID.Value))
+	}
+	if len(ids) == 0 {
+		return "(none)"
+	}
+	if len(ids) > 20 {
+		return strings.Join(ids[:20], ", ") + ", …"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// completeClients completes client ids for commands that take them.
+func completeClients(e *env) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		root, err := e.root()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return listIDs(root, "clients", prefix, true), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// clientFilter is the --status/--owner/--tier filter shared by commands.
+type clientFilter struct {
+	status []string
+	owner  []string
+	tier   []string
+}
+
+func (f *clientFilter) register(cmd *cobra.Command, defaultStatus []string) {
+	cmd.Flags().StringSliceVar(&f.status, "status", defaultStatus, "only clients with this status (prospect, active, paused, former); repeat or comma-separate")
+	cmd.Flags().StringSliceVar(&f.owner, "owner", nil, "only clients owned by this team member")
+	cmd.Flags().StringSliceVar(&f.tier, "tier", nil, "only clients of this tier (key, standard, small)")
+}
+
+func (f *clientFilter) keep(c *book.Client) bool {
+	return (len(f.status) == 0 || slices.Contains(f.status, c.Status.Value)) &&
+		(len(f.owner) == 0 || slices.Contains(f.owner, string(c.Owner.Value))) &&
+		(len(f.tier) == 0 || slices.Contains(f.tier, c.Tier.Value))
+}

@@ -1,0 +1,340 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/render"
+)
+
+type healthOptions struct {
+	ids     []string
+	filter  clientFilter
+	band    []string
+	sort    string
+	history bool
+	explain bool
+}
+
+func newHealthCmd(e *env) *cobra.Command {
+	opts := &healthOptions{}
+	cmd := &cobra.Command{
+		Use:   "health [CLIENT...]",
+		Short: "Score each client relationship, its band, trend and red flags",
+		Long: `health scores every client relationship (SPEC §2): the current round of
+assessments, the six factor values, the weighted 0-100 score, its band and
+its trend against the previous round, staleness, and the red flags that need
+action; with the client's place in the Client Growth Matrix (SPEC §3).
+
+  --history   every round of the named clients, newest first
+  --explain   the arithmetic behind each named client's score`,
+		ValidArgsFunction: completeClients(e),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ids = args
+			return runHealth(e, opts)
+		},
+	}
+	opts.filter.register(cmd, nil)
+	cmd.Flags().StringSliceVar(&opts.band, "band", nil, "only clients in this band (healthy, watch, at-risk, unrated)")
+	cmd.Flags().StringVar(&opts.sort, "sort", "id", "order by id, score (high first) or delta (largest fall first)")
+	cmd.Flags().BoolVar(&opts.history, "history", false, "show every round, not only the current one")
+	cmd.Flags().BoolVar(&opts.explain, "explain", false, "show how each score is computed")
+	return cmd
+}
+
+// assessAll scores the given clients; shared by health, matrix and portfolio.
+func assessAll(b *book.Book, clients []*book.Client, today book.Date) []health.Result {
+	out := make([]health.Result, len(clients))
+	for i, c := range clients {
+		out[i] = health.Assess(c, b.Settings, today)
+	}
+	return out
+}
+
+func runHealth(e *env, opts *healthOptions) error {
+	format, err := e.format(tableFormats...)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains([]string{"id", "score", "delta"}, opts.sort) {
+		return usagef("--sort %q: use id, score or delta", opts.sort)
+	}
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return err
+	}
+	clients, err := pickClients(b, opts.ids)
+	if err != nil {
+		return err
+	}
+	var results []health.Result
+	for _, r := range assessAll(b, clients, today) {
+		if opts.filter.keep(r.Client) && (len(opts.band) == 0 || slices.Contains(opts.band, r.Band)) {
+			results = append(results, r)
+		}
+	}
+	sortResults(results, opts.sort)
+	switch {
+	case opts.explain:
+		if format != "table" {
+			return usagef("--explain prints text: leave out -o")
+		}
+		for i, r := range results {
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			explain(e.stdout, r, b.Settings, today)
+		}
+		return nil
+	case opts.history:
+		return e.print(format, historyRows(results), historyGrid(results))
+	}
+	rows := make([]health.Row, len(results))
+	for i, r := range results {
+		rows[i] = health.RowOf(r)
+	}
+	return e.print(format, rows, healthGrid(rows))
+}
+
+func sortResults(rs []health.Result, by string) {
+	score := func(r health.Result) int {
+		if r.Score == nil {
+			return -1
+		}
+		return *r.Score
+	}
+	delta := func(r health.Result) int {
+		if r.Delta == nil {
+			return 1 << 30
+		}
+		return *r.Delta
+	}
+	slices.SortStableFunc(rs, func(a, b health.Result) int {
+		id := cmp.Compare(a.Client.ID.Value, b.Client.ID.Value)
+		switch by {
+		case "score":
+			return cmp.Or(cmp.Compare(score(b), score(a)), id)
+		case "delta":
+			return cmp.Or(cmp.Compare(delta(a), delta(b)), id)
+		}
+		return id
+	})
+}
+
+func intCell(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func strCell(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func numCell(n *exact.Number) string {
+	if n == nil {
+		return ""
+	}
+	return n.String()
+}
+
+func bandTone(cell string) render.Tone {
+	switch cell {
+	case health.Healthy:
+		return render.ToneGood
+	case health.Watch:
+		return render.ToneWarn
+	case health.AtRisk:
+		return render.ToneBad
+	}
+	return render.ToneDim
+}
+
+func trendTone(cell string) render.Tone {
+	switch {
+	case strings.HasPrefix(cell, "up"):
+		return render.ToneGood
+	case strings.HasPrefix(cell, "down"):
+		return render.ToneBad
+	}
+	return render.ToneNone
+}
+
+func signed(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprintf("%+d", *p)
+}
+
+func healthGrid(rows []health.Row) *render.Grid {
+	g := &render.Grid{Columns: []render.Column{
+		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band", Tone: bandTone},
+		{Name: "trend", Tone: trendTone}, {Name: "delta", Align: render.AlignRight},
+		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
+		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
+		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
+		{Name: "quadrant"}, {Name: "stale"}, {Name: "flags"},
+	}}
+	for _, r := range rows {
+		f := r.Factors
+		if f == nil {
+			f = &health.Factors{}
+		}
+		stale := ""
+		if r.Stale != nil && *r.Stale {
+			stale = "stale"
+		} else if r.Stale != nil {
+			stale = "no"
+		}
+		band := r.Band
+		if r.Incomplete != nil && *r.Incomplete {
+			band += "*"
+		}
+		g.Rows = append(g.Rows, []string{
+			r.ID, intCell(r.Score), band, strCell(r.Trend), signed(r.Delta),
+			numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
+			strCell(r.Quadrant), stale, strings.Join(r.Flags, ", "),
+		})
+	}
+	return g
+}
+
+// RoundRow is one round in `health --history -o json`.
+type RoundRow struct {
+	Newest  book.Date       `json:"newest"`
+	Oldest  book.Date       `json:"oldest"`
+	Raters  []string        `json:"raters"`
+	Score   *int            `json:"score"`
+	Band    string          `json:"band"`
+	Delta   *int            `json:"delta"`
+	Factors *health.Factors `json:"factors"`
+}
+
+// HistoryRow is one client's rounds.
+type HistoryRow struct {
+	ID     string     `json:"id"`
+	Rounds []RoundRow `json:"rounds"`
+}
+
+func historyRows(results []health.Result) []HistoryRow {
+	out := make([]HistoryRow, 0, len(results))
+	for _, r := range results {
+		h := HistoryRow{ID: string(r.Client.ID.Value), Rounds: []RoundRow{}}
+		for i := range r.Rounds {
+			rd := &r.Rounds[i]
+			row := RoundRow{Newest: rd.Newest, Oldest: rd.Oldest, Raters: []string{}, Score: rd.Score, Band: rd.Band, Delta: rd.Delta, Factors: health.FactorsOf(rd)}
+			for _, id := range rd.Raters() {
+				row.Raters = append(row.Raters, string(id))
+			}
+			h.Rounds = append(h.Rounds, row)
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func historyGrid(results []health.Result) *render.Grid {
+	g := &render.Grid{Columns: []render.Column{
+		{Name: "client"}, {Name: "round", Align: render.AlignRight}, {Name: "from"}, {Name: "to"}, {Name: "raters"},
+		{Name: "score", Align: render.AlignRight}, {Name: "band", Tone: bandTone}, {Name: "delta", Align: render.AlignRight},
+		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
+		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
+		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
+	}}
+	for _, h := range historyRows(results) {
+		for i, rd := range h.Rounds {
+			f := rd.Factors
+			g.Rows = append(g.Rows, []string{
+				h.ID, strconv.Itoa(i + 1), rd.Oldest.String(), rd.Newest.String(), strings.Join(rd.Raters, ", "),
+				intCell(rd.Score), rd.Band, signed(rd.Delta),
+				numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
+			})
+		}
+	}
+	return g
+}
+
+// explain prints the arithmetic behind a client's score, so a partner can
+// check it by hand.
+func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
+	c := r.Client
+	fmt.Fprintf(w, "%s — %s\n", c.ID.Value, c.Name.Value)
+	cur := r.Current()
+	if cur == nil {
+		fmt.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", c.Path)
+	} else {
+		fmt.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, int(s.RoundWindow))
+		for _, a := range cur.Kept {
+			fmt.Fprintf(w, "    %s by %-10s", a.Date.Value, a.By.Value)
+			for _, name := range book.Factors {
+				if v, ok := health.Rating(a, name); ok {
+					fmt.Fprintf(w, " %s %d", name, v)
+				} else {
+					fmt.Fprintf(w, " %s -", name)
+				}
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, "  factor          value  weight  weight × (value − 1)/4")
+		for _, f := range cur.Factors {
+			if f.Value == nil {
+				fmt.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
+				continue
+			}
+			part := exact.Mul(f.Weight, exact.Quo(exact.Sub(f.Value, exact.Int(1)), exact.Int(4)))
+			fmt.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(part))
+		}
+		if cur.Score == nil {
+			fmt.Fprintln(w, "  score: no weighted factor is rated, so there is no score")
+		} else {
+			fmt.Fprintf(w, "  score = 100 × Σ weight × (value − 1)/4 ÷ Σ weight = %s → %d (rounded half up), band %s (healthy ≥ %d, watch ≥ %d)\n",
+				exact.NumberOf(cur.Exact), *cur.Score, r.Band, s.BandHealthy, s.BandWatch)
+		}
+		if prev := r.Previous(); prev != nil && prev.Score != nil && r.Delta != nil {
+			fmt.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, *prev.Score, *r.Delta, strCell(r.Trend))
+		} else {
+			fmt.Fprintln(w, "  previous round: none with a score → trend new")
+		}
+		fmt.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, int(today-cur.Newest), int(s.StaleAfter), *r.Stale)
+	}
+	m := r.Matrix
+	if m.Advisor != nil {
+		fmt.Fprintf(w, "  advisor = mean of trust, access, transparency as (v − 1)/4 × 100 = %d\n", *m.Advisor)
+	} else {
+		fmt.Fprintln(w, "  advisor: trust, access and transparency unrated → no quadrant")
+	}
+	fmt.Fprintf(w, "  breadth = 100 × mean(min(%d/%d, 1), min(%d/%d, 1), min(%d/%d, 1)) = %d  (services %s; strong stakeholders; their owners)\n",
+		len(m.Services), s.BroadServices, m.Stakeholders, s.BroadStakeholders, m.Owners, s.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
+	if m.Quadrant != nil {
+		fmt.Fprintf(w, "  quadrant: %s", *m.Quadrant)
+		if r.Stated != nil && *r.Stated != *m.Quadrant {
+			fmt.Fprintf(w, " (the team states %s)", *r.Stated)
+		}
+		fmt.Fprintln(w)
+	}
+	if r.ClientView != nil {
+		fmt.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", r.Review.Date.Value, r.Review.Overall.Value, *r.ClientView)
+	}
+	for _, f := range r.Flags {
+		fmt.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
+	}
+}
+

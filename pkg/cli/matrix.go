@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/render"
+)
+
+type matrixOptions struct {
+	filter clientFilter
+}
+
+func newMatrixCmd(e *env) *cobra.Command {
+	opts := &matrixOptions{}
+	cmd := &cobra.Command{
+		Use:   "matrix",
+		Short: "Draw the Client Growth Matrix with each client in its quadrant",
+		Long: `matrix places every client in the Client Growth Matrix (SPEC §3): the advisor
+axis (trust, access and transparency in the current health round) against the
+breadth axis (services, strong stakeholders and the team members who own
+them). Clients never assessed are listed outside the grid. Where the team's
+stated position differs from what the data shows, it says so.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runMatrix(e, opts) },
+	}
+	opts.filter.register(cmd, nil)
+	return cmd
+}
+
+func runMatrix(e *env, opts *matrixOptions) error {
+	format, err := e.format(tableFormats...)
+	if err != nil {
+		return err
+	}
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return err
+	}
+	var rows []health.MatrixRow
+	for _, r := range assessAll(b, b.Clients, today) {
+		if opts.filter.keep(r.Client) {
+			rows = append(rows, health.MatrixRowOf(r))
+		}
+	}
+	if rows == nil {
+		rows = []health.MatrixRow{}
+	}
+	if format == "table" {
+		drawMatrix(e.stdout, rows)
+		return nil
+	}
+	g := &render.Grid{Columns: []render.Column{
+		{Name: "client"}, {Name: "advisor", Align: render.AlignRight}, {Name: "breadth", Align: render.AlignRight},
+		{Name: "quadrant"}, {Name: "stated"}, {Name: "differs"},
+	}}
+	for _, r := range rows {
+		differs := ""
+		if r.Differs {
+			differs = "yes"
+		}
+		g.Rows = append(g.Rows, []string{r.ID, intCell(r.Advisor), fmt.Sprint(r.Breadth), strCell(r.Quadrant), strCell(r.Stated), differs})
+	}
+	return e.print(format, rows, g)
+}
+
+// drawMatrix prints the 2×2 grid: advisor up, breadth across.
+func drawMatrix(w io.Writer, rows []health.MatrixRow) {
+	cells := map[string][]string{}
+	var unrated, differ []string
+	for _, r := range rows {
+		if r.Quadrant == nil {
+			unrated = append(unrated, r.ID)
+		} else {
+			cells[*r.Quadrant] = append(cells[*r.Quadrant], fmt.Sprintf("%s (%d, %d)", r.ID, *r.Advisor, r.Breadth))
+		}
+		if r.Differs {
+			differ = append(differ, fmt.Sprintf("  %s: the team states %s; the data shows %s", r.ID, *r.Stated, orText(r.Quadrant, "no quadrant (unrated)")))
+		}
+	}
+	width := 34
+	for _, list := range cells {
+		for _, s := range list {
+			width = max(width, len(s)+4)
+		}
+	}
+	line := "  +" + strings.Repeat("-", width) + "+" + strings.Repeat("-", width) + "+"
+	half := func(top, left, right string) {
+		l, r := cells[left], cells[right]
+		fmt.Fprintf(w, "  |%-*s|%-*s|\n", width, " "+strings.ToUpper(strings.ReplaceAll(left, "-", " ")), width, " "+strings.ToUpper(strings.ReplaceAll(right, "-", " ")))
+		for i := range max(len(l), len(r), 1) {
+			var a, b string
+			if i < len(l) {
+				a = "   " + l[i]
+			}
+			if i < len(r) {
+				b = "   " + r[i]
+			}
+			fmt.Fprintf(w, "  |%-*s|%-*s|\n", width, a, width, b)
+		}
+		_ = top
+	}
+	fmt.Fprintln(w, "Client Growth Matrix — client (advisor, breadth)")
+	fmt.Fprintln(w, "  advisor ≥ 50")
+	fmt.Fprintln(w, line)
+	half("high", health.TrustedAdvisor, health.TrustedPartner)
+	fmt.Fprintln(w, line)
+	half("low", health.ExpertForHire, health.Vendor)
+	fmt.Fprintln(w, line)
+	fmt.Fprintf(w, "  %-*s%s\n", width+1, "  breadth < 50", " breadth ≥ 50")
+	if len(unrated) > 0 {
+		fmt.Fprintf(w, "\nUnrated (outside the grid): %s\n", strings.Join(unrated, ", "))
+	}
+	if len(differ) > 0 {
+		fmt.Fprintln(w, "\nStated position differs from the data:")
+		for _, d := range differ {
+			fmt.Fprintln(w, d)
+		}
+	}
+}
+
+func orText(p *string, def string) string {
+	if p == nil {
+		return def
+	}
+	return *p
+}
