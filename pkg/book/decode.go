@@ -140,11 +140,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		d.report("CB003", n, "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return
 	}
-	var keys map[string]Pos
-	if s.keysIdx >= 0 {
-		keys = make(map[string]Pos, len(n.Content)/2)
-	}
+	keys := make(map[string]Pos, len(n.Content)/2)
 	seen := make(map[string]bool, len(n.Content)/2)
+	// null holds the keys written with no value: a required one is empty
+	// (CB004). A required key with a value that did not decode has had
+	// its CB003 already and is not reported twice.
+	null := make(map[string]bool)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -157,9 +158,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 			continue
 		}
 		seen[name] = true
-		if keys != nil {
-			keys[name] = nodePos(k)
-		}
+		null[name] = isNull(val)
+		keys[name] = nodePos(k)
 		if s.header >= 0 && (name == "apiVersion" || name == "kind") {
 			hv := v.Field(s.header)
 			hs := specOf(headerType)
@@ -175,19 +175,20 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		f := s.fields[idx]
 		d.decodeValue(val, v.Field(f.index), f, name)
 	}
-	if keys != nil {
+	if s.keysIdx >= 0 {
 		v.Field(s.keysIdx).Set(reflect.ValueOf(keys))
 	}
 	for _, f := range s.fields {
 		if f.required && !isSet(v.Field(f.index)) {
-			if seen[f.key] {
-				d.reportAt("CB004", keys[f.key], "required field %q in %s is empty: give it a value", f.key, what)
-			} else {
+			switch {
+			case !seen[f.key]:
 				d.report("CB004", n, "required field %q missing in %s: add it", f.key, what)
+			case null[f.key]:
+				d.reportAt("CB004", keys[f.key], "required field %q in %s is empty: give it a value", f.key, what)
 			}
 		}
 	}
-	if s.header >= 0 && !v.Field(s.header).Field(1).Field(2).Bool() {
+	if s.header >= 0 && !v.Field(s.header).Field(1).Field(2).Bool() && (!seen["kind"] || null["kind"]) {
 		d.report("CB004", n, "required field \"kind\" missing: add kind: %s", what)
 	}
 }

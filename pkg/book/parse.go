@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -119,10 +120,31 @@ func checkShape(n *yaml.Node, depth int, problems []parseProblem) []parseProblem
 // positions from the nodes.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserProblems are the problems the YAML library's parser (as opposed to
+// its scanner) reports. For these the library prints the mark's 0-based
+// line where it prints a 1-based one for scanner errors, so the line it
+// names is one before the construct it means.
+var parserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"found undefined tag handle",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
 func syntaxProblem(err error) parseProblem {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if slices.Contains(parserProblems, m[2]) {
+			line++
+		}
 		return parseProblem{pos: Pos{line, 1}, msg: fmt.Sprintf("YAML syntax error: %s", m[2])}
 	}
 	if len(msg) > 6 && msg[:6] == "yaml: " {

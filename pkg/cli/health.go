@@ -337,4 +337,3 @@ func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
 		fmt.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
 	}
 }
-

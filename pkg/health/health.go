@@ -36,8 +36,8 @@ type Result struct {
 	Newest     *book.Date // the newest assessment's date
 	Stated     *string    // the newest assessment's position
 
-	ClientView *int           // the newest review's overall as 0–100
-	Review     *book.Review   // the review ClientView comes from
+	ClientView *int            // the newest review's overall as 0–100
+	Review     *book.Review    // the review ClientView comes from
 	Financial  *book.Financial // the newest financials row not after this year
 
 	Matrix Matrix
