@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/rules"
 )
 
 type checkOptions struct {
@@ -57,14 +59,16 @@ func runCheck(e *env, opts *checkOptions) error {
 	if !ok || failOn == finding.Off {
 		return usagef("--fail-on %q: use error, warning or info", opts.failOn)
 	}
-	if _, err := e.todayDate(); err != nil {
+	today, err := e.todayDate()
+	if err != nil {
 		return err
 	}
 	b, err := e.load(false)
 	if err != nil {
 		return err
 	}
-	findings := b.Findings
+	findings := append(slices.Clip(b.Findings), rules.Run(b, assessAll(b, b.Clients, today), today)...)
+	finding.Sort(findings)
 	if len(opts.paths) > 0 {
 		prefixes, err := relPaths(b.Root, opts.paths)
 		if err != nil {

@@ -1,0 +1,139 @@
+package rules
+
+import "github.com/clientbook/clientbook/pkg/book"
+
+// CB101: an active key client has no plan for this year.
+func planMissing(c *Context) {
+	cl := c.Client
+	if !c.active() || cl.Tier.Value != "key" {
+		return
+	}
+	year := c.Today.Year()
+	switch p := cl.Plan; {
+	case p == nil:
+		c.report("CB101", cl.Path, at(cl.Keys, "tier", cl.Pos), "key client %s has no account plan for %d: write one with `clientbook new plan %s`", cl.ID.Value, year, cl.ID.Value)
+	case p.Year.Set && p.Year.Value != year:
+		c.report("CB101", p.Path, p.Year.Pos, "the account plan is for %d, not %d: write this year's plan", p.Year.Value, year)
+	}
+}
+
+// activePlan is the plan CB102–CB108 look at: whatever plan.yaml holds, of
+// an active client.
+func (c *Context) activePlan() *book.Plan {
+	if !c.active() {
+		return nil
+	}
+	return c.Client.Plan
+}
+
+// CB102: the plan's owner is not a senior team member.
+func planOwnerJunior(c *Context) {
+	p := c.activePlan()
+	if p == nil {
+		return
+	}
+	switch {
+	case !p.Owner.Set:
+		c.report("CB102", p.Path, p.Pos, "the plan has no owner: make a senior team member its owner")
+	case !c.Settings.IsSenior(p.Owner.Value):
+		c.report("CB102", p.Path, p.Owner.Pos, "plan owner %s is not a senior team member: hand the plan to a senior person (senior: true in clientbook.yaml)", p.Owner.Value)
+	}
+}
+
+// CB103: no client input recorded for the plan.
+func planNoClientInput(c *Context) {
+	p := c.activePlan()
+	if p == nil {
+		return
+	}
+	in := p.ClientInput
+	if in == nil || (!in.Date.Set && len(in.With) == 0 && !in.Notes.Set) {
+		c.report("CB103", p.Path, at(p.Keys, "client_input", p.Pos), "no client input recorded for the plan: ask the client for their goals and record it under client_input (date, with, notes)")
+	}
+}
+
+// CB104: fewer planning meetings held than cadence.planning_meetings.
+func planFewMeetings(c *Context) {
+	p := c.activePlan()
+	if p == nil {
+		return
+	}
+	held := 0
+	for _, m := range p.Meetings {
+		if m.Held.Value {
+			held++
+		}
+	}
+	if want := c.Settings.PlanningMeetings; held < want {
+		c.report("CB104", p.Path, at(p.Keys, "meetings", p.Pos), "%d of %d team planning meetings held: hold the rest and record them with held: true", held, want)
+	}
+}
+
+// CB105: the plan has no update cadence.
+func planNoUpdates(c *Context) {
+	p := c.activePlan()
+	if p == nil || p.Updates.Set {
+		return
+	}
+	c.report("CB105", p.Path, p.Pos, "the plan has no update cadence: add updates: weekly, fortnightly or monthly")
+}
+
+// planActions lists the actions CB106 and CB107 cover: the plan's and those
+// of a recovery that is not closed, each with the file it is in.
+func (c *Context) planActions() (actions []book.Action, paths []string) {
+	if !c.active() {
+		return nil, nil
+	}
+	cl := c.Client
+	if p := cl.Plan; p != nil {
+		for _, a := range p.Actions {
+			actions = append(actions, a)
+			paths = append(paths, p.Path)
+		}
+	}
+	if r := cl.Recovery; r != nil && !r.Closed.Set {
+		for _, a := range r.Plan {
+			actions = append(actions, a)
+			paths = append(paths, cl.Path)
+		}
+	}
+	return actions, paths
+}
+
+// CB106: an action without owner or due date; one finding per action.
+func actionIncomplete(c *Context) {
+	actions, paths := c.planActions()
+	for i, a := range actions {
+		var missing string
+		switch {
+		case !a.Owner.Set && !a.Due.Set:
+			missing = "owner and no due date"
+		case !a.Owner.Set:
+			missing = "owner"
+		case !a.Due.Set:
+			missing = "due date"
+		default:
+			continue
+		}
+		c.report("CB106", paths[i], a.Pos, "action %q has no %s: give every action an owner: and a due: date", a.Action.Value, missing)
+	}
+}
+
+// CB107: an action past its due date and not done.
+func actionOverdue(c *Context) {
+	actions, paths := c.planActions()
+	for i, a := range actions {
+		if overdue(a.Due, a.Done.Set, c.Today) {
+			c.report("CB107", paths[i], a.Due.Pos, "action %q was due %s (%s ago): do it and record done:, or move its due date", a.Action.Value, a.Due.Value, days(int(c.Today-a.Due.Value)))
+		}
+	}
+}
+
+// CB108: more than 7 goals.
+func planTooManyGoals(c *Context) {
+	p := c.activePlan()
+	if p == nil || len(p.Goals) <= 7 {
+		return
+	}
+	c.report("CB108", p.Path, at(p.Keys, "goals", p.Pos), "the plan has %d goals: keep it brief, seven at most", len(p.Goals))
+}

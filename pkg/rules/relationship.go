@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/clientbook/clientbook/pkg/health"
+)
+
+// CB201: the newest health assessment is stale, or there is none.
+func healthStale(c *Context) {
+	if !c.active() {
+		return
+	}
+	cl, h := c.Client, c.Health
+	switch {
+	case h.Newest == nil:
+		c.report("CB201", cl.Path, at(cl.Keys, "health", cl.Pos), "no health assessment: rate the relationship under health: (trust, respect, transparency, access, loyalty, value)")
+	case h.Stale != nil && *h.Stale:
+		pos := cl.Pos
+		for _, a := range cl.Health {
+			if a.Date.Set && a.Date.Value == *h.Newest {
+				pos = a.Date.Pos
+			}
+		}
+		c.report("CB201", cl.Path, pos, "the newest health assessment (%s) is %s old, over %s: assess the relationship again", h.Newest, days(int(c.Today-*h.Newest)), days(int(c.Settings.StaleAfter)))
+	}
+}
+
+// CB202: no touchpoint within the client's cadence (its own, else the
+// firm's). Exactly the cadence old is within it; reviews are not touchpoints.
+func touchpointGap(c *Context) {
+	if !c.active() {
+		return
+	}
+	cl := c.Client
+	cadence := c.Settings.TouchpointCadence
+	if cl.Cadence != nil && cl.Cadence.Touchpoint.Set {
+		cadence = cl.Cadence.Touchpoint.Value
+	}
+	newest := -1
+	for i, t := range cl.Touchpoints {
+		if t.Date.Set && (newest < 0 || t.Date.Value >= cl.Touchpoints[newest].Date.Value) {
+			newest = i
+		}
+	}
+	if newest < 0 {
+		c.report("CB202", cl.Path, at(cl.Keys, "touchpoints", cl.Pos), "no touchpoint recorded (cadence %s): get in touch and record it with `clientbook log %s`", days(int(cadence)), cl.ID.Value)
+		return
+	}
+	t := cl.Touchpoints[newest]
+	if age := int(c.Today - t.Date.Value); age > int(cadence) {
+		c.report("CB202", cl.Path, t.Date.Pos, "last touchpoint %s was %s ago, over the %s cadence: get in touch and record it with `clientbook log %s`", t.Date.Value, days(age), days(int(cadence)), cl.ID.Value)
+	}
+}
+
+// CB203: the annual review is overdue: the newest review is more than
+// cadence.review old, or, with no review, `since` is.
+func reviewOverdue(c *Context) {
+	if !c.active() {
+		return
+	}
+	cl, h := c.Client, c.Health
+	limit := int(c.Settings.ReviewCadence)
+	if rv := h.Review; rv != nil {
+		if age := int(c.Today - rv.Date.Value); age > limit {
+			c.report("CB203", rv.Path, rv.Date.Pos, "the last annual review (%s) was %s ago, over %s: hold the review (clientbook review %s)", rv.Date.Value, days(age), days(limit), cl.ID.Value)
+		}
+		return
+	}
+	if cl.Since.Set {
+		if age := int(c.Today - cl.Since.Value); age > limit {
+			c.report("CB203", cl.Path, cl.Since.Pos, "no annual review in the %s since %s: hold the first review (clientbook review %s)", days(age), cl.Since.Value, cl.ID.Value)
+		}
+	}
+}
+
+// CB204: an at-risk client without an open recovery plan.
+func atRiskWithoutRecovery(c *Context) {
+	if !c.active() || c.Health.Band != health.AtRisk {
+		return
+	}
+	cl := c.Client
+	if r := cl.Recovery; r != nil && !r.Closed.Set {
+		return
+	}
+	pos := at(cl.Keys, "health", cl.Pos)
+	if r := cl.Recovery; r != nil {
+		pos = r.Closed.Pos
+	}
+	c.report("CB204", cl.Path, pos, "health is at-risk (%d) and no recovery is open: open one under recovery: with a root cause and a dated plan", *c.Health.Score)
+}
+
+func hasFlag(h health.Result, id string) bool {
+	return slices.ContainsFunc(h.Flags, func(f health.Flag) bool { return f.ID == id })
+}
+
+// CB205: no stakeholder with role sponsor.
+func noSponsor(c *Context) {
+	if !c.active() || !hasFlag(c.Health, health.FlagNoSponsor) {
+		return
+	}
+	cl := c.Client
+	c.report("CB205", cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "no executive sponsor among the stakeholders: find one and record them with role: sponsor")
+}
+
+// CB206: a key client with only one strong stakeholder.
+func singleThreaded(c *Context) {
+	if !c.active() || c.Client.Tier.Value != "key" || !hasFlag(c.Health, health.FlagSingleThreaded) {
+		return
+	}
+	cl := c.Client
+	c.report("CB206", cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "key client is single-threaded: only one stakeholder has strength 3 or more; build relationships with others")
+}

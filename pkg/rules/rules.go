@@ -1,0 +1,97 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/health"
+)
+
+// Context is what a rule looks at: one client, its health and the day.
+type Context struct {
+	Book     *book.Book
+	Settings *book.Settings
+	Client   *book.Client
+	Health   health.Result
+	Today    book.Date
+	emit     func(f finding.Finding)
+}
+
+// report adds a finding of rule at path and position.
+func (c *Context) report(rule, path string, pos book.Pos, format string, args ...any) {
+	r, _ := finding.Lookup(rule)
+	c.emit(finding.Finding{Rule: rule, Severity: r.Default, Path: path, Line: pos.Line, Column: pos.Column, Message: fmt.Sprintf(format, args...)})
+}
+
+// Rule is one check over a client.
+type Rule struct {
+	ID    string
+	Check func(c *Context)
+}
+
+// Registry lists every relationship rule in id order. Adding a rule means
+// a line here and an entry in finding.Catalog.
+var Registry = []Rule{
+	{"CB101", planMissing},
+	{"CB102", planOwnerJunior},
+	{"CB103", planNoClientInput},
+	{"CB104", planFewMeetings},
+	{"CB105", planNoUpdates},
+	{"CB106", actionIncomplete},
+	{"CB107", actionOverdue},
+	{"CB108", planTooManyGoals},
+	{"CB201", healthStale},
+	{"CB202", touchpointGap},
+	{"CB203", reviewOverdue},
+	{"CB204", atRiskWithoutRecovery},
+	{"CB205", noSponsor},
+	{"CB206", singleThreaded},
+	{"CB301", milestoneOverdue},
+	{"CB302", dependencyOverdue},
+	{"CB303", scopeUnapproved},
+	{"CB304", hoursOverBudget},
+}
+
+// Run applies every rule to every client. results holds each client's
+// health, in b.Clients order. Severity overrides of the firm's `rules` are
+// applied; the result is unsorted.
+func Run(b *book.Book, results []health.Result, today book.Date) []finding.Finding {
+	var out []finding.Finding
+	emit := func(f finding.Finding) { out = append(out, f) }
+	for i, c := range b.Clients {
+		ctx := &Context{Book: b, Settings: b.Settings, Client: c, Health: results[i], Today: today, emit: emit}
+		for _, r := range Registry {
+			if sev, ok := b.Settings.Severities[r.ID]; ok && sev == finding.Off {
+				continue
+			}
+			r.Check(ctx)
+		}
+	}
+	return finding.ApplySeverities(out, b.Settings.Severities)
+}
+
+// active reports whether the client's status is active: CB101–CB107 and
+// CB201–CB206 look at active clients only (SPEC §9).
+func (c *Context) active() bool { return c.Client.Status.Value == "active" }
+
+// at returns the position of key in a document's key map, else fallback.
+func at(keys map[string]book.Pos, key string, fallback book.Pos) book.Pos {
+	if p, ok := keys[key]; ok {
+		return p
+	}
+	return fallback
+}
+
+// overdue reports whether something due on due and not done is overdue
+// today: due today is not, due yesterday is (SPEC §9).
+func overdue(due book.Field[book.Date], done bool, today book.Date) bool {
+	return due.Set && !done && due.Value < today
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
