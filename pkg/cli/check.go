@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/rules"
 )
 
@@ -26,7 +27,9 @@ func newCheckCmd(e *env) *cobra.Command {
 		Long: `check reads every file of the book and reports each problem with its rule
 id, severity and path:line:col. With PATH arguments only findings in those
 files or folders are shown (the whole book is still read, so references
-across files are checked). Output formats: text (default), json.
+across files are checked). Output formats: text (default; on a terminal with
+the source line and advice), json, github (workflow annotations), sarif
+(2.1.0, for code scanning).
 
 Exit code 0 when nothing is at or above --fail-on (default error), 1 when
 something is, 2 when the book cannot be found.
@@ -51,7 +54,7 @@ func ruleHelp() string {
 }
 
 func runCheck(e *env, opts *checkOptions) error {
-	format, err := e.format("text", "json")
+	format, err := e.format("text", "json", "github", "sarif")
 	if err != nil {
 		return err
 	}
@@ -80,8 +83,16 @@ func runCheck(e *env, opts *checkOptions) error {
 	switch format {
 	case "json":
 		err = finding.WriteJSON(e.stdout, report)
+	case "github":
+		err = finding.WriteGitHub(e.stdout, report, rootPrefix(b.Root))
+	case "sarif":
+		err = finding.WriteSARIF(e.stdout, report, rootPrefix(b.Root), Version, b.Settings.Severities)
 	default:
-		err = finding.WriteText(e.stdout, report)
+		if render.IsTerminal(e.stdout) {
+			err = finding.WriteTextWithSource(e.stdout, report, sourceLines(b.Root))
+		} else {
+			err = finding.WriteText(e.stdout, report)
+		}
 		if err == nil {
 			fmt.Fprintln(e.stderr, finding.Summary(report))
 		}
@@ -128,4 +139,39 @@ func filterPaths(fs []finding.Finding, prefixes []string) []finding.Finding {
 		}
 	}
 	return out
+}
+
+// rootPrefix is the book root relative to the working folder, so that CI
+// annotations name files as the repository does; "" when the book is not
+// below the working folder.
+func rootPrefix(root string) string {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(cwd, root)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// sourceLines reads a book file's line for the terminal format, caching
+// each file once.
+func sourceLines(root string) func(string, int) (string, bool) {
+	cache := map[string][]string{}
+	return func(p string, n int) (string, bool) {
+		lines, ok := cache[p]
+		if !ok {
+			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+			if err == nil && len(data) <= 1<<20 {
+				lines = strings.Split(string(data), "\n")
+			}
+			cache[p] = lines
+		}
+		if n < 1 || n > len(lines) {
+			return "", false
+		}
+		return strings.TrimRight(lines[n-1], "\r"), true
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Report is what `check` prints: the findings and a summary.
@@ -78,4 +79,28 @@ func WriteJSON(w io.Writer, r Report) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// WriteTextWithSource prints each finding as WriteText does, followed by
+// the source line with a caret under the column and the rule's advice: the
+// terminal format, in hledger's manner. line returns a file's line.
+func WriteTextWithSource(w io.Writer, r Report, line func(path string, n int) (string, bool)) error {
+	for _, f := range r.Findings {
+		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, f.Message); err != nil {
+			return err
+		}
+		if f.Line > 0 {
+			if src, ok := line(f.Path, f.Line); ok {
+				src = strings.ReplaceAll(src, "\t", " ")
+				fmt.Fprintf(w, "  %4d | %s\n", f.Line, src)
+				if f.Column > 0 && f.Column <= len([]rune(src))+1 {
+					fmt.Fprintf(w, "       | %s^\n", strings.Repeat(" ", f.Column-1))
+				}
+			}
+		}
+		if rule, ok := Lookup(f.Rule); ok {
+			fmt.Fprintf(w, "       = %s\n", rule.HelpText)
+		}
+	}
+	return nil
 }

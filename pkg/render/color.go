@@ -72,3 +72,14 @@ func ColorEnabled(w io.Writer, getenv func(string) string) bool {
 	fd := f.Fd()
 	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 }
+
+// IsTerminal reports whether w is a terminal, for output meant for people
+// (source lines, carets) that scripts should not have to parse.
+func IsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || f == nil {
+		return false
+	}
+	fd := f.Fd()
+	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
+}

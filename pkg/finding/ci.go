@@ -1,0 +1,179 @@
+package finding
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// WriteGitHub prints findings as GitHub Actions workflow commands, which
+// GitHub shows as annotations on the pull request's lines. prefix is the
+// book root relative to the repository (the working folder), "" or "." for
+// the same folder.
+func WriteGitHub(w io.Writer, r Report, prefix string) error {
+	for _, f := range r.Findings {
+		level := "error"
+		switch f.Severity {
+		case Warning:
+			level = "warning"
+		case Info:
+			level = "notice"
+		}
+		props := []string{"file=" + ghProperty(joinPrefix(prefix, f.Path))}
+		if f.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", f.Line))
+			if f.Column > 0 {
+				props = append(props, fmt.Sprintf("col=%d", f.Column))
+			}
+		}
+		props = append(props, "title="+ghProperty(f.Rule))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(f.Message)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func joinPrefix(prefix, p string) string {
+	if prefix == "" || prefix == "." {
+		return p
+	}
+	return path.Join(prefix, p)
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// SARIF 2.1.0, the subset GitHub code scanning reads.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	InformationURI string      `json:"informationUri"`
+	Version        string      `json:"version,omitempty"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string      `json:"id"`
+	Name                 string      `json:"name"`
+	ShortDescription     sarifText   `json:"shortDescription"`
+	FullDescription      sarifText   `json:"fullDescription"`
+	Help                 sarifText   `json:"help"`
+	DefaultConfiguration sarifConfig `json:"defaultConfiguration"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+func sarifLevel(s Severity) string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// ruleName turns a summary into SARIF's PascalCase rule name.
+func ruleName(summary string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(summary, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }) {
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
+}
+
+// WriteSARIF prints the report as a SARIF 2.1.0 log for code scanning, with
+// every rule's metadata from the Catalog. severities holds the firm's
+// overrides so that rule levels match what the run reports.
+func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[string]Severity) error {
+	driver := sarifDriver{Name: "clientbook", InformationURI: "https://github.com/clientbook/clientbook", Version: version}
+	index := map[string]int{}
+	for i, rule := range Catalog {
+		level := rule.Default
+		if s, ok := severities[rule.ID]; ok && s != Off {
+			level = s
+		}
+		index[rule.ID] = i
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID: rule.ID, Name: ruleName(rule.Summary),
+			ShortDescription:     sarifText{rule.Summary},
+			FullDescription:      sarifText{rule.Summary + ". " + rule.HelpText},
+			Help:                 sarifText{rule.HelpText},
+			DefaultConfiguration: sarifConfig{sarifLevel(level)},
+		})
+	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	for _, f := range r.Findings {
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: joinPrefix(prefix, f.Path), URIBaseID: "%SRCROOT%"}}
+		if f.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column}
+		}
+		run.Results = append(run.Results, sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			Message:   sarifText{f.Message},
+			Locations: []sarifLocation{{PhysicalLocation: loc}},
+		})
+	}
+	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(log)
+}
