@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/due"
+	"github.com/clientbook/clientbook/pkg/render"
+)
+
+type dueOptions struct {
+	within  string
+	owners  []string
+	clients []string
+}
+
+func newDueCmd(e *env) *cobra.Command {
+	opts := &dueOptions{}
+	cmd := &cobra.Command{
+		Use:   "due [CLIENT...]",
+		Short: "The morning list: everything overdue or due soon across the book",
+		Long: `due lists everything dated across the active clients that is overdue or due
+within --within (default 14d): plan and recovery actions, milestones, what
+clients owe, check-ins due by each client's touchpoint cadence, annual reviews
+and planning meetings. Ordered by date, so overdue items come first. Due today
+is not overdue; due yesterday is.`,
+		ValidArgsFunction: completeClients(e),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.clients = args
+			return runDue(e, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead to look: Nd, Nw, Nm (30 days) or Ny")
+	cmd.Flags().StringSliceVar(&opts.owners, "owner", nil, "only items owned by this team member")
+	return cmd
+}
+
+func runDue(e *env, opts *dueOptions) error {
+	format, err := e.format(tableFormats...)
+	if err != nil {
+		return err
+	}
+	within, err := book.ParseDuration(opts.within)
+	if err != nil {
+		return usagef("--within %q: %v", opts.within, err)
+	}
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return err
+	}
+	if _, err := pickClients(b, opts.clients); err != nil {
+		return err
+	}
+	items := due.List(b, assessAll(b, b.Clients, today), today, due.Options{Within: within, Owners: opts.owners, Clients: opts.clients})
+	g := &render.Grid{Columns: []render.Column{
+		{Name: "date"}, {Name: "when", Tone: func(cell string) render.Tone {
+			if strings.HasSuffix(cell, "overdue") {
+				return render.ToneBad
+			}
+			return render.ToneNone
+		}}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
+	}}
+	for _, it := range items {
+		g.Rows = append(g.Rows, []string{it.Date.String(), when(it.Days), it.Client, it.Kind, it.What, strCell(it.Owner)})
+	}
+	return e.print(format, items, g)
+}
+
+func when(days int) string {
+	switch {
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "tomorrow"
+	case days > 1:
+		return fmt.Sprintf("in %d days", days)
+	case days == -1:
+		return "1 day overdue"
+	default:
+		return fmt.Sprintf("%d days overdue", -days)
+	}
+}
