@@ -1,0 +1,81 @@
+package due
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/health"
+)
+
+func set[T any](v T) book.Field[T] { return book.Field[T]{Value: v, Set: true} }
+
+func day(t *testing.T, s string) book.Date {
+	t.Helper()
+	d, err := book.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestList(t *testing.T) {
+	today := day(t, "2026-11-23")
+	c := &book.Client{
+		ID: set(book.ID("acme")), Status: set("active"), Owner: set(book.ID("piers")),
+		Since:       set(day(t, "2020-01-01")),
+		Touchpoints: []book.Touchpoint{{Date: set(day(t, "2026-10-24"))}}, // +30d = 2026-11-23: due today, not overdue
+		Plan: &book.Plan{Path: "clients/acme/plan.yaml", Year: set(2026), Owner: set(book.ID("piers")),
+			Actions: []book.Action{
+				{Action: set("yesterday"), Owner: set(book.ID("sam")), Due: set(day(t, "2026-11-22"))},
+				{Action: set("done already"), Due: set(day(t, "2026-11-01")), Done: set(day(t, "2026-11-02"))},
+				{Action: set("in 14 days"), Due: set(day(t, "2026-12-07"))},
+				{Action: set("in 15 days"), Due: set(day(t, "2026-12-08"))},
+			},
+			Meetings: []book.Meeting{{Date: set(day(t, "2026-12-01"))}, {Date: set(day(t, "2026-02-01")), Held: set(true)}},
+		},
+		Recovery: &book.Recovery{Opened: set(day(t, "2026-10-01")), Closed: set(day(t, "2026-10-20")),
+			Plan: []book.Action{{Action: set("closed recovery"), Due: set(day(t, "2026-11-01"))}}},
+		Engagements: []*book.Engagement{
+			{Title: set("Brand"), Status: set("active"), Milestones: []book.Milestone{{Name: set("Concepts"), Due: set(day(t, "2026-11-20"))}},
+				ClientDependencies: []book.Dependency{{What: set("Photos"), Due: set(day(t, "2026-11-10")), Received: set(day(t, "2026-11-09"))}}},
+			{Title: set("Old"), Status: set("cancelled"), Milestones: []book.Milestone{{Name: set("Never"), Due: set(day(t, "2026-11-20"))}}},
+		},
+		Reviews: []*book.Review{{Path: "clients/acme/reviews/2025.yaml", Date: set(day(t, "2025-11-24"))}}, // +365 = 2026-11-24
+	}
+	former := &book.Client{ID: set(book.ID("gone")), Status: set("former"), Since: set(day(t, "2020-01-01"))}
+	b := &book.Book{Clients: []*book.Client{c, former}, Settings: book.SettingsOf(nil)}
+	results := []health.Result{health.Assess(c, b.Settings, today), health.Assess(former, b.Settings, today)}
+
+	items := List(b, results, today, Options{Within: 14})
+	var got []string
+	for _, it := range items {
+		mark := ""
+		if it.Overdue {
+			mark = "!"
+		}
+		got = append(got, it.Date.String()+" "+it.Kind+mark)
+	}
+	want := []string{
+		"2026-11-20 milestone!",
+		"2026-11-22 action!",
+		"2026-11-23 touchpoint",
+		"2026-11-24 review",
+		"2026-12-01 planning-meeting",
+		"2026-12-07 action",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("due list:\n got %q\nwant %q", got, want)
+	}
+	if o := items[1].Owner; o == nil || *o != "sam" {
+		t.Errorf("action owner = %v, want sam", o)
+	}
+	if o := items[0].Owner; o == nil || *o != "piers" {
+		t.Errorf("milestone owner falls back to the client's owner, got %v", o)
+	}
+
+	mine := List(b, results, today, Options{Within: 14, Owners: []string{"sam"}})
+	if len(mine) != 1 || mine[0].What != "yesterday" {
+		t.Errorf("--owner sam: %+v", mine)
+	}
+}
