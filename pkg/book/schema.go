@@ -1,0 +1,156 @@
+package book
+
+import (
+	"fmt"
+	"math/big"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// SchemaKinds maps the names `clientbook schema` takes to the kinds.
+var SchemaKinds = []struct {
+	Name string
+	Kind string
+	New  func() any
+}{
+	{"firm", "Firm", func() any { return &Firm{} }},
+	{"client", "Client", func() any { return &Client{} }},
+	{"accountplan", "AccountPlan", func() any { return &Plan{} }},
+	{"engagement", "Engagement", func() any { return &Engagement{} }},
+	{"review", "Review", func() any { return &Review{} }},
+	{"opportunity", "Opportunity", func() any { return &Opportunity{} }},
+}
+
+// SchemaURL is the $id of a kind's schema, also written in templates'
+// yaml-language-server comments.
+func SchemaURL(name string) string {
+	return "https://clientbook.dev/schema/v1/" + name + ".json"
+}
+
+// Schema returns the JSON Schema (draft 2020-12) of a file kind, generated
+// from the same struct tags the decoder reads, so the two cannot drift.
+func Schema(name string) (map[string]any, error) {
+	for _, k := range SchemaKinds {
+		if k.Name == name || strings.EqualFold(k.Kind, name) {
+			s := objectSchema(reflect.TypeOf(k.New()).Elem(), k.Kind)
+			s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+			s["$id"] = SchemaURL(k.Name)
+			s["title"] = "clientbook " + k.Kind
+			return s, nil
+		}
+	}
+	var names []string
+	for _, k := range SchemaKinds {
+		names = append(names, k.Name)
+	}
+	return nil, fmt.Errorf("unknown kind %q: use one of %s", name, strings.Join(names, ", "))
+}
+
+func objectSchema(t reflect.Type, kind string) map[string]any {
+	s := specOf(t)
+	props := map[string]any{}
+	var required []string
+	if s.header >= 0 {
+		props["apiVersion"] = map[string]any{"const": "clientbook/v1"}
+		props["kind"] = map[string]any{"const": kind}
+		required = append(required, "kind")
+	}
+	for _, f := range s.fields {
+		props[f.key] = valueSchema(t.Field(f.index).Type, f, !f.required)
+		if f.required {
+			required = append(required, f.key)
+		}
+	}
+	out := map[string]any{
+		"type":                 "object",
+		"properties":           props,
+		"additionalProperties": false,
+	}
+	if len(required) > 0 {
+		out["required"] = required
+	}
+	return out
+}
+
+func nullable(s map[string]any, ok bool) map[string]any {
+	if !ok {
+		return s
+	}
+	if t, isString := s["type"].(string); isString {
+		s["type"] = []string{t, "null"}
+		if e, has := s["enum"].([]any); has {
+			s["enum"] = append(e, nil)
+		}
+	}
+	return s
+}
+
+func ratNumber(r *big.Rat) any {
+	if r.IsInt() {
+		return r.Num().Int64()
+	}
+	f, _ := r.Float64()
+	return f
+}
+
+func valueSchema(t reflect.Type, f fieldSpec, optional bool) map[string]any {
+	switch {
+	case t == stringMapType:
+		s := map[string]any{
+			"type":                 "object",
+			"additionalProperties": map[string]any{"type": []string{"string", "number", "boolean", "null"}},
+		}
+		if f.keys != nil {
+			s["propertyNames"] = map[string]any{"enum": f.keys}
+		}
+		return nullable(s, optional)
+	case t.Kind() == reflect.Pointer:
+		return nullable(objectSchema(t.Elem(), ""), true)
+	case t.Kind() == reflect.Slice:
+		return nullable(map[string]any{"type": "array", "items": valueSchema(t.Elem(), f, false)}, optional)
+	case t.Kind() == reflect.Struct && t.NumField() == 3 && t.Field(2).Name == "Set":
+		return nullable(scalarSchema(t.Field(0).Type, f), optional)
+	case t.Kind() == reflect.Struct:
+		return nullable(objectSchema(t, ""), optional)
+	}
+	return map[string]any{}
+}
+
+func scalarSchema(t reflect.Type, f fieldSpec) map[string]any {
+	s := map[string]any{}
+	switch t {
+	case reflect.TypeFor[ID]():
+		s["type"] = "string"
+		s["pattern"] = idText.String()
+	case reflect.TypeFor[Date]():
+		s["type"] = "string"
+		s["pattern"] = `^\d{4}-\d{2}-\d{2}$`
+		s["format"] = "date"
+	case reflect.TypeFor[Duration]():
+		s["type"] = "string"
+		s["pattern"] = durationText.String()
+	case reflect.TypeFor[Decimal]():
+		s["type"] = "number"
+	case reflect.TypeFor[bool]():
+		s["type"] = "boolean"
+	case reflect.TypeFor[int]():
+		s["type"] = "integer"
+	default:
+		s["type"] = "string"
+	}
+	if f.min != nil {
+		s["minimum"] = ratNumber(f.min)
+	}
+	if f.max != nil {
+		s["maximum"] = ratNumber(f.max)
+	}
+	if len(f.enum) > 0 {
+		enum := make([]any, 0, len(f.enum))
+		for _, e := range slices.Clone(f.enum) {
+			enum = append(enum, e)
+		}
+		s["enum"] = enum
+	}
+	return s
+}
