@@ -109,8 +109,11 @@ account plan is complete and current.`,
 	root.AddCommand(
 		newInitCmd(e),
 		newCheckCmd(e),
+		newAcceptCmd(e),
 		newHealthCmd(e),
 		newMatrixCmd(e),
+		newDueCmd(e),
+		newSchemaCmd(e),
 		newVersionCmd(e),
 	)
 	for _, c := range root.Commands() {

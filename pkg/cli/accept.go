@@ -1,0 +1,341 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/accept"
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/render"
+)
+
+type acceptOptions struct {
+	opportunities []string // ids or paths; empty: every opportunity
+	failOn        string   // "", "decline" or "review"
+}
+
+func newAcceptCmd(e *env) *cobra.Command {
+	opts := &acceptOptions{}
+	cmd := &cobra.Command{
+		Use:   "accept [OPPORTUNITY...]",
+		Short: "Decide whether to take new work: the six acceptance criteria",
+		Long: `accept scores each opportunity against the six acceptance criteria (fit,
+issue, impact, sponsor, relational, other), from the team's ratings and the
+automatic rules the files allow, and decides accept, review or decline.
+OPPORTUNITY is an opportunity id or the path of its file; with none, every
+opportunity in the book is evaluated.
+
+The table lists accepted work first, then work to review, then declined
+work, each by score (high first). With a single opportunity the table is
+followed by each criterion's rating, automatic value and reason, and the
+conditions to resolve.
+
+Exit code 0, or 1 with --fail-on decline when any opportunity is declined
+(--fail-on review: declined or to review); 2 for an unknown opportunity.`,
+		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			return completeOpportunities(e, args, toComplete), cobra.ShellCompDirectiveDefault
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.opportunities = args
+			return runAccept(e, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.failOn, "fail-on", "", "exit 1 when an opportunity is declined (decline), or declined or to review (review)")
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"decline", "review"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runAccept(e *env, opts *acceptOptions) error {
+	format, err := e.format(tableFormats...)
+	if err != nil {
+		return err
+	}
+	var failAt accept.Decision
+	switch opts.failOn {
+	case "":
+	case "decline":
+		failAt = accept.Decline
+	case "review":
+		failAt = accept.Review
+	default:
+		return usagef("--fail-on %q: use decline or review", opts.failOn)
+	}
+	if _, err := e.todayDate(); err != nil {
+		return err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return err
+	}
+	opps, err := selectOpportunities(b, opts.opportunities)
+	if err != nil {
+		return err
+	}
+
+	results := make([]accept.Result, 0, len(opps))
+	for _, o := range opps {
+		results = append(results, accept.Evaluate(b, o))
+	}
+	slices.SortStableFunc(results, compareResults)
+
+	if err := e.print(format, results, acceptGrid(results)); err != nil {
+		return err
+	}
+	if format == "table" && len(results) == 1 {
+		if err := printAcceptDetail(e, results[0]); err != nil {
+			return err
+		}
+	}
+
+	if failAt != "" {
+		n := 0
+		for _, r := range results {
+			if r.Decision.Rank() >= failAt.Rank() {
+				n++
+			}
+		}
+		if n > 0 {
+			what := "declined"
+			if failAt == accept.Review {
+				what = "declined or to review"
+			}
+			noun := "opportunities"
+			if len(results) == 1 {
+				noun = "opportunity"
+			}
+			return &failError{msg: fmt.Sprintf("%d of %d %s %s (--fail-on %s)", n, len(results), noun, what, opts.failOn)}
+		}
+	}
+	return nil
+}
+
+// compareResults orders by decision (accept, review, decline), then score
+// high first with no score last, then id, then path.
+func compareResults(a, b accept.Result) int {
+	if c := cmp.Compare(a.Decision.Rank(), b.Decision.Rank()); c != 0 {
+		return c
+	}
+	switch {
+	case a.Score == nil && b.Score != nil:
+		return 1
+	case a.Score != nil && b.Score == nil:
+		return -1
+	case a.Score != nil && b.Score != nil && *a.Score != *b.Score:
+		return cmp.Compare(*b.Score, *a.Score)
+	}
+	return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Path, b.Path))
+}
+
+// selectOpportunities resolves the arguments, each an opportunity id or the
+// path of an opportunity file (relative to the working folder, else to the
+// book root). No argument selects every opportunity. A repeated opportunity
+// is evaluated once.
+func selectOpportunities(b *book.Book, args []string) ([]*book.Opportunity, error) {
+	if len(args) == 0 {
+		return b.Opportunities, nil
+	}
+	var out []*book.Opportunity
+	seen := map[*book.Opportunity]bool{}
+	for _, arg := range args {
+		o := opportunityByID(b, arg)
+		if o == nil {
+			o = opportunityByPath(b, arg)
+		}
+		if o == nil {
+			return nil, usagef("%s is not an opportunity id or file of the book: %s", arg, knownOpportunities(b))
+		}
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+func opportunityByID(b *book.Book, id string) *book.Opportunity {
+	for _, o := range b.Opportunities {
+		if o.ID.Value != "" && string(o.ID.Value) == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// opportunityByPath finds the opportunity read from the file at p, tried
+// relative to the working folder first and then to the book root.
+func opportunityByPath(b *book.Book, p string) *book.Opportunity {
+	var candidates []string
+	if filepath.IsAbs(p) {
+		candidates = append(candidates, p)
+	} else {
+		if cwd, err := os.Getwd(); err == nil {
+			candidates = append(candidates, filepath.Join(cwd, p))
+		}
+		candidates = append(candidates, filepath.Join(b.Root, p))
+	}
+	for _, c := range candidates {
+		if _, err := os.Stat(c); err != nil {
+			continue
+		}
+		rel, ok := inside(b.Root, c)
+		if !ok {
+			continue
+		}
+		for _, o := range b.Opportunities {
+			if o.Path == rel {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// inside returns p relative to root, slash-separated, when p is inside it;
+// symbolic links (such as a temporary folder's) are resolved when the plain
+// paths do not agree.
+func inside(root, p string) (string, bool) {
+	if rel, ok := relInside(root, p); ok {
+		return rel, true
+	}
+	r, err1 := filepath.EvalSymlinks(root)
+	q, err2 := filepath.EvalSymlinks(p)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	return relInside(r, q)
+}
+
+func relInside(root, p string) (string, bool) {
+	rel, err := filepath.Rel(root, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+func knownOpportunities(b *book.Book) string {
+	var ids []string
+	for _, o := range b.Opportunities {
+		if o.ID.Value != "" {
+			ids = append(ids, string(o.ID.Value))
+		}
+	}
+	if len(ids) == 0 {
+		return "the book has no opportunities (create one with `clientbook new opportunity ID`)"
+	}
+	return "known opportunities are " + strings.Join(ids, ", ")
+}
+
+// completeOpportunities offers the ids of the book's opportunities not yet
+// on the command line.
+func completeOpportunities(e *env, args []string, toComplete string) []string {
+	root, err := e.root()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, id := range listIDs(root, "opportunities", toComplete, false) {
+		if !slices.Contains(args, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// acceptGrid is the table: one row per opportunity.
+func acceptGrid(results []accept.Result) *render.Grid {
+	g := &render.Grid{Columns: []render.Column{
+		{Name: "opportunity"},
+		{Name: "client"},
+		{Name: "score", Align: render.AlignRight},
+		{Name: "decision", Tone: decisionTone},
+		{Name: "conflict"},
+	}}
+	for _, name := range book.Criteria {
+		g.Columns = append(g.Columns, render.Column{Name: name})
+	}
+	g.Columns = append(g.Columns, render.Column{Name: "conditions"})
+	for _, r := range results {
+		conflict := "no"
+		if r.HardConflict {
+			conflict = "yes"
+		}
+		row := []string{r.ID, clientOrProspect(r), scoreText(r.Score), string(r.Decision), conflict}
+		for _, name := range book.Criteria {
+			row = append(row, r.Criteria.Get(name).String())
+		}
+		row = append(row, strings.Join(r.Open, ", "))
+		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+func decisionTone(cell string) render.Tone {
+	switch accept.Decision(cell) {
+	case accept.Accept:
+		return render.ToneGood
+	case accept.Review:
+		return render.ToneWarn
+	}
+	return render.ToneBad
+}
+
+func clientOrProspect(r accept.Result) string {
+	switch {
+	case r.Client != nil:
+		return *r.Client
+	case r.Prospect != nil:
+		return *r.Prospect
+	}
+	return ""
+}
+
+func scoreText(s *int) string {
+	if s == nil {
+		return ""
+	}
+	return fmt.Sprint(*s)
+}
+
+// printAcceptDetail follows a single opportunity's table row with each
+// criterion's rating, automatic value, value and reason, then the
+// conditions to resolve or the reasons it is declined.
+func printAcceptDetail(e *env, r accept.Result) error {
+	g := &render.Grid{Columns: []render.Column{
+		{Name: "criterion"},
+		{Name: "rating", Align: render.AlignRight},
+		{Name: "auto", Align: render.AlignRight},
+		{Name: "value", Align: render.AlignRight},
+		{Name: "reason"},
+	}}
+	for _, name := range book.Criteria {
+		c := r.Criteria.Get(name)
+		reason := c.Reason
+		if c.Note != nil {
+			reason += "\nteam note: " + *c.Note
+		}
+		g.Rows = append(g.Rows, []string{name, scoreText(c.Rating), scoreText(c.Auto), scoreText(c.Value), reason})
+	}
+	fmt.Fprintln(e.stdout)
+	if err := render.Write(e.stdout, render.Table, nil, g, render.Options{Color: render.ColorEnabled(e.stdout, e.getenv)}); err != nil {
+		return err
+	}
+	list := func(title string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		fmt.Fprintf(e.stdout, "\n%s:\n", title)
+		for _, it := range items {
+			fmt.Fprintf(e.stdout, "  - %s\n", it)
+		}
+	}
+	list("Declined because", r.Reasons)
+	list("Conditions to resolve", r.Conditions)
+	return nil
+}
