@@ -1,0 +1,323 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/portfolio"
+	"github.com/clientbook/clientbook/pkg/render"
+)
+
+type portfolioOptions struct {
+	filter clientFilter // owner and tier; the status is always active
+	action []string
+	top    int
+	sort   string
+}
+
+// portfolioSorts are the --sort keys; the first is the spec's order.
+var portfolioSorts = []string{"attractiveness", "revenue", "net", "margin", "health", "id"}
+
+func newPortfolioCmd(e *env) *cobra.Command {
+	opts := &portfolioOptions{}
+	cmd := &cobra.Command{
+		Use:   "portfolio",
+		Short: "Where to spend senior time: invest, maintain, renegotiate, recover or de-prioritize",
+		Long: `portfolio ranks every active client (SPEC §6) by attractiveness, a weighted
+mean of its health score, margin score (margin against the firm's target),
+fit with the firm's strategy and potential, and gives each one action with
+its main reason:
+
+  recover        at-risk health, or a recovery that is not closed
+  renegotiate    10% or more of revenue at a margin below the floor
+  de-prioritize  management time costs at least what the client contributes
+  invest         attractiveness 60 or more, with room to grow
+  maintain       otherwise
+
+Figures come from each client's newest financials row not after this year.
+Ranks, revenue shares and the summary are over all active clients; --action,
+--owner, --tier and --top only choose which rows are shown.`,
+		Args: cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error { return runPortfolio(e, opts) },
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&opts.action, "action", nil, "only clients with this action ("+strings.Join(portfolio.Actions, ", ")+"); repeat or comma-separate")
+	f.StringSliceVar(&opts.filter.owner, "owner", nil, "only clients owned by this team member")
+	f.StringSliceVar(&opts.filter.tier, "tier", nil, "only clients of this tier (key, standard, small)")
+	f.IntVar(&opts.top, "top", 0, "show only the first N clients (0: all)")
+	f.StringVar(&opts.sort, "sort", portfolioSorts[0], "order by "+strings.Join(portfolioSorts, ", ")+" (high first, id A-Z); ranks keep the spec's order")
+	_ = cmd.RegisterFlagCompletionFunc("action", cobra.FixedCompletions(portfolio.Actions, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(portfolioSorts, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runPortfolio(e *env, opts *portfolioOptions) error {
+	format, err := e.format(tableFormats...)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(portfolioSorts, opts.sort) {
+		return usagef("--sort %q: use one of %s", opts.sort, strings.Join(portfolioSorts, ", "))
+	}
+	for _, a := range opts.action {
+		if !slices.Contains(portfolio.Actions, a) {
+			return usagef("--action %q: use one of %s", a, strings.Join(portfolio.Actions, ", "))
+		}
+	}
+	if opts.top < 0 {
+		return usagef("--top %d: give a positive number, or 0 for all", opts.top)
+	}
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return err
+	}
+	p := portfolio.Rank(b, assessAll(b, b.Clients, today), today)
+	entries := selectEntries(p.Entries, opts)
+
+	var g *render.Grid
+	if format == "csv" {
+		g = portfolioCSV(entries, p.Currency)
+	} else {
+		g = portfolioGrid(entries, p.Currency)
+	}
+	if err := e.print(format, portfolio.ReportOf(p, entries), g); err != nil {
+		return err
+	}
+	if format == "table" {
+		printPortfolioSummary(e.stdout, p, len(entries))
+	}
+	return nil
+}
+
+// selectEntries filters, orders and cuts the ranked entries for display;
+// ranks stay those of the spec's order.
+func selectEntries(all []portfolio.Entry, opts *portfolioOptions) []portfolio.Entry {
+	out := []portfolio.Entry{}
+	for _, en := range all {
+		if opts.filter.keep(en.Client) && (len(opts.action) == 0 || slices.Contains(opts.action, en.Action)) {
+			out = append(out, en)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b portfolio.Entry) int {
+		return cmp.Or(compareBy(opts.sort, a, b), cmp.Compare(a.Rank, b.Rank))
+	})
+	if opts.top > 0 && len(out) > opts.top {
+		out = out[:opts.top]
+	}
+	return out
+}
+
+// compareBy orders two entries by a --sort key: high first, unknown values
+// last; id A-Z. Ties are left to the caller.
+func compareBy(key string, a, b portfolio.Entry) int {
+	switch key {
+	case "revenue":
+		return b.Revenue.Cmp(a.Revenue)
+	case "net":
+		return descNil(a.NetContribution, b.NetContribution)
+	case "margin":
+		return descNil(a.Margin, b.Margin)
+	case "health":
+		score := func(en portfolio.Entry) int {
+			if en.Health.Score == nil {
+				return -1
+			}
+			return *en.Health.Score
+		}
+		return cmp.Compare(score(b), score(a))
+	case "id":
+		return cmp.Compare(a.ID(), b.ID())
+	}
+	return 0 // attractiveness: the spec's order, which is the rank
+}
+
+// descNil compares high first, with nil after every value.
+func descNil(a, b *big.Rat) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	return b.Cmp(a)
+}
+
+var trendArrows = map[string]string{health.Up: "↑", health.Down: "↓", health.Flat: "→", health.New: "new"}
+
+// healthCell shows score, band and trend in one cell: "29 at-risk ↓",
+// "- unrated".
+func healthCell(r health.Result) string {
+	score := "-"
+	if r.Score != nil {
+		score = strconv.Itoa(*r.Score)
+	}
+	cell := score + " " + r.Band
+	if r.Trend != nil {
+		cell += " " + trendArrows[*r.Trend]
+	}
+	return cell
+}
+
+func healthCellTone(cell string) render.Tone {
+	parts := strings.Fields(cell)
+	if len(parts) < 2 {
+		return render.ToneNone
+	}
+	return bandTone(parts[1])
+}
+
+func actionTone(cell string) render.Tone {
+	switch cell {
+	case portfolio.Invest:
+		return render.ToneGood
+	case portfolio.Renegotiate, portfolio.Deprioritize:
+		return render.ToneWarn
+	case portfolio.Recover:
+		return render.ToneBad
+	}
+	return render.ToneNone
+}
+
+// moneyHeader names a money column with the firm's currency.
+func moneyHeader(name, currency string) string {
+	if currency == "" {
+		return name
+	}
+	return name + " (" + currency + ")"
+}
+
+func ratCell(r *big.Rat, format func(*big.Rat) string) string {
+	if r == nil {
+		return ""
+	}
+	return format(r)
+}
+
+func fixed2(r *big.Rat) string { return exact.Fixed(r, 2) }
+
+// portfolioGrid is the table and markdown view: the columns of SPEC §6.
+func portfolioGrid(entries []portfolio.Entry, currency string) *render.Grid {
+	g := &render.Grid{Columns: []render.Column{
+		{Name: "rank", Align: render.AlignRight},
+		{Name: "client"},
+		{Name: "quadrant"},
+		{Name: "health", Tone: healthCellTone},
+		{Name: moneyHeader("revenue", currency), Align: render.AlignRight, Money: true},
+		{Name: "margin", Align: render.AlignRight},
+		{Name: "hours", Align: render.AlignRight},
+		{Name: moneyHeader("net contribution", currency), Align: render.AlignRight, Money: true},
+		{Name: "attractiveness", Align: render.AlignRight},
+		{Name: "action", Tone: actionTone},
+		{Name: "reason"},
+	}}
+	for _, en := range entries {
+		g.Rows = append(g.Rows, []string{
+			strconv.Itoa(en.Rank), en.ID(), strCell(en.Quadrant()), healthCell(en.Health),
+			fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
+			ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
+		})
+	}
+	return g
+}
+
+// portfolioCSV is the spreadsheet view: one value per cell, with the
+// components and the revenue share that the table leaves out.
+func portfolioCSV(entries []portfolio.Entry, currency string) *render.Grid {
+	names := []string{
+		"rank", "client", "name", "quadrant", "health", "band", "trend",
+		moneyHeader("revenue", currency), "revenue share", "margin", "hours",
+		moneyHeader("opportunity cost", currency), moneyHeader("net contribution", currency),
+		"health score", "margin score", "fit", "potential", "attractiveness", "action", "reason",
+	}
+	g := &render.Grid{}
+	for _, n := range names {
+		g.Columns = append(g.Columns, render.Column{Name: n})
+	}
+	for _, en := range entries {
+		c := en.Components
+		g.Rows = append(g.Rows, []string{
+			strconv.Itoa(en.Rank), en.ID(), en.Client.Name.Value, strCell(en.Quadrant()),
+			intCell(en.Health.Score), en.Health.Band, strCell(en.Health.Trend),
+			fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
+			fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
+			strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
+			strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
+		})
+	}
+	return g
+}
+
+// printPortfolioSummary writes the summary block under the table: the
+// totals of every active client, whatever rows the filters showed.
+func printPortfolioSummary(w io.Writer, p portfolio.Portfolio, shown int) {
+	s := p.Summary
+	counts := func(cs portfolio.Counts) string {
+		parts := make([]string, len(cs))
+		for i, c := range cs {
+			parts[i] = fmt.Sprintf("%s %d", c.Key, c.N)
+		}
+		return strings.Join(parts, ", ")
+	}
+	title := fmt.Sprintf("Summary of %d active %s", s.Clients, plural(s.Clients, "client", "clients"))
+	if p.Currency != "" {
+		title += ", amounts in " + p.Currency
+	}
+	if shown != s.Clients {
+		title += fmt.Sprintf(" (%d shown)", shown)
+	}
+	// The four amounts are right-aligned under each other.
+	amounts := []string{
+		render.FormatMoney(exact.Fixed(s.Revenue, 2)),
+		"-",
+		render.FormatMoney(exact.Plain(s.Hours)),
+		render.FormatMoney(exact.Fixed(s.OpportunityCost, 2)),
+	}
+	if s.NetContribution != nil {
+		amounts[1] = render.FormatMoney(exact.Fixed(s.NetContribution, 2))
+	}
+	width := 0
+	for _, a := range amounts {
+		width = max(width, len(a))
+	}
+	largest := "- (no revenue recorded)"
+	if s.Largest != nil {
+		largest = fmt.Sprintf("%s, %s of revenue", s.Largest.ID(), portfolio.Percent(s.LargestShare))
+	}
+	rows := [][2]string{
+		{"revenue", fmt.Sprintf("%*s", width, amounts[0])},
+		{"net contribution", fmt.Sprintf("%*s  (%d of %d %s with a known margin)", width, amounts[1], s.KnownMargin, s.Clients, plural(s.Clients, "client", "clients"))},
+		{"management hours", fmt.Sprintf("%*s", width, amounts[2])},
+		{"opportunity cost", fmt.Sprintf("%*s", width, amounts[3])},
+		{"largest client", largest},
+		{"actions", counts(s.Actions)},
+		{"bands", counts(s.Bands)},
+		{"quadrants", counts(s.Quadrants)},
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, title)
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %-17s %s\n", r[0], r[1])
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

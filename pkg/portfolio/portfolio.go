@@ -1,0 +1,399 @@
+package portfolio
+
+import (
+	"cmp"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/clientbook/clientbook/pkg/accept"
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/health"
+)
+
+// The actions of SPEC §6, in the order their rules are tried.
+const (
+	Recover      = "recover"
+	Renegotiate  = "renegotiate"
+	Deprioritize = "de-prioritize"
+	Invest       = "invest"
+	Maintain     = "maintain"
+)
+
+// Actions lists the actions in rule order; summaries count them in it.
+var Actions = []string{Recover, Renegotiate, Deprioritize, Invest, Maintain}
+
+// Bands lists the health bands in the order summaries count them.
+var Bands = []string{health.Healthy, health.Watch, health.AtRisk, health.Unrated}
+
+// NoQuadrant is the summary key of clients without a quadrant (never
+// assessed, or trust, access and transparency unrated).
+const NoQuadrant = "unrated"
+
+// Quadrants lists the matrix quadrants, then NoQuadrant, in the order
+// summaries count them.
+var Quadrants = []string{health.TrustedPartner, health.TrustedAdvisor, health.Vendor, health.ExpertForHire, NoQuadrant}
+
+// Thresholds of the action rules.
+const (
+	// InvestAt is the attractiveness from which rule 4 invests.
+	InvestAt = 60
+	// InvestPotential is the potential rating from which a trusted partner
+	// still has room to grow.
+	InvestPotential = 4
+	// Unknown is the 0–100 value used for a component that is not known:
+	// an unrated client's health, an unknown margin's score, a fit no
+	// check applies to, an absent potential.
+	Unknown = 50
+)
+
+// renegotiateShare is rule 2's revenue share, 10%; exactly 10% counts.
+var renegotiateShare = big.NewRat(1, 10)
+
+// Components are the four 0–100 values attractiveness weighs, each
+// already rounded half up (SPEC §9).
+type Components struct {
+	Health    int // the health score; Unknown when unrated
+	Margin    int // clamp(m / margin_target, 0, 1) × 100; Unknown when m is unknown
+	Fit       int // (v − 1)/4 × 100 of the automatic fit v; Unknown when no check applies
+	Potential int // (potential − 1)/4 × 100; Unknown when absent
+}
+
+// Entry is one active client's place in the portfolio.
+type Entry struct {
+	Rank   int // from 1, in the spec's order
+	Client *book.Client
+	Health health.Result // the client's health, as pkg/health gave it
+
+	// Year is the financials row's year; nil when the client has no row
+	// for this year or before.
+	Year *int
+	// Revenue R and management hours H: 0 when not known.
+	Revenue *big.Rat
+	Hours   *big.Rat
+	// Margin m: nil when unknown (no financials row, or no margin in it).
+	Margin *big.Rat
+	// OpportunityCost = H × hourly_value.
+	OpportunityCost *big.Rat
+	// NetContribution = R × m − opportunity cost; nil when m is unknown.
+	NetContribution *big.Rat
+	// Share = R ÷ Σ R over the active clients; 0 when Σ R = 0.
+	Share *big.Rat
+
+	Components Components
+	// FitValue is the automatic fit v (1–5); nil when no check applies.
+	FitValue  *int
+	FitReason string
+
+	// Attractiveness is Σ weight × component ÷ Σ weight, rounded half up;
+	// AttractivenessExact is the value before rounding.
+	Attractiveness      int
+	AttractivenessExact *big.Rat
+
+	Action string
+	Reason string
+}
+
+// ID is the client's id.
+func (e *Entry) ID() string { return string(e.Client.ID.Value) }
+
+// Quadrant is the client's quadrant, nil without one.
+func (e *Entry) Quadrant() *string { return e.Health.Matrix.Quadrant }
+
+// Count is one key of a summary count.
+type Count struct {
+	Key string
+	N   int
+}
+
+// Counts are a summary's counts in a fixed order, every key present.
+type Counts []Count
+
+// Get returns the count of key.
+func (cs Counts) Get(key string) int {
+	for _, c := range cs {
+		if c.Key == key {
+			return c.N
+		}
+	}
+	return 0
+}
+
+func newCounts(keys []string) Counts {
+	cs := make(Counts, len(keys))
+	for i, k := range keys {
+		cs[i] = Count{Key: k}
+	}
+	return cs
+}
+
+func (cs Counts) add(key string) {
+	for i := range cs {
+		if cs[i].Key == key {
+			cs[i].N++
+			return
+		}
+	}
+}
+
+// Summary totals the portfolio of every active client.
+type Summary struct {
+	Clients int
+	Revenue *big.Rat
+	// NetContribution sums the clients whose margin is known; nil when
+	// no client's is. KnownMargin counts those clients.
+	NetContribution *big.Rat
+	KnownMargin     int
+	Hours           *big.Rat
+	OpportunityCost *big.Rat
+	// Largest is the client with the highest revenue (on a tie the lower
+	// id) and LargestShare its share; nil when Σ R = 0.
+	Largest      *Entry
+	LargestShare *big.Rat
+
+	Actions   Counts // keys: Actions
+	Bands     Counts // keys: Bands
+	Quadrants Counts // keys: Quadrants
+}
+
+// Portfolio is SPEC §6 for a book on a day.
+type Portfolio struct {
+	Today    book.Date
+	Currency string
+	Entries  []Entry // in the spec's order: Entries[i].Rank == i+1
+	Summary  Summary
+}
+
+// Rank applies SPEC §6 to the active clients among results (one
+// health.Result per client, as health.Assess gave it on today; clients of
+// any other status are ignored). Entries are ordered by attractiveness
+// (high first), then revenue (high first), then id, and ranked from 1.
+func Rank(b *book.Book, results []health.Result, today book.Date) Portfolio {
+	s := b.Settings
+	if s == nil {
+		s = book.SettingsOf(b.Firm)
+	}
+	p := Portfolio{Today: today, Currency: s.Currency, Entries: []Entry{}}
+	total := new(big.Rat)
+	for _, r := range results {
+		if r.Client == nil || r.Client.Status.Value != "active" {
+			continue
+		}
+		e := measure(r, s)
+		total.Add(total, e.Revenue)
+		p.Entries = append(p.Entries, e)
+	}
+	for i := range p.Entries {
+		e := &p.Entries[i]
+		e.Share = new(big.Rat)
+		if total.Sign() > 0 {
+			e.Share = exact.Quo(e.Revenue, total)
+		}
+		e.Action, e.Reason = decide(e, s)
+	}
+	slices.SortStableFunc(p.Entries, Compare)
+	for i := range p.Entries {
+		p.Entries[i].Rank = i + 1
+	}
+	p.Summary = summarize(p.Entries, total)
+	return p
+}
+
+// Compare is the spec's order: attractiveness high first, then revenue
+// high first, then id.
+func Compare(a, b Entry) int {
+	return cmp.Or(
+		cmp.Compare(b.Attractiveness, a.Attractiveness),
+		b.Revenue.Cmp(a.Revenue),
+		cmp.Compare(a.Client.ID.Value, b.Client.ID.Value),
+	)
+}
+
+// decimal returns a set decimal's exact value, nil when unset.
+func decimal(f book.Field[book.Decimal]) *big.Rat {
+	if !f.Set || f.Value.Rat == nil {
+		return nil
+	}
+	return f.Value.Rat
+}
+
+// orZero returns r, or 0 for nil.
+func orZero(r *big.Rat) *big.Rat {
+	if r == nil {
+		return new(big.Rat)
+	}
+	return r
+}
+
+// measure computes everything of one client but its share and action.
+func measure(r health.Result, s *book.Settings) Entry {
+	c := r.Client
+	e := Entry{Client: c, Health: r, Revenue: new(big.Rat), Hours: new(big.Rat)}
+	if f := r.Financial; f != nil {
+		if f.Year.Set {
+			y := f.Year.Value
+			e.Year = &y
+		}
+		e.Revenue = orZero(decimal(f.Revenue))
+		e.Hours = orZero(decimal(f.ManagementHours))
+		e.Margin = decimal(f.Margin)
+	}
+	e.OpportunityCost = exact.Mul(e.Hours, s.HourlyValue)
+	if e.Margin != nil {
+		e.NetContribution = exact.Sub(exact.Mul(e.Revenue, e.Margin), e.OpportunityCost)
+	}
+
+	e.Components.Health = Unknown
+	if r.Score != nil {
+		e.Components.Health = *r.Score
+	}
+	e.Components.Margin = MarginScore(e.Margin, s.MarginTarget)
+	v, ok, why := accept.AutoFit(s.Strategy, ProfileOf(c))
+	e.FitReason = why
+	e.Components.Fit = Unknown
+	if ok {
+		e.FitValue = &v
+		e.Components.Fit = RatingScore(v)
+	}
+	e.Components.Potential = Unknown
+	if c.Potential.Set {
+		e.Components.Potential = RatingScore(c.Potential.Value)
+	}
+	e.AttractivenessExact, e.Attractiveness = attractiveness(e.Components, s)
+	return e
+}
+
+// MarginScore is clamp(m / target, 0, 1) × 100 rounded half up; Unknown
+// for an unknown margin (nil). A target of 0 is met by any margin that is
+// not negative (100), and missed by a negative one (0).
+func MarginScore(m, target *big.Rat) int {
+	if m == nil {
+		return Unknown
+	}
+	if target.Sign() == 0 {
+		if m.Sign() >= 0 {
+			return 100
+		}
+		return 0
+	}
+	ratio := exact.Clamp(exact.Quo(m, target), exact.Int(0), exact.Int(1))
+	return exact.RoundHalfUp(exact.Mul(ratio, exact.Int(100)))
+}
+
+// RatingScore turns a 1–5 rating into 0–100: (v − 1)/4 × 100, rounded half up.
+func RatingScore(v int) int {
+	return exact.RoundHalfUp(exact.Mul(exact.Frac(int64(v-1), 4), exact.Int(100)))
+}
+
+// ProfileOf is the client's own profile for the automatic fit (SPEC §6):
+// its industry, geography and size, and the distinct services of all its
+// engagements, whatever their status.
+func ProfileOf(c *book.Client) accept.Profile {
+	p := accept.Profile{Name: c.Name.Value, Industry: c.Industry.Value, Geography: c.Geography.Value}
+	if c.Size != nil && c.Size.Employees.Set {
+		n := c.Size.Employees.Value
+		p.Employees = &n
+	}
+	seen := map[string]bool{}
+	for _, en := range c.Engagements {
+		svc := strings.TrimSpace(en.Service.Value)
+		if !en.Service.Set || svc == "" || seen[strings.ToLower(svc)] {
+			continue
+		}
+		seen[strings.ToLower(svc)] = true
+		p.Services = append(p.Services, svc)
+	}
+	return p
+}
+
+// attractiveness is Σ weight × component ÷ Σ weight over the four rounded
+// components, exact and rounded half up; 0 when every weight is 0.
+func attractiveness(c Components, s *book.Settings) (*big.Rat, int) {
+	parts := []struct {
+		w *big.Rat
+		v int
+	}{
+		{s.PortfolioHealth, c.Health},
+		{s.PortfolioMargin, c.Margin},
+		{s.PortfolioFit, c.Fit},
+		{s.PortfolioPotential, c.Potential},
+	}
+	num, den := new(big.Rat), new(big.Rat)
+	for _, p := range parts {
+		w := orZero(p.w)
+		num.Add(num, exact.Mul(w, exact.Int(int64(p.v))))
+		den.Add(den, w)
+	}
+	if den.Sign() == 0 {
+		return new(big.Rat), 0
+	}
+	a := exact.Quo(num, den)
+	return a, exact.RoundHalfUp(a)
+}
+
+// openRecovery reports whether the client has a recovery that is not closed.
+func openRecovery(c *book.Client) bool {
+	return c.Recovery != nil && !c.Recovery.Closed.Set
+}
+
+// decide applies the action rules in order; the first that matches wins.
+func decide(e *Entry, s *book.Settings) (action, reason string) {
+	atRisk := e.Health.Band == health.AtRisk
+	if atRisk || openRecovery(e.Client) {
+		return Recover, recoverReason(e, atRisk)
+	}
+	if e.Margin != nil && e.Share.Cmp(renegotiateShare) >= 0 && e.Margin.Cmp(s.MarginFloor) < 0 {
+		return Renegotiate, renegotiateReason(e, s)
+	}
+	if e.NetContribution != nil && e.NetContribution.Sign() <= 0 {
+		return Deprioritize, deprioritizeReason(e, s)
+	}
+	q := e.Quadrant()
+	partner := q != nil && *q == health.TrustedPartner
+	growth := e.Client.Potential.Set && e.Client.Potential.Value >= InvestPotential
+	if e.Attractiveness >= InvestAt && (!partner || growth) {
+		return Invest, investReason(e, partner)
+	}
+	return Maintain, maintainReason(e, partner)
+}
+
+// summarize totals the ranked entries; total is Σ R.
+func summarize(entries []Entry, total *big.Rat) Summary {
+	s := Summary{
+		Clients:         len(entries),
+		Revenue:         total,
+		Hours:           new(big.Rat),
+		OpportunityCost: new(big.Rat),
+		Actions:         newCounts(Actions),
+		Bands:           newCounts(Bands),
+		Quadrants:       newCounts(Quadrants),
+	}
+	for i := range entries {
+		e := &entries[i]
+		s.Hours.Add(s.Hours, e.Hours)
+		s.OpportunityCost.Add(s.OpportunityCost, e.OpportunityCost)
+		if e.NetContribution != nil {
+			if s.NetContribution == nil {
+				s.NetContribution = new(big.Rat)
+			}
+			s.NetContribution.Add(s.NetContribution, e.NetContribution)
+			s.KnownMargin++
+		}
+		if total.Sign() > 0 && (s.Largest == nil || e.Revenue.Cmp(s.Largest.Revenue) > 0 ||
+			(e.Revenue.Cmp(s.Largest.Revenue) == 0 && e.ID() < s.Largest.ID())) {
+			s.Largest = e
+		}
+		s.Actions.add(e.Action)
+		s.Bands.add(e.Health.Band)
+		if q := e.Quadrant(); q != nil {
+			s.Quadrants.add(*q)
+		} else {
+			s.Quadrants.add(NoQuadrant)
+		}
+	}
+	if s.Largest != nil {
+		s.LargestShare = s.Largest.Share
+	}
+	return s
+}

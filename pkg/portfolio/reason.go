@@ -1,0 +1,116 @@
+package portfolio
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/exact"
+)
+
+// The main reason for each action, in words a partner reads in the table.
+
+func recoverReason(e *Entry, atRisk bool) string {
+	var parts []string
+	if atRisk {
+		parts = append(parts, fmt.Sprintf("at-risk health (%d)", *e.Health.Score))
+	}
+	if r := e.Client.Recovery; openRecovery(e.Client) {
+		open := "an open recovery"
+		if r.Opened.Set {
+			open += " since " + r.Opened.Value.String()
+		}
+		parts = append(parts, open)
+	}
+	return strings.Join(parts, " and ")
+}
+
+func renegotiateReason(e *Entry, s *book.Settings) string {
+	return fmt.Sprintf("%s of revenue at margin %s, below the %s floor",
+		Percent(e.Share), exact.Plain(e.Margin), exact.Plain(s.MarginFloor))
+}
+
+func deprioritizeReason(e *Entry, s *book.Settings) string {
+	net, cost := e.NetContribution, e.OpportunityCost
+	switch {
+	case cost.Sign() > 0 && net.Sign() < 0:
+		return fmt.Sprintf("management time costs %s more than the client contributes", Money(s.Currency, new(big.Rat).Neg(net)))
+	case cost.Sign() > 0:
+		return fmt.Sprintf("management time costs exactly what the client contributes (%s)", Money(s.Currency, cost))
+	case net.Sign() < 0:
+		return fmt.Sprintf("margin %s loses %s on revenue of %s", exact.Plain(e.Margin), Money(s.Currency, new(big.Rat).Neg(net)), Money(s.Currency, e.Revenue))
+	default:
+		return fmt.Sprintf("contributes nothing: revenue %s at margin %s", Money(s.Currency, e.Revenue), exact.Plain(e.Margin))
+	}
+}
+
+func investReason(e *Entry, partner bool) string {
+	switch q := e.Quadrant(); {
+	case partner:
+		return fmt.Sprintf("attractive (%d): a trusted partner with potential %d of 5", e.Attractiveness, e.Client.Potential.Value)
+	case q == nil:
+		return fmt.Sprintf("attractive (%d) with room to grow (no quadrant yet)", e.Attractiveness)
+	default:
+		return fmt.Sprintf("attractive (%d) with room to grow from %s", e.Attractiveness, *q)
+	}
+}
+
+func maintainReason(e *Entry, partner bool) string {
+	if e.Attractiveness >= InvestAt && partner {
+		potential := "potential not rated"
+		if e.Client.Potential.Set {
+			potential = fmt.Sprintf("potential %d of 5", e.Client.Potential.Value)
+		}
+		return fmt.Sprintf("attractive (%d) trusted partner with little more to win (%s)", e.Attractiveness, potential)
+	}
+	name, v := weakest(e.Components)
+	return fmt.Sprintf("attractiveness %d, below %d to invest; weakest: %s %d", e.Attractiveness, InvestAt, name, v)
+}
+
+// weakest names the lowest component; on a tie the first in the order
+// health, margin score, fit, potential.
+func weakest(c Components) (string, int) {
+	name, v := "health", c.Health
+	for _, p := range []struct {
+		name string
+		v    int
+	}{{"margin score", c.Margin}, {"fit", c.Fit}, {"potential", c.Potential}} {
+		if p.v < v {
+			name, v = p.name, p.v
+		}
+	}
+	return name, v
+}
+
+// Percent shows a fraction as a percentage with at most one decimal,
+// halves going up (0.40847 → "40.8%", 0.1 → "10%").
+func Percent(r *big.Rat) string {
+	return strings.TrimSuffix(exact.Fixed(exact.Mul(r, exact.Int(100)), 1), ".0") + "%"
+}
+
+// symbols are the currencies whose sign is usual in prose.
+var symbols = map[string]string{"GBP": "£", "EUR": "€", "USD": "$"}
+
+// Money shows an amount in prose: the currency's sign (or its code and a
+// space), thousands separators and two decimals (12400 → "£12,400.00").
+func Money(currency string, r *big.Rat) string {
+	text := exact.Fixed(r, 2)
+	sign := ""
+	if strings.HasPrefix(text, "-") {
+		sign, text = "-", text[1:]
+	}
+	whole, frac, _ := strings.Cut(text, ".")
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	prefix := symbols[currency]
+	if prefix == "" && currency != "" {
+		prefix = currency + " "
+	}
+	return sign + prefix + b.String() + "." + frac
+}
