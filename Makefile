@@ -4,6 +4,7 @@ BIN       := bin/clientbook
 TODAY     ?=
 BOOK      ?= examples/agency
 FUZZTIME  ?= 20s
+FUZZPKGS  ?= ./...
 
 .PHONY: build run test lint bench fuzz clean
 
@@ -26,8 +27,16 @@ lint:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Every fuzz target of every package in FUZZPKGS, one after another, each
+# for FUZZTIME (go test -fuzz takes one target at a time). Crashers land in
+# the package's testdata/fuzz/ and become regression cases of go test.
 fuzz:
-	$(GO) test ./pkg/book -run '^$$' -fuzz FuzzLoadFile -fuzztime $(FUZZTIME)
+	@set -e; for pkg in $$($(GO) list $(FUZZPKGS)); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$pkg $$target"; \
+			$(GO) test $$pkg -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME); \
+		done; \
+	done
 
 clean:
 	rm -rf bin

@@ -37,7 +37,9 @@ type parseProblem struct {
 // library itself is reported as a problem with the file.
 func parseDocument(data []byte) (root *yaml.Node, problems []parseProblem) {
 	if len(data) > MaxFileSize {
-		return nil, []parseProblem{{msg: fmt.Sprintf("file is %d bytes; clientbook reads files of at most 1 MiB: split it or remove what does not belong", len(data))}}
+		// data may be cut short at MaxFileSize+1 by the reader, so its
+		// length is not the file's size.
+		return nil, []parseProblem{{msg: "file is larger than 1 MiB, the most clientbook reads: split it or remove what does not belong"}}
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
@@ -50,6 +52,10 @@ func parseDocument(data []byte) (root *yaml.Node, problems []parseProblem) {
 		line, col := lineCol(data, i)
 		return nil, []parseProblem{{pos: Pos{line, col}, msg: "file contains a NUL byte: it is not a text file"}}
 	}
+	if i, r := controlCharAt(data); i >= 0 {
+		line, col := lineCol(data, i)
+		return nil, []parseProblem{{pos: Pos{line, col}, msg: fmt.Sprintf("file contains the control character U+%04X, which YAML does not allow: delete it", r)}}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 
 	var doc yaml.Node
@@ -58,13 +64,13 @@ func parseDocument(data []byte) (root *yaml.Node, problems []parseProblem) {
 		if errors.Is(err, io.EOF) {
 			return nil, []parseProblem{{pos: Pos{1, 1}, msg: "file is empty: it needs at least apiVersion and kind"}}
 		}
-		return nil, []parseProblem{syntaxProblem(err)}
+		return nil, []parseProblem{syntaxProblem(err, data)}
 	}
 	var extra yaml.Node
 	if err := safeDecode(dec, &extra); err == nil {
 		return nil, []parseProblem{{pos: Pos{extra.Line, extra.Column}, msg: "file holds more than one YAML document (---): keep one document per file"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, []parseProblem{syntaxProblem(err)}
+		return nil, []parseProblem{syntaxProblem(err, data)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, []parseProblem{{pos: Pos{1, 1}, msg: "file is empty: it needs at least apiVersion and kind"}}
@@ -138,13 +144,27 @@ var parserProblems = []string{
 	"found duplicate %TAG directive",
 }
 
-func syntaxProblem(err error) parseProblem {
+// unknownAnchor is the YAML library's error for an alias whose anchor is
+// not defined; it carries no position, so the alias is looked up in the text.
+var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
+func syntaxProblem(err error, data []byte) parseProblem {
 	msg := err.Error()
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		pos := Pos{1, 1}
+		if i := aliasAt(data, m[1]); i >= 0 {
+			pos.Line, pos.Column = lineCol(data, i)
+		}
+		return parseProblem{pos: pos, msg: "aliases (*name) are not part of the clientbook format: write the value out in full"}
+	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if slices.Contains(parserProblems, m[2]) {
 			line++
 		}
+		// At the end of the stream the library counts one line more than
+		// the file has.
+		line = min(line, lastLine(data))
 		return parseProblem{pos: Pos{line, 1}, msg: fmt.Sprintf("YAML syntax error: %s", m[2])}
 	}
 	if len(msg) > 6 && msg[:6] == "yaml: " {
@@ -188,4 +208,66 @@ func conflictMarkerLine(data []byte) int {
 		start += end + 1
 	}
 	return 0
+}
+
+// aliasAt finds the first "*name" in data that is the whole alias (not a
+// prefix of a longer name), or -1.
+func aliasAt(data []byte, name string) int {
+	alias := []byte("*" + name)
+	for from := 0; from < len(data); {
+		i := bytes.Index(data[from:], alias)
+		if i < 0 {
+			return -1
+		}
+		end := from + i + len(alias)
+		if end == len(data) || bytes.IndexByte([]byte(" \t\r\n,]}"), data[end]) >= 0 {
+			return from + i
+		}
+		from = end
+	}
+	return -1
+}
+
+// controlCharAt finds the first character that YAML does not allow in a
+// stream (its printable set: tab, line breaks, U+0020-U+007E, U+0085,
+// U+00A0-U+D7FF, U+E000-U+FFFD and above U+FFFF), so that it is reported
+// at its place rather than as a parser error without a line. It returns -1
+// when there is none. data must be valid UTF-8.
+func controlCharAt(data []byte) (offset int, r rune) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if !yamlPrintable(r) {
+			return i, r
+		}
+		i += size
+	}
+	return -1, 0
+}
+
+func yamlPrintable(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 ||
+		r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000
+}
+
+// yamlBreaks are what the YAML library counts as line breaks.
+var yamlBreaks = []string{"\r\n", "\n", "\r", "\u0085", "\u2028", "\u2029"}
+
+// lastLine is the number of the file's last line as the YAML library counts
+// lines; a final line break does not start another line.
+func lastLine(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		n := 1
+		for _, br := range yamlBreaks {
+			if bytes.HasPrefix(data[i:], []byte(br)) {
+				n = len(br)
+				if i+n < len(data) {
+					line++
+				}
+				break
+			}
+		}
+		i += n
+	}
+	return line
 }

@@ -65,6 +65,12 @@ func runInit(e *env, opts *initOptions) error {
 		{"firm", "clientbook.yaml"},
 		{"client", filepath.Join("clients", "example", "client.yaml")},
 	}
+	// Refuse before writing anything, so that init never leaves half a book.
+	for _, f := range files {
+		if _, err := os.Lstat(filepath.Join(abs, f.path)); err == nil {
+			return usagef("%s already exists: nothing written", filepath.Join(opts.dir, f.path))
+		}
+	}
 	for _, f := range files {
 		content, err := template.Render(f.kind, data)
 		if err != nil {

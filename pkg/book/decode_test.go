@@ -1,0 +1,321 @@
+package book
+
+import (
+	"math/big"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/clientbook/clientbook/pkg/finding"
+)
+
+// clientText has one problem of each kind the decoder finds, at known
+// places; the comments give the line.
+const clientText = `kind: Client
+id: acme
+name: Acme Retail Ltd
+status: active
+tier: key
+colour: blue
+since: 2021-02-30
+potential: 9
+stakeholders:
+  - name: Jane Doe
+    role: sponsor
+    strength: 4
+    shoe: 42
+  - {title: CFO, strength: x}
+financials:
+  - {year: 2025, revenue: 480000, margin: 0.22}
+health:
+  - date: 2026-09-30
+    by: ann
+    trust: 4
+`
+
+func TestDecoderPositions(t *testing.T) {
+	v, fs := decodeText(t, kindClient, clientText)
+	want := []at{
+		{"CB002", 6, 1},   // colour: the key
+		{"CB003", 7, 8},   // since: the value 2021-02-30
+		{"CB003", 8, 12},  // potential: the value 9
+		{"CB002", 13, 5},  // shoe: the key inside the first stakeholder
+		{"CB004", 14, 5},  // the second stakeholder's mapping has no name
+		{"CB003", 14, 28}, // strength: the value x
+	}
+	if got := positions(fs); !slices.Equal(got, want) {
+		t.Errorf("findings:\n got %v\nwant %v\n%s", got, want, messages(fs))
+	}
+
+	c := v.(*Client)
+	fields := []struct {
+		name string
+		got  Pos
+		want Pos
+	}{
+		{"client mapping", c.Pos, Pos{1, 1}},
+		{"kind value", c.Kind.Pos, Pos{1, 7}},
+		{"id value", c.ID.Pos, Pos{2, 5}},
+		{"name value", c.Name.Pos, Pos{3, 7}},
+		{"status value", c.Status.Pos, Pos{4, 9}},
+		{"stakeholders key", c.Keys["stakeholders"], Pos{9, 1}},
+		{"first stakeholder", c.Stakeholders[0].Pos, Pos{10, 5}},
+		{"first stakeholder's name", c.Stakeholders[0].Name.Pos, Pos{10, 11}},
+		{"first stakeholder's strength", c.Stakeholders[0].Strength.Pos, Pos{12, 15}},
+		{"second stakeholder (flow)", c.Stakeholders[1].Pos, Pos{14, 5}},
+		{"second stakeholder's title", c.Stakeholders[1].Title.Pos, Pos{14, 13}},
+		{"financials margin", c.Financials[0].Margin.Pos, Pos{16, 43}},
+		{"assessment", c.Health[0].Pos, Pos{18, 5}},
+		{"assessment date", c.Health[0].Date.Pos, Pos{18, 11}},
+		{"assessment by", c.Health[0].By.Pos, Pos{19, 9}},
+		{"assessment trust", c.Health[0].Trust.Pos, Pos{20, 12}},
+	}
+	for _, f := range fields {
+		if f.got != f.want {
+			t.Errorf("%s at %v, want %v", f.name, f.got, f.want)
+		}
+	}
+
+	// Values that decoded are set; the ones that did not are left unset.
+	if !c.Tier.Set || c.Tier.Value != "key" {
+		t.Errorf("tier = %+v, want key", c.Tier)
+	}
+	if c.Since.Set {
+		t.Errorf("since 2021-02-30 decoded as %s, want it left unset", c.Since.Value)
+	}
+	if c.Potential.Set {
+		t.Errorf("potential 9 decoded as %d, want it left unset", c.Potential.Value)
+	}
+	if c.Stakeholders[1].Strength.Set {
+		t.Errorf("strength x decoded as %d, want it left unset", c.Stakeholders[1].Strength.Value)
+	}
+	if got := c.Financials[0].Margin.Value.Rat; !c.Financials[0].Margin.Set || got.Cmp(big.NewRat(22, 100)) != 0 {
+		t.Errorf("margin 0.22 decoded as %v, want exactly 22/100", got)
+	}
+}
+
+func messages(fs []finding.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString("  " + f.Location() + " " + f.Rule + " " + f.Message + "\n")
+	}
+	return b.String()
+}
+
+// TestDecoderFindings pins one finding per line for the decoder's checks:
+// the rule, the exact position and a piece of the message.
+func TestDecoderFindings(t *testing.T) {
+	tests := []struct {
+		name string
+		kind fileKind
+		text string
+		want []at
+		msg  string // part of the first finding's message
+	}{
+		{"unknown field at its key", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\n  # c\nfoo: 1\n", []at{{"CB002", 6, 1}}, `unknown field "foo" in Client`},
+		{"required field missing, at the mapping", kindClient, "kind: Client\nid: a\nstatus: active\n", []at{{"CB004", 1, 1}}, `required field "name" missing`},
+		{"required field empty, at the key", kindClient, "kind: Client\nid: a\nname:\nstatus: active\n", []at{{"CB004", 3, 1}}, `required field "name" in Client is empty`},
+		{"required field empty in a list item, at the key", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nstakeholders:\n  - {name: null, role: user}\n", []at{{"CB004", 6, 6}}, `required field "name" in stakeholders is empty`},
+		{"invalid required value is one finding, not two", kindClient, "kind: Client\nid: a\nname: A\nstatus: actve\n", []at{{"CB003", 4, 9}}, `"status" is "actve"; expected one of`},
+		{"kind missing", kindEngagement, "id: brand\nstatus: active\n", []at{{"CB004", 1, 1}}, `required field "kind" missing: add kind: Engagement`},
+		{"kind in the wrong place", kindEngagement, "kind: Client\nstatus: active\n", []at{{"CB006", 1, 7}}, `kind Client does not belong at test.yaml`},
+		{"not a mapping", kindClient, "- kind: Client\n", []at{{"CB003", 1, 1}}, `Client must be a mapping of keys to values, not a list`},
+		{"list where a mapping belongs", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nsize: [1]\n", []at{{"CB003", 5, 7}}, `size must be a mapping`},
+		{"mapping where a list belongs", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nhealth: {date: 2026-01-01}\n", []at{{"CB003", 5, 9}}, `"health" must be a list, not a mapping`},
+		{"list where a value belongs", kindClient, "kind: Client\nid: a\nname: [A]\nstatus: active\n", []at{{"CB003", 3, 7}}, `"name" must be a single value, not a list`},
+		{"duplicate key", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nname: B\n", []at{{"CB001", 5, 1}}, `duplicate key "name" in Client`},
+		{"mapping as a key", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\n? {x: 1}\n: y\n", []at{{"CB003", 5, 3}}, `keys in Client must be plain names`},
+		{"quoted number is not a number", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\npotential: \"3\"\n", []at{{"CB003", 5, 12}}, `"potential" must be a whole number, not "3"`},
+		{"huge integer", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\npotential: 99999999999999999999999\n", []at{{"CB003", 5, 12}}, `"potential" must be a whole number`},
+		{"margin above 1", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nfinancials:\n  - {year: 2025, margin: 22}\n", []at{{"CB003", 6, 26}}, `"margin" is 22: out of range: want at most 1`},
+		{"number too large for a float", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nfinancials:\n  - {year: 2025, revenue: 1e99999}\n", []at{{"CB003", 6, 27}}, `"revenue" must be a number, not "1e99999"`},
+		{"infinity is not money", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nfinancials:\n  - {year: 2025, revenue: .inf}\n", []at{{"CB003", 6, 27}}, `"revenue" must be a plain number`},
+		{"date with a time", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nsince: 2026-03-01T10:00:00Z\n", []at{{"CB003", 5, 8}}, `"since" is "2026-03-01T10:00:00Z"`},
+		{"bad duration", kindFirm, "kind: Firm\nname: F\nhealth: {round_window: 30 days}\n", []at{{"CB003", 3, 24}}, `want a duration such as 14d`},
+		{"yes is not a boolean", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nexclusive: yes\n", []at{{"CB003", 5, 12}}, `"exclusive" must be true or false, not "yes"`},
+		{"bad id", kindClient, "kind: Client\nid: a\nname: A\nstatus: active\nowner: ../piers\n", []at{{"CB003", 5, 8}}, `"../piers" is not an id`},
+		{"bad enum in a list", kindFirm, "kind: Firm\nname: F\nacceptance: {required: [sponsor, luck]}\n", []at{{"CB003", 3, 34}}, `"required" is "luck"; expected one of`},
+		{"unknown string-map key", kindReview, "kind: Review\ndate: 2026-01-20\nanswers:\n  wishes: more\n", []at{{"CB002", 4, 3}}, `unknown key "wishes" in answers`},
+		{"apiVersion other than v1", kindClient, "apiVersion: clientbook/v2\nkind: Client\nid: a\nname: A\nstatus: active\n", []at{{"CB003", 1, 13}}, `"apiVersion" is "clientbook/v2"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := decodeText(t, tt.kind, tt.text)
+			if got := positions(fs); !slices.Equal(got, tt.want) {
+				t.Fatalf("findings:\n got %v\nwant %v\n%s", got, tt.want, messages(fs))
+			}
+			if !strings.Contains(fs[0].Message, tt.msg) {
+				t.Errorf("message %q does not contain %q", fs[0].Message, tt.msg)
+			}
+		})
+	}
+}
+
+// TestSyntaxErrorLines pins the line of YAML syntax errors, which the YAML
+// library gives only in its error text, and for its parser's errors one
+// line too early.
+func TestSyntaxErrorLines(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		line int
+	}{
+		{"unclosed flow sequence: where it opens", "kind: Client\nid: a\nname: [A\nstatus: active\n", 3},
+		{"unclosed flow mapping: where it opens", "kind: Client\nid: a\nsize: {employees: 3\nstatus: active\n", 3},
+		// Opened on line 1, the library names the line where it noticed.
+		{"unclosed flow sequence on line 1", "name: [A\nstatus: active\n", 2},
+		{"mapping value in a plain scalar", "kind: Client\nid: a\nname: A: B\n", 3},
+		{"bad indentation of a key", "kind: Client\nid: a\n  name: A\n", 3},
+		{"list item outdented: where the list starts", "kind: Client\nstakeholders:\n  - name: A\n  role: user\n", 3},
+		{"tab indentation", "kind: Client\nsize:\n\temployees: 3\n", 3},
+		{"unclosed double quote: where it opens", "kind: Client\nid: a\nname: \"A\nstatus: active\n", 3},
+		{"unknown escape", "kind: Client\nid: a\nname: \"A\\q\"\n", 3},
+		{"undefined tag handle", "kind: Client\nid: a\nname: !e!x A\n", 3},
+		{"stray sequence entry", "kind: Client\nid: a\n- x\n", 3},
+		// At the end of the stream the library counts a line past the last.
+		{"lone bracket", "[", 1},
+		{"lone bracket and a line break", "[\n", 1},
+		{"unclosed at the end", "kind: Client\nid: a\nname: [A, B\n", 3},
+		{"unclosed at the end, CRLF", "kind: Client\r\nid: a\r\nname: [A, B\r\n", 3},
+		{"unclosed at the end, CR", "kind: Client\rid: a\rname: [A, B\r", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := decodeText(t, kindClient, tt.text)
+			if len(fs) != 1 || fs[0].Rule != "CB001" {
+				t.Fatalf("want one CB001, got:\n%s", messages(fs))
+			}
+			if fs[0].Line != tt.line {
+				t.Errorf("syntax error on line %d, want %d: %s", fs[0].Line, tt.line, fs[0].Message)
+			}
+			if !strings.HasPrefix(fs[0].Message, "YAML syntax error: ") {
+				t.Errorf("message %q does not start with YAML syntax error", fs[0].Message)
+			}
+		})
+	}
+}
+
+func TestFirmDefaultsKeyByKey(t *testing.T) {
+	v, fs := decodeText(t, kindFirm, `kind: Firm
+name: F
+health:
+  weights: {trust: 2}
+  bands: {watch: 40}
+acceptance:
+  weights: {sponsor: 3}
+  accept_at: 80
+portfolio:
+  weights: {health: 0.5}
+economics: {margin_floor: 0.1}
+cadence: {touchpoint: 2w}
+rules: {CB002: warning, CB108: off}
+`)
+	if len(fs) > 0 {
+		t.Fatalf("unexpected findings:\n%s", messages(fs))
+	}
+	s := SettingsOf(v.(*Firm))
+	rat := func(r *big.Rat) string { return r.RatString() }
+	checks := []struct {
+		name, got, want string
+	}{
+		{"weights.trust (given)", rat(s.HealthWeights["trust"]), "2"},
+		{"weights.respect (default)", rat(s.HealthWeights["respect"]), "1"},
+		{"weights.value (default)", rat(s.HealthWeights["value"]), "1"},
+		{"criterion sponsor (given)", rat(s.CriterionWeights["sponsor"]), "3"},
+		{"criterion fit (default)", rat(s.CriterionWeights["fit"]), "1"},
+		{"portfolio health (given)", rat(s.PortfolioHealth), "1/2"},
+		{"portfolio margin (default)", rat(s.PortfolioMargin), "1/4"},
+		{"portfolio fit (default)", rat(s.PortfolioFit), "1/5"},
+		{"margin floor (given)", rat(s.MarginFloor), "1/10"},
+		{"margin target (default)", rat(s.MarginTarget), "3/10"},
+		{"hourly value (default)", rat(s.HourlyValue), "150"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+	ints := []struct {
+		name      string
+		got, want int
+	}{
+		{"bands.healthy (default)", s.BandHealthy, 70},
+		{"bands.watch (given)", s.BandWatch, 40},
+		{"round_window (default)", int(s.RoundWindow), 30},
+		{"stale_after (default)", int(s.StaleAfter), 180},
+		{"accept_at (given)", s.AcceptAt, 80},
+		{"decline_below (default)", s.DeclineBelow, 50},
+		{"cadence.touchpoint (given)", int(s.TouchpointCadence), 14},
+		{"cadence.review (default)", int(s.ReviewCadence), 365},
+		{"planning_meetings (default)", s.PlanningMeetings, 2},
+		{"broad.services (default)", s.BroadServices, 3},
+		{"broad.stakeholders (default)", s.BroadStakeholders, 5},
+		{"broad.team (default)", s.BroadTeam, 3},
+	}
+	for _, c := range ints {
+		if c.got != c.want {
+			t.Errorf("%s = %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	if !slices.Equal(s.Required, []string{"sponsor"}) {
+		t.Errorf("required = %v, want the default [sponsor]", s.Required)
+	}
+	if s.Strategy != nil {
+		t.Errorf("strategy = %+v, want nil: strategy has no defaults", s.Strategy)
+	}
+	if got := s.Severities; len(got) != 2 || got["CB002"] != finding.Warning || got["CB108"] != finding.Off {
+		t.Errorf("severities = %v, want CB002 warning and CB108 off", got)
+	}
+}
+
+func TestFirmDefaultsWithoutFirm(t *testing.T) {
+	s := SettingsOf(nil)
+	if s.BandHealthy != 70 || s.BandWatch != 50 || s.AcceptAt != 70 || s.DeclineBelow != 50 {
+		t.Errorf("bands %d/%d, accept %d/%d: want 70/50 and 70/50", s.BandHealthy, s.BandWatch, s.AcceptAt, s.DeclineBelow)
+	}
+	for _, f := range Factors {
+		if s.HealthWeights[f].Cmp(big.NewRat(1, 1)) != 0 {
+			t.Errorf("weight of %s = %s, want 1", f, s.HealthWeights[f].RatString())
+		}
+	}
+}
+
+func TestFirmEmptyRequiredListMeansNone(t *testing.T) {
+	v, fs := decodeText(t, kindFirm, "kind: Firm\nname: F\nacceptance: {required: []}\n")
+	if len(fs) > 0 {
+		t.Fatalf("unexpected findings:\n%s", messages(fs))
+	}
+	if s := SettingsOf(v.(*Firm)); len(s.Required) != 0 {
+		t.Errorf("required = %v, want none: an empty list replaces the default", s.Required)
+	}
+}
+
+// TestFileRulePositions pins the positions of the checks made on the bytes
+// before YAML parsing; columns count characters, not bytes.
+func TestFileRulePositions(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want at
+		msg  string
+	}{
+		{"invalid UTF-8 after a multi-byte character", "kind: Client\nname: Café \xff\n", at{"CB001", 2, 12}, "not valid UTF-8"},
+		{"NUL byte", "kind: Client\nid: a\x00\n", at{"CB001", 2, 6}, "NUL byte"},
+		{"control character", "kind: Client\nname: é\x1b[31m\n", at{"CB001", 2, 8}, "control character U+001B"},
+		{"DEL", "kind: Client\nname: a\x7f\n", at{"CB001", 2, 8}, "control character U+007F"},
+		{"conflict marker with CRLF", "kind: Client\r\n>>>>>>> main\r\n", at{"CB001", 2, 1}, "merge conflict marker"},
+		{"second document, at its ---", "kind: Client\n---\nkind: Client\n", at{"CB001", 2, 1}, "more than one YAML document"},
+		{"alias of no anchor, not a longer name", "kind: Client\nnotes: '*ab'\nname: *a\n", at{"CB001", 3, 7}, "aliases (*name)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := decodeText(t, kindClient, tt.text)
+			if len(fs) == 0 {
+				t.Fatalf("no finding, want %v", tt.want)
+			}
+			if got := positions(fs[:1]); got[0] != tt.want || !strings.Contains(fs[0].Message, tt.msg) {
+				t.Fatalf("got:\n%s\nwant %v containing %q", messages(fs), tt.want, tt.msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,74 @@
+package cli_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/clientbook/clientbook/pkg/cli"
+)
+
+var update = flag.Bool("update", false, "rewrite golden sections of script tests")
+
+// TestMain registers the real program as the `clientbook` command of the
+// scripts, run in a child process of the test binary.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"clientbook": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar. Each script is a small book
+// and the exact output expected from it; go test ./pkg/cli -update
+// rewrites the expected sections.
+func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits},
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("CLIENTBOOK_TODAY", "2026-11-23")
+			e.Setenv("NO_COLOR", "1")
+			e.Setenv("EXAMPLES", examples)
+			return nil
+		},
+	})
+}
+
+// cmdExits runs a program and asserts its exact exit code, which `exec` and
+// `! exec` cannot tell apart (SPEC §8 gives 1, 2 and 3 different meanings):
+//
+//	exits 2 clientbook check
+//
+// Like exec, it leaves the program's stdout and stderr for cmp and stdout.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: %q is not an exit code", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
