@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +20,7 @@ import (
 type checkOptions struct {
 	paths  []string
 	failOn string
+	since  string
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -27,12 +31,16 @@ func newCheckCmd(e *env) *cobra.Command {
 		Long: `check reads every file of the book and reports each problem with its rule
 id, severity and path:line:col. With PATH arguments only findings in those
 files or folders are shown (the whole book is still read, so references
-across files are checked). Output formats: text (default; on a terminal with
+across files are checked). With --since REF only findings in files changed
+in git since REF are shown: those git diff lists against the working tree,
+and untracked files that are not ignored; a pull request's check can pass
+--since origin/main. Output formats: text (default; on a terminal with
 the source line and advice), json, github (workflow annotations), sarif
 (2.1.0, for code scanning).
 
 Exit code 0 when nothing is at or above --fail-on (default error), 1 when
-something is, 2 when the book cannot be found.
+something is, 2 when the book cannot be found or --since cannot be answered
+(not a git repository, or REF is not a commit).
 
 Rules:
 ` + ruleHelp(),
@@ -42,6 +50,7 @@ Rules:
 		},
 	}
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	cmd.Flags().StringVar(&opts.since, "since", "", "only report findings in files changed in git since `REF` (a commit, branch or tag), untracked files included")
 	return cmd
 }
 
@@ -78,6 +87,13 @@ func runCheck(e *env, opts *checkOptions) error {
 			return err
 		}
 		findings = filterPaths(findings, prefixes)
+	}
+	if opts.since != "" {
+		changed, err := changedSince(b.Root, opts.since)
+		if err != nil {
+			return err
+		}
+		findings = filterChanged(findings, changed)
 	}
 	report := finding.Report{Findings: findings, Files: b.Files}
 	switch format {
@@ -136,6 +152,111 @@ func filterPaths(fs []finding.Finding, prefixes []string) []finding.Finding {
 				out = append(out, f)
 				break
 			}
+		}
+	}
+	return out
+}
+
+// changedSince lists the book's files that git sees as changed since ref:
+// what `git diff --name-only ref` lists (committed, staged and unstaged
+// changes) plus the untracked files that are not ignored. Git names files
+// from the repository's top; they are returned relative to the book root,
+// and files outside the book are left out.
+func changedSince(root, ref string) (map[string]bool, error) {
+	if strings.HasPrefix(ref, "-") {
+		return nil, usagef("--since %s: want a commit, branch or tag", ref)
+	}
+	top, err := git(root, "rev-parse", "--show-toplevel")
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return nil, usagef("--since needs git, and git is not installed or not on PATH")
+	case err != nil && strings.Contains(err.Error(), "not a git repository"):
+		return nil, usagef("--since: the book at %s is not in a git repository", root)
+	case err != nil:
+		return nil, usagef("--since: cannot ask git about the book at %s: %v", root, err)
+	}
+	if _, err := git(root, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
+		return nil, usagef("--since %s: not a commit, branch or tag in the repository at %s (a shallow clone may lack it: fetch it first)", ref, strings.TrimSpace(top))
+	}
+	prefix, err := bookPrefix(strings.TrimSpace(top), root)
+	if err != nil {
+		return nil, usagef("--since: %v", err)
+	}
+	diff, err := git(root, "diff", "--name-only", "-z", ref, "--")
+	if err != nil {
+		return nil, usagef("--since %s: %v", ref, err)
+	}
+	// --full-name names untracked files from the top too; ls-files run in
+	// the book root lists only those below it.
+	untracked, err := git(root, "ls-files", "--others", "--exclude-standard", "--full-name", "-z")
+	if err != nil {
+		return nil, usagef("--since: %v", err)
+	}
+	changed := map[string]bool{}
+	for _, p := range strings.Split(diff+untracked, "\x00") {
+		switch {
+		case p == "":
+		case prefix == "":
+			changed[p] = true
+		case strings.HasPrefix(p, prefix+"/"):
+			changed[strings.TrimPrefix(p, prefix+"/")] = true
+		}
+	}
+	return changed, nil
+}
+
+// bookPrefix is the book root relative to the repository's top,
+// slash-separated, "" when they are the same folder. Both are resolved
+// through symlinks first, as git resolves the top.
+func bookPrefix(top, root string) (string, error) {
+	realTop, err := filepath.EvalSymlinks(filepath.FromSlash(top))
+	if err != nil {
+		return "", err
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(realTop, realRoot)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("the book at %s is outside the repository at %s", root, top)
+	}
+	if rel == "." {
+		return "", nil
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// git runs a git command in dir and returns its standard output; the error
+// carries git's own message.
+func git(dir string, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return "", errors.New(msg)
+		}
+		return "", err
+	}
+	return stdout.String(), nil
+}
+
+// filterChanged keeps the findings in changed files, and those about a
+// folder (such as a client folder without client.yaml) holding one.
+func filterChanged(fs []finding.Finding, changed map[string]bool) []finding.Finding {
+	var out []finding.Finding
+	for _, f := range fs {
+		keep := changed[f.Path]
+		for p := range changed {
+			if keep {
+				break
+			}
+			keep = strings.HasPrefix(p, f.Path+"/")
+		}
+		if keep {
+			out = append(out, f)
 		}
 	}
 	return out

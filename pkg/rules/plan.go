@@ -17,7 +17,7 @@ func planMissing(c *Context) {
 	}
 }
 
-// activePlan is the plan CB102–CB108 look at: whatever plan.yaml holds, of
+// activePlan is the plan CB102–CB107 look at: whatever plan.yaml holds, of
 // an active client.
 func (c *Context) activePlan() *book.Plan {
 	if !c.active() {
@@ -129,9 +129,11 @@ func actionOverdue(c *Context) {
 	}
 }
 
-// CB108: more than 7 goals.
+// CB108: more than 7 goals. Unlike CB101–CB107 it is not limited to active
+// clients (SPEC §9 leaves it out of that list): a long plan is worth
+// trimming whatever the client's status.
 func planTooManyGoals(c *Context) {
-	p := c.activePlan()
+	p := c.Client.Plan
 	if p == nil || len(p.Goals) <= 7 {
 		return
 	}

@@ -1,0 +1,57 @@
+package cli_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/clientbook/clientbook/pkg/cli"
+)
+
+// TestCheckSARIFMatchesSchema runs `check -o sarif` on the example books
+// and validates what it prints against the SARIF 2.1.0 schema vendored in
+// testdata/schema (no network).
+func TestCheckSARIFMatchesSchema(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "schema", "sarif-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	const url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	if err := c.AddResource(url, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, book := range []string{"agency", "consulting"} {
+		t.Run(book, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := []string{"check", "--book", filepath.Join("..", "..", "examples", book), "--today", "2026-11-23", "-o", "sarif"}
+			if code := cli.Main(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+				t.Fatalf("check exited %d: %s", code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), `"ruleId": "CB`) {
+				t.Fatalf("no results in the SARIF log; the books have warnings:\n%s", stdout.String())
+			}
+			inst, err := jsonschema.UnmarshalJSON(&stdout)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sch.Validate(inst); err != nil {
+				t.Errorf("SARIF output does not match the 2.1.0 schema:\n%v", err)
+			}
+		})
+	}
+}
