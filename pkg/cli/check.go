@@ -139,6 +139,10 @@ func relPaths(root string, paths []string) ([]string, error) {
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, usagef("%s is outside the book at %s", p, root)
 		}
+		if _, err := os.Lstat(abs); err != nil {
+			// A misspelt path in CI must not pass silently with no findings.
+			return nil, usagef("%s does not exist in the book: give a file or folder of the book", p)
+		}
 		out = append(out, filepath.ToSlash(rel))
 	}
 	return out, nil
