@@ -3,4 +3,11 @@
 // existing file must not be replaced), fsync of the folder, and the lock
 // that serialises concurrent writers. A failed write leaves the original
 // file byte-identical.
+//
+// It also owns changes to files people have written by hand. AppendToList
+// adds an entry to a list by splicing one line into the text at a place
+// found from the parsed nodes' positions, so the user's comments, key
+// order, blank lines and spacing stay byte for byte as they were; the
+// result is parsed again and compared with the original before anything
+// is written.
 package edit

@@ -7,12 +7,13 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 )
 
 //go:embed files/*.yaml
 var files embed.FS
 
-var templates = template.Must(template.New("").Delims("[[", "]]").Funcs(template.FuncMap{"q": quote}).ParseFS(files, "files/*.yaml"))
+var templates = template.Must(template.New("").Delims("[[", "]]").Funcs(template.FuncMap{"q": quote, "list": list, "pad": pad}).ParseFS(files, "files/*.yaml"))
 
 // quote writes s as a YAML scalar: plain when that reads back as the same
 // string, double-quoted otherwise.
@@ -32,15 +33,42 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
+// list writes strings as a flow list, each quoted as quote does.
+func list(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// pad fills s with spaces to width characters (at least one space), so
+// that the comments after filled-in values line up with the others.
+func pad(width int, s string) string {
+	return s + strings.Repeat(" ", max(1, width-utf8.RuneCountInString(s)))
+}
+
 // Data is what a template is filled with.
 type Data struct {
-	ID     string // the new file's id (client, engagement or opportunity)
-	Client string // the client it belongs to, where there is one
-	Name   string // a display name
-	Owner  string // a team member id to use as owner
-	Today  string // YYYY-MM-DD
-	Year   int
-	Firm   string
+	ID        string // the new file's id (client, engagement or opportunity)
+	Client    string // the client it belongs to, where there is one
+	Name      string // a display name (a client's name, an engagement's title, an opportunity's summary)
+	Prospect  string // an opportunity's would-be client, when it is not a client
+	Owner     string // a team member id to use as owner; "" leaves owner out
+	Service   string // an engagement's or opportunity's service; "" leaves it out
+	Today     string // YYYY-MM-DD
+	Due       string // YYYY-MM-DD: a first due date, two weeks from today
+	Year      int
+	Firm      string
+	With      []string   // the client's people at a review
+	Questions []Question // a review's questions, in order
+}
+
+// Question is one answer of a review template: its id, and the comment
+// lines written above it (the question as it will be asked).
+type Question struct {
+	ID       string
+	Comments []string
 }
 
 // Render fills the template for kind (firm, client, engagement, plan,

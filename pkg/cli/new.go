@@ -1,0 +1,414 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/review"
+	"github.com/clientbook/clientbook/pkg/template"
+)
+
+// newOptions are the flags of the `new` commands; each uses some of them.
+type newOptions struct {
+	write    writeOptions
+	name     string
+	owner    string
+	service  string
+	client   string
+	prospect string
+	with     []string
+	date     string
+}
+
+func newNewCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Create a client, engagement, opportunity, plan or review from a commented template",
+		Long: `new writes a file from a commented template, filled in from the book: ids,
+owners and today's date. It never overwrites a file unless --force, and
+--dry-run prints the file instead of writing it. Every file it writes passes
+clientbook check; edit the values, then check again.`,
+		// A runnable command, so that `new thing` is a usage error (exit 2)
+		// rather than cobra's help with exit 0.
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newClientCmd(e), newEngagementCmd(e), newOpportunityCmd(e), newPlanCmd(e), newReviewCmd(e))
+	return cmd
+}
+
+func newClientCmd(e *env) *cobra.Command {
+	opts := &newOptions{}
+	cmd := &cobra.Command{
+		Use:   "client ID",
+		Short: "Create clients/ID/client.yaml",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNewClient(e, args[0], opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.name, "name", "", "the client's name (default: from the id)")
+	cmd.Flags().StringVar(&opts.owner, "owner", "", "the relationship manager, a team id (default: the first senior team member)")
+	opts.write.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
+	return cmd
+}
+
+func newEngagementCmd(e *env) *cobra.Command {
+	opts := &newOptions{}
+	cmd := &cobra.Command{
+		Use:               "engagement CLIENT ID",
+		Short:             "Create clients/CLIENT/engagements/ID.yaml",
+		Args:              cobra.ExactArgs(2),
+		ValidArgsFunction: completeFirstClient(e),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNewEngagement(e, args[0], args[1], opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.name, "name", "", "the engagement's title (default: from the id)")
+	cmd.Flags().StringVar(&opts.service, "service", "", "the service sold, e.g. brand (default: the first of the firm's services)")
+	cmd.Flags().StringVar(&opts.owner, "owner", "", "who leads it, a team id (default: the client's relationship manager)")
+	opts.write.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
+	return cmd
+}
+
+func newOpportunityCmd(e *env) *cobra.Command {
+	opts := &newOptions{}
+	cmd := &cobra.Command{
+		Use:   "opportunity ID",
+		Short: "Create opportunities/ID.yaml",
+		Long: `opportunity writes opportunities/ID.yaml for new work under consideration:
+for an existing client with --client, else for a prospect (--prospect names
+it). Rate the six criteria, then run clientbook accept ID.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNewOpportunity(e, args[0], opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.client, "client", "", "the existing client the work is for")
+	cmd.Flags().StringVar(&opts.prospect, "prospect", "", "the would-be client's name, when it is not a client yet (default: from the id)")
+	cmd.Flags().StringVar(&opts.name, "name", "", "a one-line summary of the work (default: from the id)")
+	cmd.Flags().StringVar(&opts.service, "service", "", "the service it would buy, e.g. digital")
+	cmd.MarkFlagsMutuallyExclusive("client", "prospect")
+	opts.write.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("client", completeClients(e))
+	return cmd
+}
+
+func newPlanCmd(e *env) *cobra.Command {
+	opts := &newOptions{}
+	cmd := &cobra.Command{
+		Use:               "plan CLIENT",
+		Short:             "Create clients/CLIENT/plan.yaml, the account plan for this year",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeFirstClient(e),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNewPlan(e, args[0], opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.owner, "owner", "", "the plan's owner, a senior team member (default: the client's relationship manager when senior, else the first senior team member)")
+	opts.write.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
+	return cmd
+}
+
+func newReviewCmd(e *env) *cobra.Command {
+	opts := &newOptions{}
+	cmd := &cobra.Command{
+		Use:   "review CLIENT",
+		Short: "Create clients/CLIENT/reviews/YEAR.yaml, the annual review",
+		Long: `review writes the annual review for this year (or --date's year): every
+question of the review with the question, tailored to the client, as a
+comment above an empty answer. clientbook review CLIENT shows the agenda.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeFirstClient(e),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNewReview(e, args[0], opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.owner, "by", "", "who leads the review, a team id (default: the client's relationship manager)")
+	cmd.Flags().StringArrayVar(&opts.with, "with", nil, "a client's person at the review; repeat for each (default: the client's sponsors)")
+	cmd.Flags().StringVar(&opts.date, "date", "", "the review's date, YYYY-MM-DD (default: today)")
+	opts.write.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("by", completeTeam(e))
+	return cmd
+}
+
+// newContext is what every `new` command starts from.
+type newContext struct {
+	book  *book.Book
+	today book.Date
+	data  template.Data
+}
+
+func startNew(e *env) (*newContext, error) {
+	today, err := e.todayDate()
+	if err != nil {
+		return nil, err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return nil, err
+	}
+	return &newContext{book: b, today: today, data: template.Data{
+		Today: today.String(),
+		Due:   (today + 14).String(),
+		Year:  today.Year(),
+		Firm:  b.Settings.Name,
+	}}, nil
+}
+
+// teamMember checks that id, when given, is in the firm's team.
+func (n *newContext) teamMember(flag, id string) error {
+	if id == "" {
+		return nil
+	}
+	if _, ok := n.book.Settings.Team[book.ID(id)]; !ok {
+		return usagef("%s %q is not in the firm's team: use one of %s", flag, id, teamList(n.book))
+	}
+	return nil
+}
+
+// inTeam returns id when it names a team member, else "": a default taken
+// from the book must not put an unknown person into a new file.
+func (n *newContext) inTeam(id book.ID) string {
+	if _, ok := n.book.Settings.Team[id]; ok {
+		return string(id)
+	}
+	return ""
+}
+
+// senior is the first senior member of the team in the firm file's order,
+// or "".
+func (n *newContext) senior() string {
+	if n.book.Firm == nil {
+		return ""
+	}
+	for _, p := range n.book.Firm.Team {
+		if p.ID.Set && p.Senior.Value {
+			return string(p.ID.Value)
+		}
+	}
+	return ""
+}
+
+func (n *newContext) render(e *env, kind, rel string, w writeOptions) error {
+	content, err := template.Render(kind, n.data)
+	if err != nil {
+		return err
+	}
+	return writeNew(e, n.book.Root, rel, content, w)
+}
+
+func runNewClient(e *env, id string, opts *newOptions) error {
+	if err := checkID("client", id); err != nil {
+		return err
+	}
+	n, err := startNew(e)
+	if err != nil {
+		return err
+	}
+	owner := opts.owner
+	if owner == "" {
+		owner = n.senior()
+	}
+	if owner == "" && n.book.Firm != nil && len(n.book.Firm.Team) > 0 {
+		owner = string(n.book.Firm.Team[0].ID.Value)
+	}
+	if owner == "" {
+		return usagef("the firm's team is empty: add yourself under team in clientbook.yaml, then try again")
+	}
+	if err := n.teamMember("--owner", owner); err != nil {
+		return err
+	}
+	n.data.ID, n.data.Owner = id, owner
+	n.data.Name = or(opts.name, nameFromID(id))
+	return n.render(e, "client", "clients/"+id+"/client.yaml", opts.write)
+}
+
+func runNewEngagement(e *env, client, id string, opts *newOptions) error {
+	if err := checkID("client", client); err != nil {
+		return err
+	}
+	if err := checkID("engagement", id); err != nil {
+		return err
+	}
+	n, err := startNew(e)
+	if err != nil {
+		return err
+	}
+	c, err := clientToEdit(n.book, client)
+	if err != nil {
+		return err
+	}
+	for _, en := range c.Engagements {
+		if string(en.ID.Value) == id && !opts.write.force {
+			return usagef("engagement id %q is already used by %s: nothing written", id, en.Path)
+		}
+	}
+	if err := n.teamMember("--owner", opts.owner); err != nil {
+		return err
+	}
+	n.data.ID, n.data.Client = id, client
+	n.data.Name = or(opts.name, nameFromID(id))
+	n.data.Owner = or(opts.owner, n.inTeam(c.Owner.Value))
+	n.data.Service = opts.service
+	if st := n.book.Settings.Strategy; n.data.Service == "" && st != nil && len(st.Services) > 0 {
+		n.data.Service = st.Services[0].Value
+	}
+	return n.render(e, "engagement", "clients/"+client+"/engagements/"+id+".yaml", opts.write)
+}
+
+func runNewOpportunity(e *env, id string, opts *newOptions) error {
+	if err := checkID("opportunity", id); err != nil {
+		return err
+	}
+	if opts.client != "" {
+		if err := checkID("client", opts.client); err != nil {
+			return err
+		}
+	}
+	n, err := startNew(e)
+	if err != nil {
+		return err
+	}
+	for _, o := range n.book.Opportunities {
+		if string(o.ID.Value) == id && !opts.write.force {
+			return usagef("opportunity id %q is already used by %s: nothing written", id, o.Path)
+		}
+	}
+	n.data.ID = id
+	n.data.Name = or(opts.name, nameFromID(id))
+	if opts.client != "" {
+		if _, err := clientToEdit(n.book, opts.client); err != nil {
+			return err
+		}
+		n.data.Client = opts.client
+	} else {
+		n.data.Prospect = or(opts.prospect, nameFromID(id))
+	}
+	n.data.Service = opts.service
+	return n.render(e, "opportunity", "opportunities/"+id+".yaml", opts.write)
+}
+
+func runNewPlan(e *env, client string, opts *newOptions) error {
+	if err := checkID("client", client); err != nil {
+		return err
+	}
+	n, err := startNew(e)
+	if err != nil {
+		return err
+	}
+	c, err := clientToEdit(n.book, client)
+	if err != nil {
+		return err
+	}
+	if err := n.teamMember("--owner", opts.owner); err != nil {
+		return err
+	}
+	// SPEC §7 CB102: a plan's owner must be senior. The relationship
+	// manager is the natural owner when senior; else the first senior
+	// person; else the manager anyway, and check will say so.
+	owner := opts.owner
+	if owner == "" && c.Owner.Set && n.book.Settings.IsSenior(c.Owner.Value) {
+		owner = string(c.Owner.Value)
+	}
+	owner = or(owner, n.senior(), n.inTeam(c.Owner.Value))
+	if owner != "" && !n.book.Settings.IsSenior(book.ID(owner)) {
+		fmt.Fprintf(e.stderr, "clientbook: warning: %s is not a senior team member: a plan's owner should be (CB102)\n", owner)
+	}
+	n.data.Client, n.data.Owner = client, owner
+	n.data.Name = c.Name.Or(client)
+	return n.render(e, "plan", "clients/"+client+"/plan.yaml", opts.write)
+}
+
+func runNewReview(e *env, client string, opts *newOptions) error {
+	if err := checkID("client", client); err != nil {
+		return err
+	}
+	n, err := startNew(e)
+	if err != nil {
+		return err
+	}
+	c, err := clientToEdit(n.book, client)
+	if err != nil {
+		return err
+	}
+	date := n.today
+	if opts.date != "" {
+		if date, err = book.ParseDate(opts.date); err != nil {
+			return usagef("--date %q: %v", opts.date, err)
+		}
+	}
+	if err := n.teamMember("--by", opts.owner); err != nil {
+		return err
+	}
+	with := opts.with
+	if len(with) == 0 {
+		with = []string{}
+		for _, sh := range c.Stakeholders {
+			if sh.Role.Value == "sponsor" && sh.Name.Value != "" {
+				with = append(with, sh.Name.Value)
+			}
+		}
+	}
+	n.data.Client, n.data.Name = client, c.Name.Or(client)
+	n.data.Owner = or(opts.owner, n.inTeam(c.Owner.Value))
+	n.data.Today, n.data.Year, n.data.With = date.String(), date.Year(), with
+	agenda := review.AgendaFor(c, n.book.Settings, health.Assess(c, n.book.Settings, n.today))
+	n.data.Questions = reviewQuestions(agenda)
+	return n.render(e, "review", "clients/"+client+"/reviews/"+strconv.Itoa(date.Year())+".yaml", opts.write)
+}
+
+// reviewQuestions lists every question of SPEC §4 for the review template:
+// the agenda's tailored questions, and those left off this client's agenda
+// with the reason, so that each answer key is there to fill.
+func reviewQuestions(a review.Agenda) []template.Question {
+	var out []template.Question
+	for _, entry := range review.Catalog {
+		q := template.Question{ID: entry.ID}
+		for _, aq := range a.Questions {
+			if aq.ID == entry.ID {
+				q.Comments = slices.Clone(aq.Ask)
+			}
+		}
+		for _, s := range a.Skipped {
+			if s.ID == entry.ID {
+				q.Comments = []string{entry.Text, "(not on this client's agenda: " + s.Reason + ")"}
+			}
+		}
+		for i, c := range q.Comments {
+			q.Comments[i] = strings.Join(strings.Fields(c), " ") // a comment is one line
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// nameFromID makes a display name from an id: acme-retail is Acme Retail.
+func nameFromID(id string) string {
+	words := strings.Split(id, "-")
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// or returns the first of ss that is not empty.
+func or(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

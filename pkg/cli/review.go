@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/review"
+)
+
+type reviewOptions struct {
+	client string
+}
+
+func newReviewAgendaCmd(e *env) *cobra.Command {
+	opts := &reviewOptions{}
+	cmd := &cobra.Command{
+		Use:   "review CLIENT",
+		Short: "The annual review's agenda, tailored to the client",
+		Long: `review prints the annual client review's agenda (SPEC §4): the questions in
+order with their ids (the keys of a review's answers), tailored to the
+client — its priorities in plans, its weak or missing stakeholder
+relationships in people, team only when we have a team, manager only when
+it has a relationship manager — with notes from the last review and the
+relationship's health, and the questions not to ask.
+
+clientbook new review CLIENT writes the review file to fill in.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeFirstClient(e),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.client = args[0]
+			return runReview(e, opts)
+		},
+	}
+	return cmd
+}
+
+func runReview(e *env, opts *reviewOptions) error {
+	format, err := e.format("table", "json", "yaml")
+	if err != nil {
+		return err
+	}
+	if err := checkID("client", opts.client); err != nil {
+		return err
+	}
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return err
+	}
+	c, err := clientToEdit(b, opts.client)
+	if err != nil {
+		return err
+	}
+	agenda := review.AgendaFor(c, b.Settings, health.Assess(c, b.Settings, today))
+	if format != "table" {
+		return e.print(format, agenda, nil)
+	}
+	return writeAgenda(e.stdout, agenda, b.Settings)
+}
+
+// writeAgenda prints the agenda for a person to take into the room.
+func writeAgenda(w io.Writer, a review.Agenda, s *book.Settings) error {
+	var out strings.Builder
+	fmt.Fprintf(&out, "Annual review: %s (%s)\n", a.Name, a.ID)
+	if a.Manager != nil {
+		name := *a.Manager
+		if p, ok := s.Team[book.ID(name)]; ok && p.Name.Value != "" {
+			name = p.Name.Value + " (" + name + ")"
+		}
+		fmt.Fprintf(&out, "Relationship manager: %s\n", name)
+	}
+	out.WriteString("\nAsk, in this order:\n")
+	const width = len("communication")
+	indent := strings.Repeat(" ", 4+width+2)
+	for i, q := range a.Questions {
+		fmt.Fprintf(&out, "%2d. %-*s  %s\n", i+1, width, q.ID, q.Ask[0])
+		for _, ask := range q.Ask[1:] {
+			fmt.Fprintf(&out, "%s%s\n", indent, ask)
+		}
+		for _, n := range q.Notes {
+			fmt.Fprintf(&out, "%s- %s\n", indent, n)
+		}
+	}
+	if len(a.Skipped) > 0 {
+		out.WriteString("\nLeft out:\n")
+		for _, sk := range a.Skipped {
+			fmt.Fprintf(&out, "    %-*s  %s\n", width, sk.ID, sk.Reason)
+		}
+	}
+	out.WriteString("\nDo not ask:\n")
+	for _, av := range a.Avoid {
+		fmt.Fprintf(&out, "    %s\n%s- %s\n", av.Question, indent, av.Why)
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
+}
