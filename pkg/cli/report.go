@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/due"
+	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/portfolio"
+	"github.com/clientbook/clientbook/pkg/report"
+	"github.com/clientbook/clientbook/pkg/rules"
+)
+
+type reportOptions struct {
+	file   string
+	within string
+}
+
+func newReportCmd(e *env) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report [-o FILE]",
+		Short: "Write a self-contained HTML page: portfolio, matrix, health trends, due list and checks",
+		Long: `report writes one self-contained HTML page of the book: the portfolio table
+(SPEC §6), the Client Growth Matrix as a chart (§3, each active client a dot
+sized by revenue and coloured by health band), each active client's health
+score over time (§2), the due list (overdue first) and the check summary
+(§7). The page needs no network: no scripts, fonts or images are fetched,
+so it opens from a file, an e-mail or a CI artifact, and prints to PDF.
+
+For this command -o (--output) names the FILE to write, as in go build -o,
+not an output format: HTML is the only format. FILE is written atomically
+and replaced if it exists; without -o, or with -o -, the page goes to
+standard output. The same book and --today give a byte-identical file.
+
+  clientbook report -o report.html
+  clientbook report --today 2026-11-23 > report.html`,
+		Args: cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error { return runReport(e, opts) },
+	}
+	// A local --output shadows the global output-format flag, so that
+	// `report --help` documents what -o means here.
+	cmd.Flags().StringVarP(&opts.file, "output", "o", "", `write the page to FILE ("-" or absent: standard output)`)
+	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead the due list looks: Nd, Nw, Nm (30 days) or Ny")
+	return cmd
+}
+
+func runReport(e *env, opts *reportOptions) error {
+	if slices.Contains(tableFormats, opts.file) || slices.Contains([]string{"text", "html", "sarif", "github"}, opts.file) {
+		return usagef("-o %q: report writes HTML, and -o names the file to write it to (for example -o report.html)", opts.file)
+	}
+	within, err := book.ParseDuration(opts.within)
+	if err != nil {
+		return usagef("--within %q: %v", opts.within, err)
+	}
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	b, err := e.load(true)
+	if err != nil {
+		return err
+	}
+	// Each result is computed once, as the health, portfolio, due and
+	// check commands compute it, and the report only arranges them.
+	results := assessAll(b, b.Clients, today)
+	findings := append(slices.Clip(b.Findings), rules.Run(b, results, today)...)
+	finding.Sort(findings)
+	model := report.Build(report.Input{
+		Book:      b,
+		Today:     today,
+		Portfolio: portfolio.Rank(b, results, today),
+		Due:       due.List(b, results, today, due.Options{Within: within}),
+		DueWithin: within,
+		Findings:  findings,
+	})
+	var page bytes.Buffer
+	if err := report.Write(&page, model); err != nil {
+		return err
+	}
+	if opts.file == "" || opts.file == "-" {
+		_, err := e.stdout.Write(page.Bytes())
+		return err
+	}
+	return writeReport(opts.file, page.Bytes())
+}
+
+// writeReport writes the page atomically: a new file is created, an
+// existing one replaced, and a failed write leaves what was there.
+func writeReport(path string, data []byte) error {
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return usagef("-o %s is a folder: name the file to write, for example %s", path, path+string(os.PathSeparator)+"report.html")
+		}
+		return edit.Replace(path, data)
+	}
+	err := edit.Create(path, data, 0o644)
+	if errors.Is(err, edit.ErrExists) {
+		// Created by someone else since the Stat: the user asked for the
+		// file to be written, so replace it.
+		return edit.Replace(path, data)
+	}
+	return err
+}

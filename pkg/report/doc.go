@@ -1,0 +1,18 @@
+// Package report owns the HTML report of SPEC §8's `report` command: one
+// self-contained page of the portfolio (§6), the Client Growth Matrix
+// (§3) as an SVG scatter, each client's health trend (§2) as a small SVG
+// line chart, the due list and the check summary (§7).
+//
+// It computes no figure of its own. Build arranges results that the
+// domain packages already computed — portfolio.Rank's entries and
+// summary (which carry each client's health.Result), due.List's items
+// and the check's findings — into a Model of display strings and chart
+// coordinates, and Write renders the Model with html/template, which
+// escapes everything that came from the book's files.
+//
+// The page is deterministic: the same inputs give the same bytes. Every
+// list is in a fixed order, numbers are printed with fixed precision and
+// the only date on the page is the report's "today". It needs nothing
+// from the network: the CSS is inline, the fonts are the system's, the
+// charts are hand-written SVG and there is no script.
+package report

@@ -1,0 +1,136 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/portfolio"
+)
+
+// The trend charts' geometry: small multiples sharing one date axis (the
+// oldest round of any active client to today) and the 0–100 score axis.
+const (
+	trendWidth  = 280
+	trendHeight = 150
+	trendLeft   = 30
+	trendRight  = trendWidth - 14
+	trendTop    = 12
+	trendBottom = 122 // y of score 0
+)
+
+// Trends holds one chart per active client, in rank order.
+type Trends struct {
+	Width, Height int
+	Left, Right   int
+	Start, End    string // the shared date axis
+	StartX, EndX  int
+	TickX         int
+	DateY         int
+	Ticks         []TrendTick
+	Charts        []Trend
+}
+
+// TrendTick is a score grid line: 0, 50, 100 and the firm's band edges.
+type TrendTick struct {
+	Label string
+	Y     string
+	Class string
+}
+
+// Trend is one client's health over its rounds, oldest first.
+type Trend struct {
+	ID, Name string
+	Score    string // the current score, "–" when unrated
+	Band     string
+	Trend    string // arrow
+	Rounds   int    // rounds with a score
+	Points   []TrendPoint
+	Line     string // polyline points, "" with fewer than two
+	Last     *TrendPoint
+}
+
+// TrendPoint is one round.
+type TrendPoint struct {
+	X, Y   string
+	LabelY string // where the score's label goes: above the point, or below it near the top
+	Date   string
+	Score  int
+	Band   string
+}
+
+// scoreY maps a 0–100 score to the trend chart's y.
+func scoreY(score int) float64 {
+	return trendBottom - float64(score)*(trendBottom-trendTop)/100
+}
+
+func trendsOf(entries []portfolio.Entry, s *book.Settings, today book.Date) Trends {
+	t := Trends{
+		Width: trendWidth, Height: trendHeight,
+		Left: trendLeft, Right: trendRight,
+		StartX: trendLeft, EndX: trendRight, TickX: trendLeft - 5, DateY: trendHeight - 8,
+		Charts: []Trend{},
+	}
+	start, end := today, today
+	for i := range entries {
+		for _, r := range entries[i].Health.Rounds {
+			if r.Score != nil {
+				start, end = min(start, r.Newest), max(end, r.Newest)
+			}
+		}
+	}
+	t.Start, t.End = start.String(), end.String()
+	tick := func(v int, class string) TrendTick {
+		return TrendTick{Label: fmt.Sprint(v), Y: fixed1(scoreY(v)), Class: class}
+	}
+	ticks := []TrendTick{tick(0, "grid"), tick(100, "grid")}
+	if s.BandWatch > 0 && s.BandWatch < 100 {
+		ticks = append(ticks, tick(s.BandWatch, "edge-"+health.Watch))
+	}
+	if s.BandHealthy > 0 && s.BandHealthy < 100 {
+		ticks = append(ticks, tick(s.BandHealthy, "edge-"+health.Healthy))
+	}
+	t.Ticks = ticks
+	x := func(d book.Date) float64 {
+		if end == start {
+			return (trendLeft + trendRight) / 2
+		}
+		return trendLeft + float64(d-start)*(trendRight-trendLeft)/float64(end-start)
+	}
+	for i := range entries {
+		e := &entries[i]
+		h := e.Health
+		c := Trend{ID: e.ID(), Name: clientName(e.Client), Score: "–", Band: h.Band, Points: []TrendPoint{}}
+		if h.Score != nil {
+			c.Score = fmt.Sprint(*h.Score)
+		}
+		if h.Trend != nil {
+			c.Trend = trendArrows[*h.Trend]
+		}
+		// Rounds are newest first; the chart reads oldest to newest.
+		var coords []string
+		for j := len(h.Rounds) - 1; j >= 0; j-- {
+			r := h.Rounds[j]
+			if r.Score == nil {
+				continue
+			}
+			y := scoreY(*r.Score)
+			p := TrendPoint{X: fixed1(x(r.Newest)), Y: fixed1(y), LabelY: fixed1(y - 7), Date: r.Newest.String(), Score: *r.Score, Band: r.Band}
+			if *r.Score > 85 {
+				p.LabelY = fixed1(y + 15)
+			}
+			c.Points = append(c.Points, p)
+			coords = append(coords, p.X+","+p.Y)
+		}
+		c.Rounds = len(c.Points)
+		if len(coords) > 1 {
+			c.Line = strings.Join(coords, " ")
+		}
+		if n := len(c.Points); n > 0 {
+			c.Last = &c.Points[n-1]
+		}
+		t.Charts = append(t.Charts, c)
+	}
+	return t
+}
