@@ -6,7 +6,7 @@ BOOK      ?= examples/agency
 FUZZTIME  ?= 20s
 FUZZPKGS  ?= ./...
 
-.PHONY: build run test lint bench fuzz clean
+.PHONY: build run test lint bench bench-books bookgen fuzz clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/clientbook
@@ -26,6 +26,19 @@ lint:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Wall time and peak RSS of portfolio, check and due on generated books of
+# each size, against reading the same files (find | xargs cat) as the floor.
+# Books are kept under BENCH_DIR and reused for the same size and seed.
+BENCH_SIZES ?= 1000,10000,100000
+BENCH_SEED  ?= 1
+BENCH_DIR   ?= $(or $(TMPDIR),/tmp)/clientbook-bench
+bench-books:
+	$(GO) run ./cmd/benchbooks -sizes $(BENCH_SIZES) -seed $(BENCH_SEED) -dir $(BENCH_DIR)
+
+# The book generator: bin/bookgen -n N -seed S -out DIR.
+bookgen:
+	$(GO) build -o bin/bookgen ./cmd/bookgen
 
 # Every fuzz target of every package in FUZZPKGS, one after another, each
 # for FUZZTIME (go test -fuzz takes one target at a time). Crashers land in

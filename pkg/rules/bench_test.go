@@ -1,0 +1,27 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/clientbook/clientbook/pkg/bookgen/bookgentest"
+	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/rules"
+)
+
+func BenchmarkRun1k(b *testing.B)  { benchmarkRun(b, 1000) }
+func BenchmarkRun10k(b *testing.B) { benchmarkRun(b, 10000) }
+
+// benchmarkRun runs every rule of check over a generated book whose health
+// is already assessed.
+func benchmarkRun(b *testing.B, n int) {
+	bookgentest.Short(b, n)
+	bk := bookgentest.Book(b, n)
+	results := make([]health.Result, len(bk.Clients))
+	for i, c := range bk.Clients {
+		results[i] = health.Assess(c, bk.Settings, bookgentest.Today)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rules.Run(bk, results, bookgentest.Today)
+	}
+}
