@@ -105,7 +105,9 @@ func (l *loader) assemble(jobs []job, results []result) *Book {
 		return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path))
 	})
 	for i := 1; i < len(b.Clients); i++ {
-		if b.Clients[i].ID.Value == b.Clients[i-1].ID.Value {
+		// Clients without a usable id (reported already) have the empty
+		// id; they do not collide with each other.
+		if id := b.Clients[i].ID.Value; id != "" && id == b.Clients[i-1].ID.Value {
 			c := b.Clients[i]
 			l.add("CB005", c.Path, c.ID.Pos, "client id %q is already used by %s: ids are unique in the book", c.ID.Value, b.Clients[i-1].Path)
 		}
@@ -162,6 +164,8 @@ func slug(s string) string {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			b.WriteRune(r)
+		case latinFold[r] != "":
+			b.WriteString(latinFold[r])
 		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
 			b.WriteByte('-')
 		}
@@ -174,4 +178,15 @@ func slug(s string) string {
 		out = out[:63]
 	}
 	return out
+}
+
+// latinFold spells the accented letters of Western European names in plain
+// ASCII, so that "Müller & Søn" suggests "muller-son" rather than "m-ller-s-n".
+var latinFold = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae",
+	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i",
+	'î': "i", 'ï': "i", 'ð': "d", 'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o",
+	'õ': "o", 'ö': "o", 'ø': "o", 'ù': "u", 'ú': "u", 'û': "u", 'ü': "u",
+	'ý': "y", 'ÿ': "y", 'þ': "th", 'ß': "ss", 'œ': "oe", 'ł': "l", 'š': "s",
+	'ž': "z", 'č': "c", 'ř': "r", 'ě': "e", 'ů': "u", 'ő': "o", 'ű': "u",
 }

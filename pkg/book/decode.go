@@ -1,6 +1,7 @@
 package book
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
@@ -154,7 +156,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		}
 		name := k.Value
 		if seen[name] {
-			d.report("CB001", k, "duplicate key %q in %s: keep one", name, what)
+			d.report("CB001", k, "duplicate key %s in %s: keep one", quote(name), what)
 			continue
 		}
 		seen[name] = true
@@ -169,7 +171,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		}
 		idx, ok := s.byKey[name]
 		if !ok {
-			d.report("CB002", k, "unknown field %q in %s; expected one of: %s", name, what, strings.Join(s.keyNames(s.header >= 0), ", "))
+			d.report("CB002", k, "unknown field %s in %s; expected one of: %s", quote(name), what, strings.Join(s.keyNames(s.header >= 0), ", "))
 			continue
 		}
 		f := s.fields[idx]
@@ -217,7 +219,7 @@ func describe(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "null"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return quote(n.Value)
 	}
 	return "something else"
 }
@@ -280,12 +282,12 @@ func (d *decoder) decodeStringMap(n *yaml.Node, v reflect.Value, f fieldSpec, ke
 			continue
 		}
 		if seen[k.Value] {
-			d.report("CB001", k, "duplicate key %q in %s: keep one", k.Value, key)
+			d.report("CB001", k, "duplicate key %s in %s: keep one", quote(k.Value), key)
 			continue
 		}
 		seen[k.Value] = true
 		if f.keys != nil && !slices.Contains(f.keys, k.Value) {
-			d.report("CB002", k, "unknown key %q in %s; expected one of: %s", k.Value, key, strings.Join(f.keys, ", "))
+			d.report("CB002", k, "unknown key %s in %s; expected one of: %s", quote(k.Value), key, strings.Join(f.keys, ", "))
 			continue
 		}
 		var e MapEntry
@@ -312,7 +314,7 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 	switch val.Interface().(type) {
 	case string:
 		if len(f.enum) > 0 && !slices.Contains(f.enum, text) {
-			d.report("CB003", n, "%q is %q; expected one of: %s", key, text, strings.Join(f.enum, ", "))
+			d.report("CB003", n, "%q is %s; expected one of: %s", key, quote(text), strings.Join(f.enum, ", "))
 			return
 		}
 		val.SetString(text)
@@ -325,18 +327,18 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 		val.SetString(string(id))
 	case bool:
 		if n.Tag != "!!bool" {
-			d.report("CB003", n, "%q must be true or false, not %q", key, text)
+			d.report("CB003", n, "%q must be true or false, not %s", key, quote(text))
 			return
 		}
 		val.SetBool(text == "true" || text == "True" || text == "TRUE")
 	case int:
 		if n.Tag != "!!int" {
-			d.report("CB003", n, "%q must be a whole number, not %q", key, text)
+			d.report("CB003", n, "%q must be a whole number, not %s", key, quote(text))
 			return
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(text, "_", ""), 0, 64)
 		if err != nil || i > 1<<40 || i < -(1<<40) {
-			d.report("CB003", n, "%q must be a whole number, not %q", key, text)
+			d.report("CB003", n, "%q must be a whole number, not %s", key, quote(text))
 			return
 		}
 		if msg := rangeProblem(big.NewRat(i, 1), f); msg != "" {
@@ -346,12 +348,16 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 		val.SetInt(i)
 	case Decimal:
 		if n.Tag != "!!int" && n.Tag != "!!float" {
-			d.report("CB003", n, "%q must be a number, not %q", key, text)
+			d.report("CB003", n, "%q must be a number, not %s", key, quote(text))
 			return
 		}
 		dec, err := ParseDecimalText(text)
+		if errors.Is(err, exact.ErrTooManyDigits) {
+			d.report("CB003", n, "%q has more than %d digits: clientbook reads numbers of at most %d digits", key, exact.MaxDigits, exact.MaxDigits)
+			return
+		}
 		if err != nil {
-			d.report("CB003", n, "%q must be a plain number such as 1200 or 0.22, not %q", key, text)
+			d.report("CB003", n, "%q must be a plain number such as 1200 or 0.22, not %s", key, quote(text))
 			return
 		}
 		if msg := rangeProblem(dec.Rat, f); msg != "" {
@@ -362,14 +368,14 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 	case Date:
 		date, err := ParseDate(text)
 		if err != nil {
-			d.report("CB003", n, "%q is %q: %v", key, text, err)
+			d.report("CB003", n, "%q is %s: %v", key, quote(text), err)
 			return
 		}
 		val.SetInt(int64(date))
 	case Duration:
 		dur, err := ParseDuration(text)
 		if err != nil {
-			d.report("CB003", n, "%q is %q: %v", key, text, err)
+			d.report("CB003", n, "%q is %s: %v", key, quote(text), err)
 			return
 		}
 		val.SetInt(int64(dur))

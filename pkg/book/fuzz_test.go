@@ -2,6 +2,7 @@ package book
 
 import (
 	"bytes"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,7 +13,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
-// Seeds: the malformed corpus, the example books' files and a few inputs
+// Seeds: the hostile corpus, the example books' files and a few inputs
 // written here. Crashers found by `go test -fuzz` are kept by Go under
 // testdata/fuzz/<FuzzName>/ and run as regression cases by plain go test.
 
@@ -20,7 +21,7 @@ func addFileSeeds(f *testing.F) {
 	f.Helper()
 	var paths []string
 	for _, pattern := range []string{
-		filepath.Join(malformedDir, "*"),
+		filepath.Join(hostileDir, "*"),
 		"../../examples/*/clientbook.yaml",
 		"../../examples/*/clients/*/*.yaml",
 		"../../examples/*/clients/*/*/*.yaml",
@@ -212,4 +213,108 @@ func FuzzParseID(f *testing.F) {
 			t.Fatalf("id %q could escape its folder", s)
 		}
 	})
+}
+
+func FuzzParseRating(f *testing.F) {
+	for _, s := range []string{"1", "5", "0", "6", "-1", "+3", "03", " 3", "3.0", "", "9223372036854775808", "٣"} {
+		f.Add(s, 1, 5)
+	}
+	f.Add("0", 0, 0)
+	f.Add("-5", -10, -1)
+	f.Fuzz(func(t *testing.T, s string, lo, hi int) {
+		n, err := ParseRating(s, lo, hi)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatalf("ParseRating(%q, %d, %d): empty error", s, lo, hi)
+			}
+			return
+		}
+		if n < lo || n > hi {
+			t.Fatalf("ParseRating(%q, %d, %d) = %d, outside the range", s, lo, hi, n)
+		}
+		// The text was a whole number in the range, written in ASCII.
+		if want, err := strconv.Atoi(s); err != nil || want != n {
+			t.Fatalf("ParseRating(%q) = %d, strconv reads %d, %v", s, n, want, err)
+		}
+		if back, err := ParseRating(strconv.Itoa(n), lo, hi); err != nil || back != n {
+			t.Fatalf("ParseRating(%d) does not read back: %d, %v", n, back, err)
+		}
+	})
+}
+
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"0", "0.22", "1200", "-3.5", "+1", "1e3", "1E-999", "1e1000", "1_000", ".5", "5.", "1/3", "0x10", "Inf", "NaN", "", "1." + strings.Repeat("1", 99), "1." + strings.Repeat("1", 100)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		start := time.Now()
+		d, err := ParseDecimalText(s)
+		if elapsed := time.Since(start); elapsed > time.Second {
+			t.Fatalf("ParseDecimalText took %s on %d bytes", elapsed, len(s))
+		}
+		want, ok := decimalOracle(s)
+		switch {
+		case ok && err != nil:
+			t.Fatalf("ParseDecimalText(%q): %v, want %s", s, err, want.RatString())
+		case !ok && err == nil:
+			t.Fatalf("ParseDecimalText(%q) = %s, want an error", s, d.Rat.RatString())
+		case ok && (d.Rat.Cmp(want) != 0 || d.Text != s):
+			t.Fatalf("ParseDecimalText(%q) = %s %q, want %s", s, d.Rat.RatString(), d.Text, want.RatString())
+		}
+	})
+}
+
+// decimalOracle reads the number syntax of files written out independently
+// of the parser: underscores ignored, an optional sign, digits with at most
+// one point (and a digit on at least one side), at most 100 digits, an
+// optional exponent of one to three digits. The value is the digits as an
+// integer times a power of ten, computed without big.Rat's own parsing.
+func decimalOracle(s string) (*big.Rat, bool) {
+	s = strings.ReplaceAll(s, "_", "")
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := intPart + frac
+	if digits == "" || len(digits) > 100 || strings.Count(mant, ".") > 1 {
+		return nil, false
+	}
+	for _, c := range []byte(digits) {
+		if c < '0' || c > '9' {
+			return nil, false
+		}
+	}
+	e := 0
+	if hasExp {
+		sign := 1
+		if exp != "" && (exp[0] == '+' || exp[0] == '-') {
+			if exp[0] == '-' {
+				sign = -1
+			}
+			exp = exp[1:]
+		}
+		if len(exp) < 1 || len(exp) > 3 {
+			return nil, false
+		}
+		for _, c := range []byte(exp) {
+			if c < '0' || c > '9' {
+				return nil, false
+			}
+			e = e*10 + int(c-'0')
+		}
+		e *= sign
+	}
+	e -= len(frac)
+	n, _ := new(big.Int).SetString(digits, 10)
+	if neg {
+		n.Neg(n)
+	}
+	pow := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(e, -e))), nil)
+	if e >= 0 {
+		return new(big.Rat).SetInt(n.Mul(n, pow)), true
+	}
+	return new(big.Rat).SetFrac(n, pow), true
 }

@@ -116,35 +116,43 @@ func reason(err error) string {
 type entry struct {
 	name  string
 	isDir bool
+	// bad marks an entry that is there but cannot be read as a file or
+	// folder (a pipe, a device, a link out of the book); it has been
+	// reported, and is listed only so that callers do not also report it
+	// as missing.
+	bad bool
 }
 
 // readDir lists dir (relative) sorted by name, skipping hidden names and
-// reporting entries that cannot be used.
-func (l *loader) readDir(dir string) []entry {
+// reporting entries that cannot be used. ok is false when the folder itself
+// cannot be read, which has been reported too.
+func (l *loader) readDir(dir string) (out []entry, ok bool) {
 	f, err := l.root.Open(dir)
 	if err != nil {
 		l.add("CB001", dir, Pos{}, "cannot read folder: %s", reason(err))
-		return nil
+		return nil, false
 	}
 	defer f.Close()
 	des, err := f.ReadDir(-1)
 	if err != nil {
 		l.add("CB001", dir, Pos{}, "cannot read folder: %s", reason(err))
-		return nil
+		return nil, false
 	}
-	var out []entry
 	for _, de := range des {
 		name := de.Name()
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
 		p := path.Join(dir, name)
+		// The type comes from the listing, without opening the entry:
+		// opening a pipe would block until something writes to it.
 		mode := de.Type()
 		if mode&fs.ModeSymlink != 0 {
 			fi, err := l.root.Stat(p)
 			if err != nil {
 				if isYAML(name) || !strings.Contains(name, ".") {
 					l.add("CB001", p, Pos{}, "cannot follow link: %s", reason(err))
+					out = append(out, entry{name: name, bad: true})
 				}
 				continue
 			}
@@ -158,11 +166,34 @@ func (l *loader) readDir(dir string) []entry {
 		default:
 			if isYAML(name) {
 				l.add("CB001", p, Pos{}, "not a regular file (a device, pipe or socket): replace it with a plain file")
+				out = append(out, entry{name: name, bad: true})
 			}
 		}
 	}
 	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
-	return out
+	return out, true
+}
+
+// yamlFiles lists the YAML files of dir, reporting a folder named like one:
+// clientbook reads only files there, and a folder so named is a mistake
+// (or something made to look like a file).
+func (l *loader) yamlFiles(dir string) []string {
+	entries, _ := l.readDir(dir)
+	var names []string
+	for _, e := range entries {
+		switch {
+		case e.bad || !isYAML(e.name):
+		case e.isDir:
+			l.notAFile(dir + "/" + e.name)
+		default:
+			names = append(names, e.name)
+		}
+	}
+	return names
+}
+
+func (l *loader) notAFile(p string) {
+	l.add("CB001", p, Pos{}, "is a folder, not a file: clientbook reads a file by this name; rename or remove the folder")
 }
 
 func isYAML(name string) bool {
@@ -186,33 +217,34 @@ func (l *loader) isDirAt(rel string) (exists, isDir bool) {
 // fixed order.
 func (l *loader) list() []job {
 	var jobs []job
-	top := l.readDir(".")
+	top, _ := l.readDir(".")
 	for _, e := range top {
-		if !e.isDir && (e.name == FirmFiles[0] || e.name == FirmFiles[1]) {
+		if !e.isDir && !e.bad && (e.name == FirmFiles[0] || e.name == FirmFiles[1]) {
 			jobs = append(jobs, job{path: e.name, kind: kindFirm})
 		}
 	}
 	if exists, isDir := l.isDirAt("clients"); exists && !isDir {
 		l.add("CB006", "clients", Pos{}, "clients must be a folder holding one folder per client")
 	} else if exists {
-		for _, c := range l.readDir("clients") {
+		clients, _ := l.readDir("clients")
+		for _, c := range clients {
 			dir := "clients/" + c.name
-			if !c.isDir {
+			switch {
+			case c.bad:
+			case !c.isDir:
 				if isYAML(c.name) {
 					l.add("CB006", dir, Pos{}, "a client's files belong in its own folder: move it to clients/%s/client.yaml", stem(c.name))
 				}
-				continue
+			default:
+				jobs = append(jobs, l.listClient(dir)...)
 			}
-			jobs = append(jobs, l.listClient(dir)...)
 		}
 	}
 	if exists, isDir := l.isDirAt("opportunities"); exists && !isDir {
 		l.add("CB006", "opportunities", Pos{}, "opportunities must be a folder of opportunity files")
 	} else if exists {
-		for _, o := range l.readDir("opportunities") {
-			if !o.isDir && isYAML(o.name) {
-				jobs = append(jobs, job{path: "opportunities/" + o.name, kind: kindOpportunity})
-			}
+		for _, name := range l.yamlFiles("opportunities") {
+			jobs = append(jobs, job{path: "opportunities/" + name, kind: kindOpportunity})
 		}
 	}
 	return jobs
@@ -220,20 +252,28 @@ func (l *loader) list() []job {
 
 func (l *loader) listClient(dir string) []job {
 	var jobs []job
-	hasClient := false
-	for _, e := range l.readDir(dir) {
+	entries, ok := l.readDir(dir)
+	// A client.yaml that is there but cannot be read has been reported;
+	// so has a folder that cannot be listed. Neither is also "missing".
+	hasClient := !ok
+	for _, e := range entries {
 		p := dir + "/" + e.name
+		isClient := isYAML(e.name) && stem(e.name) == "client"
+		known := isClient || isYAML(e.name) && stem(e.name) == "plan"
 		switch {
+		case e.bad:
+			hasClient = hasClient || isClient
 		case e.isDir && (e.name == "engagements" || e.name == "reviews"):
 			kind := kindEngagement
 			if e.name == "reviews" {
 				kind = kindReview
 			}
-			for _, f := range l.readDir(p) {
-				if !f.isDir && isYAML(f.name) {
-					jobs = append(jobs, job{path: p + "/" + f.name, kind: kind})
-				}
+			for _, name := range l.yamlFiles(p) {
+				jobs = append(jobs, job{path: p + "/" + name, kind: kind})
 			}
+		case e.isDir && known:
+			l.notAFile(p)
+			hasClient = hasClient || isClient
 		case e.isDir:
 			// Other folders (briefs, assets) are the user's business.
 		case stem(e.name) == "client" && isYAML(e.name):
@@ -253,17 +293,36 @@ func (l *loader) listClient(dir string) []job {
 
 // decodeAll reads and decodes the files with a pool of GOMAXPROCS workers;
 // results are indexed like jobs so the order never depends on scheduling.
+// A panic in a worker (a bug) is carried back and raised again here, in the
+// caller's goroutine, where the program's recover turns it into exit code 3
+// instead of a crash with a stack trace of every goroutine.
 func (l *loader) decodeAll(jobs []job) []result {
 	results := make([]result, len(jobs))
 	workers := min(runtime.GOMAXPROCS(0), len(jobs))
-	var wg sync.WaitGroup
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		panicked any
+	)
+	decode := func(i int) {
+		defer func() {
+			if r := recover(); r != nil {
+				mu.Lock()
+				if panicked == nil {
+					panicked = fmt.Sprintf("reading %s: %v", jobs[i].path, r)
+				}
+				mu.Unlock()
+			}
+		}()
+		results[i] = l.decodeFile(jobs[i])
+	}
 	next := make(chan int)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = l.decodeFile(jobs[i])
+				decode(i)
 			}
 		}()
 	}
@@ -272,15 +331,47 @@ func (l *loader) decodeAll(jobs []job) []result {
 	}
 	close(next)
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	return results
 }
 
+// errNotRegular is readFile's error for a file that turned into something
+// else (a pipe, a device) between listing and reading.
+var errNotRegular = errors.New("not a regular file (a device, pipe or socket): replace it with a plain file")
+
 func (l *loader) readFile(p string) ([]byte, error) {
-	f, err := l.root.Open(p)
+	return readRegular(l.root, p)
+}
+
+// ReadFile reads the file rel (slash-separated) of the book rooted at root
+// the way the loader reads it: inside the root, so never through a link out
+// of the book; without blocking on a pipe; a regular file only; and at most
+// MaxFileSize+1 bytes of it.
+func ReadFile(root, rel string) ([]byte, error) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return readRegular(r, rel)
+}
+
+func readRegular(r *os.Root, p string) ([]byte, error) {
+	// Opened without blocking, so that a pipe put in the file's place after
+	// the folder was listed cannot hang the loader; a regular file reads
+	// the same either way.
+	f, err := r.OpenFile(p, os.O_RDONLY|openNonBlock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
 	// Read one byte past the limit so an oversized file is recognised
 	// without reading all of it.
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
@@ -291,7 +382,11 @@ func (l *loader) decodeFile(j job) result {
 	data, err := l.readFile(j.path)
 	d := &decoder{path: j.path}
 	if err != nil {
-		d.reportAt("CB001", Pos{}, "cannot read file: %s", reason(err))
+		if errors.Is(err, errNotRegular) {
+			d.reportAt("CB001", Pos{}, "%v", err)
+		} else {
+			d.reportAt("CB001", Pos{}, "cannot read file: %s", reason(err))
+		}
 		return result{findings: d.findings}
 	}
 	root, problems := parseDocument(data)

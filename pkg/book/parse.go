@@ -80,7 +80,21 @@ func parseDocument(data []byte) (root *yaml.Node, problems []parseProblem) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
+	clampLines(root, lastLine(data))
 	return root, nil
+}
+
+// clampLines moves a node the YAML library places past the end of the file
+// back onto its last line. The library puts an implicit empty value at the
+// end of the stream, which for a file holding only "---" is on a line the
+// file does not have. The tree is at most MaxDepth deep here.
+func clampLines(n *yaml.Node, last int) {
+	if n.Line > last {
+		n.Line, n.Column = last, 1
+	}
+	for _, c := range n.Content {
+		clampLines(c, last)
+	}
 }
 
 // safeDecode turns a panic inside the YAML library into an error so that a

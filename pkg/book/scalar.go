@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/clientbook/clientbook/pkg/exact"
 )
@@ -101,7 +102,7 @@ func ValidID(s string) bool { return idText.MatchString(s) }
 // ParseID validates an id.
 func ParseID(s string) (ID, error) {
 	if !ValidID(s) {
-		return "", fmt.Errorf("%q is not an id: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters", s)
+		return "", fmt.Errorf("%s is not an id: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters", quote(s))
 	}
 	return ID(s), nil
 }
@@ -116,6 +117,9 @@ type Decimal struct {
 // ParseDecimalText reads a plain decimal number.
 func ParseDecimalText(s string) (Decimal, error) {
 	r, err := exact.ParseDecimal(s)
+	if errors.Is(err, exact.ErrTooManyDigits) {
+		return Decimal{}, fmt.Errorf("want a number of at most %d digits: %w", exact.MaxDigits, err)
+	}
 	if err != nil {
 		return Decimal{}, errors.New("want a plain number such as 1200 or 0.22")
 	}
@@ -141,4 +145,25 @@ func ParseRating(s string, min, max int) (int, error) {
 		return 0, fmt.Errorf("%d is out of range: want %d to %d", n, min, max)
 	}
 	return n, nil
+}
+
+// quoteLimit is the most characters of a value a message quotes.
+const quoteLimit = 60
+
+// quote quotes a value read from a file for a message, cut short when it
+// is long: a finding is one line, and a value can be a megabyte.
+func quote(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= quoteLimit {
+		return strconv.Quote(s)
+	}
+	end, runes := 0, 0
+	for i := range s {
+		if runes == quoteLimit {
+			end = i
+			break
+		}
+		runes++
+	}
+	return fmt.Sprintf("%s… (%d characters)", strconv.Quote(s[:end]), n)
 }

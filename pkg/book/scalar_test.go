@@ -207,3 +207,17 @@ func TestParseRating(t *testing.T) {
 		})
 	}
 }
+
+func TestQuote(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"huge", `"huge"`},
+		{"a\tb", `"a\tb"`},
+		{strings.Repeat("é", 60), `"` + strings.Repeat("é", 60) + `"`},
+		{strings.Repeat("é", 61), `"` + strings.Repeat("é", 60) + `"… (61 characters)`},
+		{strings.Repeat("x", 1<<20), `"` + strings.Repeat("x", 60) + `"… (1048576 characters)`},
+	} {
+		if got := quote(tc.in); got != tc.want {
+			t.Errorf("quote(%.20q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/rules"
@@ -282,21 +283,32 @@ func rootPrefix(root string) string {
 }
 
 // sourceLines reads a book file's line for the terminal format, caching
-// each file once.
+// each file once. Files are opened inside the book's root, without
+// blocking, and only when they are regular files of at most 1 MiB, as the
+// loader reads them: a finding's path may name a pipe or a link out of the
+// book.
 func sourceLines(root string) func(string, int) (string, bool) {
 	cache := map[string][]string{}
 	return func(p string, n int) (string, bool) {
+		if n < 1 {
+			return "", false
+		}
 		lines, ok := cache[p]
 		if !ok {
-			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
-			if err == nil && len(data) <= 1<<20 {
-				lines = strings.Split(string(data), "\n")
-			}
+			lines = readLines(root, p)
 			cache[p] = lines
 		}
-		if n < 1 || n > len(lines) {
+		if n > len(lines) {
 			return "", false
 		}
 		return strings.TrimRight(lines[n-1], "\r"), true
 	}
+}
+
+func readLines(root, p string) []string {
+	data, err := book.ReadFile(root, p)
+	if err != nil || len(data) > book.MaxFileSize {
+		return nil
+	}
+	return strings.Split(string(data), "\n")
 }

@@ -65,10 +65,17 @@ func runInit(e *env, opts *initOptions) error {
 		{"firm", "clientbook.yaml"},
 		{"client", filepath.Join("clients", "example", "client.yaml")},
 	}
-	// Refuse before writing anything, so that init never leaves half a book.
+	// Refuse before writing anything, so that init never leaves half a book,
+	// nor a file outside it through a link (a clients/ that points away).
 	for _, f := range files {
 		if _, err := os.Lstat(filepath.Join(abs, f.path)); err == nil {
 			return usagef("%s already exists: nothing written", filepath.Join(opts.dir, f.path))
+		}
+		// A folder that does not exist yet holds no link to check.
+		if _, err := os.Stat(abs); err == nil {
+			if err := edit.CheckInside(abs, filepath.Join(abs, f.path)); err != nil {
+				return usagef("%v: nothing written", err)
+			}
 		}
 	}
 	for _, f := range files {

@@ -122,7 +122,7 @@ func runLog(e *env, opts *logOptions) error {
 	}
 
 	if opts.dryRun {
-		src, err := os.ReadFile(path)
+		src, err := book.ReadFile(b.Root, c.Path)
 		if err != nil {
 			return usagef("cannot read %s: %v", c.Path, err)
 		}
@@ -140,8 +140,10 @@ func runLog(e *env, opts *logOptions) error {
 	}
 	defer lock.Close()
 	// Read under the lock: another writer may have appended since the book
-	// was loaded, and its entry must be kept.
-	src, err := os.ReadFile(path)
+	// was loaded, and its entry must be kept. It is read inside the book's
+	// root as the loader read it, so a file swapped for a link out of the
+	// book or a pipe since then is refused rather than followed.
+	src, err := book.ReadFile(b.Root, c.Path)
 	if err != nil {
 		return usagef("cannot read %s: %v", c.Path, err)
 	}

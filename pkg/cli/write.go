@@ -103,6 +103,11 @@ func writeNew(e *env, root, rel string, content []byte, w writeOptions) error {
 	case existing != "" && !w.force:
 		return usagef("%s already exists: nothing written (--force replaces it)", existing)
 	case existing != "":
+		// The existing file may be a link: replacing it must not reach out
+		// of the book either.
+		if err := edit.CheckInside(root, filepath.Join(root, filepath.FromSlash(existing))); err != nil {
+			return usagef("%v", err)
+		}
 		if err := edit.Replace(filepath.Join(root, filepath.FromSlash(existing)), content); err != nil {
 			return &failError{msg: fmt.Sprintf("%v; %s is unchanged", err, existing)}
 		}

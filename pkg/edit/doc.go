@@ -2,7 +2,9 @@
 // temporary file in the same folder, fsync, rename (or link, when an
 // existing file must not be replaced), fsync of the folder, and the lock
 // that serialises concurrent writers. A failed write leaves the original
-// file byte-identical.
+// file byte-identical; a writer killed mid-write leaves the old file or
+// the new one, whole, and at most a hidden temporary file, which the next
+// write to the same file removes once it is a minute old.
 //
 // It also owns changes to files people have written by hand. AppendToList
 // adds an entry to a list by splicing one line into the text at a place

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // ErrExists is returned by Create when the file is already there.
@@ -22,10 +24,11 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 		return err
 	}
 	defer os.Remove(tmp)
+	crashPoint(stageTempSynced)
 	// A hard link fails when the target exists, which makes "create, never
 	// overwrite" atomic; rename would silently replace a file created by a
 	// concurrent writer.
-	if err := os.Link(tmp, path); err != nil {
+	if err := link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
@@ -33,11 +36,14 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 		// File systems without hard links: fall back to rename.
-		if err := os.Rename(tmp, path); err != nil {
+		if err := rename(tmp, path); err != nil {
 			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
 	}
-	return syncDir(filepath.Dir(path))
+	crashPoint(stageRenamed)
+	err = syncDir(filepath.Dir(path))
+	removeStale(path)
+	return err
 }
 
 // Replace writes data over path atomically: a temporary file in the same
@@ -52,18 +58,67 @@ func Replace(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	crashPoint(stageTempSynced)
 	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("cannot replace %s: %w", path, err)
 	}
-	return syncDir(filepath.Dir(path))
+	crashPoint(stageRenamed)
+	err = syncDir(filepath.Dir(path))
+	removeStale(path)
+	return err
 }
 
-// rename is a variable so that tests can make it fail.
-var rename = os.Rename
+// rename and link are variables so that tests can make them fail.
+var (
+	rename = os.Rename
+	link   = os.Link
+)
+
+// The stages of a write at which a test can stop the process, to prove
+// that a writer killed at any point leaves the old file or the new one,
+// never a mix.
+const (
+	stageTempWritten = "temp-written" // the data is in the temporary file, not yet synced
+	stageTempSynced  = "temp-synced"  // the temporary file is complete and synced
+	stageRenamed     = "renamed"      // the new file is in place, the folder not yet synced
+)
+
+// crashPoint is called at each stage of a write. It does nothing except in
+// tests, which set it to kill the process there.
+var crashPoint = func(stage string) {}
+
+// tempPrefix begins the name of path's temporary files: hidden (so the loader skips it) and
+// next to its target (so the rename stays on one file system).
+func tempPrefix(path string) string { return "." + filepath.Base(path) + ".tmp-" }
+
+// staleAfter is the age at which a temporary file is taken to be left by a
+// writer that died: writes take milliseconds, under a lock held seconds at
+// most.
+const staleAfter = time.Minute
+
+// removeStale deletes temporary files of path that a killed writer left
+// behind. They are hidden and harmless, but would pile up; a fresh one may
+// be a concurrent writer's and is left alone.
+func removeStale(path string) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(path)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
 
 func writeTemp(path string, data []byte, perm fs.FileMode) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix(path)+"*")
 	if err != nil {
 		return "", fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
 	}
@@ -76,6 +131,7 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (string, error) {
 	if _, err := f.Write(data); err != nil {
 		return fail(err)
 	}
+	crashPoint(stageTempWritten)
 	if err := f.Chmod(perm); err != nil {
 		return fail(err)
 	}

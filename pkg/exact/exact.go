@@ -2,6 +2,7 @@ package exact
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"regexp"
 	"strings"
@@ -16,11 +17,28 @@ var decimalText = regexp.MustCompile(`^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,3}
 // ErrNotDecimal is returned by ParseDecimal for text that is not a plain decimal number.
 var ErrNotDecimal = errors.New("not a decimal number")
 
+// MaxDigits is the most digits a number read from a file may have. Reading
+// a decimal exactly costs time that grows with the square of its length (a
+// number of a million digits takes seconds, and every sum it enters takes
+// as long again); no amount of money or hours needs more than a few dozen.
+const MaxDigits = 100
+
+// ErrTooManyDigits is returned by ParseDecimal for a number longer than
+// MaxDigits digits.
+var ErrTooManyDigits = fmt.Errorf("more than %d digits", MaxDigits)
+
 // ParseDecimal reads s exactly: "0.1" is one tenth, not the nearest binary float.
 func ParseDecimal(s string) (*big.Rat, error) {
 	s = strings.ReplaceAll(s, "_", "")
 	if !decimalText.MatchString(s) {
 		return nil, ErrNotDecimal
+	}
+	// The text matched decimalText: the mantissa is ASCII digits, a sign
+	// and at most one point.
+	mantissa, _, _ := strings.Cut(strings.ToLower(s), "e")
+	mantissa = strings.TrimLeft(mantissa, "+-")
+	if len(mantissa)-strings.Count(mantissa, ".") > MaxDigits {
+		return nil, ErrTooManyDigits
 	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {

@@ -2,6 +2,7 @@ package exact
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,10 @@ func TestParseDecimal(t *testing.T) {
 		{"", ""},
 		{"1e9999", ""},
 		{".5", "1/2"},
+		{"1." + strings.Repeat("0", 98) + "1e-2", "1" + strings.Repeat("0", 98) + "1/1" + strings.Repeat("0", 101)},
+		{"-1." + strings.Repeat("0", 99) + "1", ""},
+		{strings.Repeat("9", 101), ""},
+		{strings.Repeat("9", 1_000_000), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

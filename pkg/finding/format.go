@@ -17,7 +17,7 @@ type Report struct {
 // message — the stable format editors and scripts parse.
 func WriteText(w io.Writer, r Report) error {
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, f.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, Printable(f.Message)); err != nil {
 			return err
 		}
 	}
@@ -86,12 +86,12 @@ func WriteJSON(w io.Writer, r Report) error {
 // terminal format, in hledger's manner. line returns a file's line.
 func WriteTextWithSource(w io.Writer, r Report, line func(path string, n int) (string, bool)) error {
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, f.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, Printable(f.Message)); err != nil {
 			return err
 		}
 		if f.Line > 0 {
 			if src, ok := line(f.Path, f.Line); ok {
-				src = strings.ReplaceAll(src, "\t", " ")
+				src = Printable(strings.ReplaceAll(src, "\t", " "))
 				fmt.Fprintf(w, "  %4d | %s\n", f.Line, src)
 				if f.Column > 0 && f.Column <= len([]rune(src))+1 {
 					fmt.Fprintf(w, "       | %s^\n", strings.Repeat(" ", f.Column-1))
