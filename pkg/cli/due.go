@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -68,22 +67,8 @@ func runDue(e *env, opts *dueOptions) error {
 		}}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
 	}}
 	for _, it := range items {
-		g.Rows = append(g.Rows, []string{it.Date.String(), when(it.Days), it.Client, it.Kind, it.What, strCell(it.Owner)})
+		g.Rows = append(g.Rows, []string{it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner)})
 	}
 	return e.print(format, items, g)
 }
 
-func when(days int) string {
-	switch {
-	case days == 0:
-		return "today"
-	case days == 1:
-		return "tomorrow"
-	case days > 1:
-		return fmt.Sprintf("in %d days", days)
-	case days == -1:
-		return "1 day overdue"
-	default:
-		return fmt.Sprintf("%d days overdue", -days)
-	}
-}

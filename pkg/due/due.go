@@ -178,3 +178,20 @@ func (l *lister) review(h health.Result) {
 		l.add(c.Since.Value+cadence, KindReview, "first annual review", book.Field[book.ID]{}, c.Path, c.Since.Pos)
 	}
 }
+
+// When says how far the item's date is from today: "today", "tomorrow",
+// "in 3 days", "1 day overdue", "10 days overdue".
+func (it Item) When() string {
+	switch days := it.Days; {
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "tomorrow"
+	case days > 1:
+		return fmt.Sprintf("in %d days", days)
+	case days == -1:
+		return "1 day overdue"
+	default:
+		return fmt.Sprintf("%d days overdue", -days)
+	}
+}

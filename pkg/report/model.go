@@ -282,7 +282,7 @@ func dueOf(b *book.Book, items []due.Item, within book.Duration) Due {
 			name = clientName(c)
 		}
 		row := DueRow{
-			Date: it.Date.String(), When: when(it.Days), ClientID: it.Client, Client: name,
+			Date: it.Date.String(), When: it.When(), ClientID: it.Client, Client: name,
 			Kind: it.Kind, What: it.What, Overdue: it.Overdue,
 		}
 		if it.Owner != nil {
@@ -297,20 +297,6 @@ func dueOf(b *book.Book, items []due.Item, within book.Duration) Due {
 }
 
 // when says how far a due date is from today, as `due` does.
-func when(days int) string {
-	switch {
-	case days == 0:
-		return "today"
-	case days == 1:
-		return "tomorrow"
-	case days > 1:
-		return fmt.Sprintf("in %d days", days)
-	case days == -1:
-		return "1 day overdue"
-	default:
-		return fmt.Sprintf("%d days overdue", -days)
-	}
-}
 
 func checkOf(fs []finding.Finding, files int) Check {
 	c := finding.Count(fs)
