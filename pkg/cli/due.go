@@ -71,4 +71,3 @@ func runDue(e *env, opts *dueOptions) error {
 	}
 	return e.print(format, items, g)
 }
-
