@@ -7,142 +7,124 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/clientbook/clientbook/pkg/finding"
 )
 
-// assemble puts decoded files together: each client with its plan,
-// engagements and reviews; ids checked against the files' places (CB005,
-// CB006).
-func (l *loader) assemble(jobs []job, results []result) *Book {
-	b := &Book{}
-	byDir := map[string]*Client{}
-	var plans []*Plan
-	var engagements []*Engagement
-	var reviews []*Review
+// assembleFirm takes the firm from the decoded firm file(s).
+func (l *loader) assembleFirm(b *Book, results []result) {
+	for _, res := range results {
+		v, ok := res.value.(*Firm)
+		if !ok {
+			continue
+		}
+		if b.Firm == nil {
+			b.Firm = v
+		} else {
+			l.add("CB005", v.Path, v.Pos, "the book has both clientbook.yaml and clientbook.yml: keep one")
+		}
+	}
+}
+
+// assembleClient puts one client folder's decoded files together: the
+// client with its plan, engagements and reviews, ids checked against the
+// files' places (CB005, CB006). It returns nil when the folder has no
+// readable client file; its other files are then left out, their own
+// problems having been reported.
+func (l *loader) assembleClient(dir string, jobs []job, results []result) *Client {
+	var c *Client
 	for i, res := range results {
-		b.Findings = append(b.Findings, res.findings...)
-		b.Files++
+		v, ok := res.value.(*Client)
+		if !ok {
+			continue
+		}
+		if c != nil {
+			l.add("CB005", v.Path, v.ID.Pos, "%s already defines this client: keep one of client.yaml and client.yml", c.Path)
+			continue
+		}
+		folder := path.Base(path.Dir(jobs[i].path))
+		if !ValidID(folder) {
+			l.add("CB006", dir, Pos{}, "folder name %q is not a client id: rename it to a lower-case slug such as %q", folder, slug(folder))
+		} else if v.ID.Set && string(v.ID.Value) != folder {
+			l.add("CB006", v.Path, v.ID.Pos, "client id %q does not match its folder %q: a client's id is its folder name", v.ID.Value, folder)
+		}
+		if !v.ID.Set && ValidID(folder) && !hasKey(v.Keys, "id") {
+			// Already reported as missing; use the folder so the client is still usable.
+			v.ID = Field[ID]{Value: ID(folder), Pos: v.Pos}
+		}
+		c = v
+	}
+	if c == nil {
+		return nil
+	}
+	engagementIDs := map[ID]string{}
+	reviewYears := map[string]string{}
+	for _, res := range results {
 		switch v := res.value.(type) {
-		case *Firm:
-			if b.Firm == nil {
-				b.Firm = v
-			} else {
-				l.add("CB005", v.Path, v.Pos, "the book has both clientbook.yaml and clientbook.yml: keep one")
-			}
-		case *Client:
-			dir := path.Dir(jobs[i].path)
-			if prev := byDir[dir]; prev != nil {
-				l.add("CB005", v.Path, v.ID.Pos, "%s already defines this client: keep one of client.yaml and client.yml", prev.Path)
+		case *Plan:
+			if c.Plan != nil {
+				l.add("CB005", v.Path, v.Pos, "%s already holds this client's plan: keep one of plan.yaml and plan.yml", c.Plan.Path)
 				continue
 			}
-			folder := path.Base(dir)
-			if !ValidID(folder) {
-				l.add("CB006", dir, Pos{}, "folder name %q is not a client id: rename it to a lower-case slug such as %q", folder, slug(folder))
-			} else if v.ID.Set && string(v.ID.Value) != folder {
-				l.add("CB006", v.Path, v.ID.Pos, "client id %q does not match its folder %q: a client's id is its folder name", v.ID.Value, folder)
-			}
-			if !v.ID.Set && ValidID(folder) && !hasKey(v.Keys, "id") {
-				// Already reported as missing; use the folder so the client is still usable.
-				v.ID = Field[ID]{Value: ID(folder), Pos: v.Pos}
-			}
-			byDir[dir] = v
-		case *Plan:
-			plans = append(plans, v)
+			c.Plan = v
 		case *Engagement:
-			engagements = append(engagements, v)
-		case *Review:
-			reviews = append(reviews, v)
-		case *Opportunity:
 			if !v.ID.Set && ValidID(stem(path.Base(v.Path))) && !hasKey(v.Keys, "id") {
 				v.ID = Field[ID]{Value: ID(stem(path.Base(v.Path))), Pos: v.Pos}
 			}
-			b.Opportunities = append(b.Opportunities, v)
+			c.Engagements = append(c.Engagements, v)
+			if v.ID.Value == "" {
+				continue
+			}
+			if prev, ok := engagementIDs[v.ID.Value]; ok {
+				l.add("CB005", v.Path, v.ID.Pos, "engagement id %q is already used by %s: engagement ids are unique within their client", v.ID.Value, prev)
+				continue
+			}
+			engagementIDs[v.ID.Value] = v.Path
+		case *Review:
+			name := stem(path.Base(v.Path))
+			year, err := strconv.Atoi(name)
+			switch {
+			case err != nil || len(name) != 4:
+				l.add("CB006", v.Path, Pos{}, "a review's file is named after its year, as reviews/%s.yaml", yearOr(v, "YYYY"))
+			case v.Date.Set && v.Date.Value.Year() != year:
+				l.add("CB006", v.Path, v.Date.Pos, "review dated %s is in file %s: a review's file name is its date's year (%d)", v.Date.Value, path.Base(v.Path), v.Date.Value.Year())
+			}
+			c.Reviews = append(c.Reviews, v)
+			if prev, ok := reviewYears[name]; ok {
+				l.add("CB005", v.Path, v.Pos, "%s already holds the %s review: one review per year", prev, name)
+				continue
+			}
+			reviewYears[name] = v.Path
 		}
 	}
-	b.Settings = SettingsOf(b.Firm)
+	return c
+}
 
-	clientOf := func(p string) *Client {
-		// clients/<id>/plan.yaml or clients/<id>/<sub>/<file>
-		parts := strings.Split(p, "/")
-		return byDir[parts[0]+"/"+parts[1]]
-	}
-	for _, p := range plans {
-		c := clientOf(p.Path)
-		if c == nil {
+// assembleOpportunities sorts the decoded opportunities by id, then path,
+// and reports ids used twice. The files' own findings go through kept into
+// findings.
+func (l *loader) assembleOpportunities(results []result, findings *[]finding.Finding, kept func([]finding.Finding) []finding.Finding) []*Opportunity {
+	var out []*Opportunity
+	for _, res := range results {
+		*findings = append(*findings, kept(res.findings)...)
+		v, ok := res.value.(*Opportunity)
+		if !ok {
 			continue
 		}
-		if c.Plan != nil {
-			l.add("CB005", p.Path, p.Pos, "%s already holds this client's plan: keep one of plan.yaml and plan.yml", c.Plan.Path)
-			continue
+		if !v.ID.Set && ValidID(stem(path.Base(v.Path))) && !hasKey(v.Keys, "id") {
+			v.ID = Field[ID]{Value: ID(stem(path.Base(v.Path))), Pos: v.Pos}
 		}
-		c.Plan = p
+		out = append(out, v)
 	}
-	for _, e := range engagements {
-		if !e.ID.Set && ValidID(stem(path.Base(e.Path))) && !hasKey(e.Keys, "id") {
-			e.ID = Field[ID]{Value: ID(stem(path.Base(e.Path))), Pos: e.Pos}
-		}
-		if c := clientOf(e.Path); c != nil {
-			c.Engagements = append(c.Engagements, e)
-		}
-	}
-	for _, r := range reviews {
-		name := stem(path.Base(r.Path))
-		year, err := strconv.Atoi(name)
-		switch {
-		case err != nil || len(name) != 4:
-			l.add("CB006", r.Path, Pos{}, "a review's file is named after its year, as reviews/%s.yaml", yearOr(r, "YYYY"))
-		case r.Date.Set && r.Date.Value.Year() != year:
-			l.add("CB006", r.Path, r.Date.Pos, "review dated %s is in file %s: a review's file name is its date's year (%d)", r.Date.Value, path.Base(r.Path), r.Date.Value.Year())
-		}
-		if c := clientOf(r.Path); c != nil {
-			c.Reviews = append(c.Reviews, r)
-		}
-	}
-
-	for _, c := range byDir {
-		b.Clients = append(b.Clients, c)
-	}
-	slices.SortFunc(b.Clients, func(a, c *Client) int {
+	slices.SortFunc(out, func(a, c *Opportunity) int {
 		return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path))
 	})
-	for i := 1; i < len(b.Clients); i++ {
-		// Clients without a usable id (reported already) have the empty
-		// id; they do not collide with each other.
-		if id := b.Clients[i].ID.Value; id != "" && id == b.Clients[i-1].ID.Value {
-			c := b.Clients[i]
-			l.add("CB005", c.Path, c.ID.Pos, "client id %q is already used by %s: ids are unique in the book", c.ID.Value, b.Clients[i-1].Path)
+	for i := 1; i < len(out); i++ {
+		if o := out[i]; o.ID.Value != "" && o.ID.Value == out[i-1].ID.Value {
+			l.add("CB005", o.Path, o.ID.Pos, "opportunity id %q is already used by %s: ids are unique in the book", o.ID.Value, out[i-1].Path)
 		}
 	}
-	slices.SortFunc(b.Opportunities, func(a, c *Opportunity) int {
-		return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path))
-	})
-	for i := 1; i < len(b.Opportunities); i++ {
-		if o := b.Opportunities[i]; o.ID.Value != "" && o.ID.Value == b.Opportunities[i-1].ID.Value {
-			l.add("CB005", o.Path, o.ID.Pos, "opportunity id %q is already used by %s: ids are unique in the book", o.ID.Value, b.Opportunities[i-1].Path)
-		}
-	}
-	for _, c := range b.Clients {
-		seen := map[ID]string{}
-		for _, e := range c.Engagements {
-			if e.ID.Value == "" {
-				continue
-			}
-			if prev, ok := seen[e.ID.Value]; ok {
-				l.add("CB005", e.Path, e.ID.Pos, "engagement id %q is already used by %s: engagement ids are unique within their client", e.ID.Value, prev)
-				continue
-			}
-			seen[e.ID.Value] = e.Path
-		}
-		years := map[string]string{}
-		for _, r := range c.Reviews {
-			y := stem(path.Base(r.Path))
-			if prev, ok := years[y]; ok {
-				l.add("CB005", r.Path, r.Pos, "%s already holds the %s review: one review per year", prev, y)
-				continue
-			}
-			years[y] = r.Path
-		}
-	}
-	return b
+	return out
 }
 
 func hasKey(keys map[string]Pos, k string) bool {

@@ -7,24 +7,16 @@ import (
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
-// crossCheck runs the structural rules that need more than one file:
+// checker runs the structural rules that need more than one file:
 // references to people and clients (CB007), dates out of order (CB008),
 // duplicate team ids (CB005) and the firm's own consistency (CB003).
-func crossCheck(b *Book) {
-	c := &checker{book: b}
-	c.firm()
-	for _, cl := range b.Clients {
-		c.client(cl)
-	}
-	for _, o := range b.Opportunities {
-		c.opportunity(o)
-	}
-	b.Findings = append(b.Findings, c.findings...)
-}
-
 type checker struct {
-	book     *Book
-	findings []finding.Finding
+	settings *Settings
+	firmDoc  *Firm
+	// hasClient says whether the book has a client of the id; needed
+	// only for opportunities.
+	hasClient func(ID) bool
+	findings  []finding.Finding
 }
 
 func (c *checker) add(rule, p string, pos Pos, format string, args ...any) {
@@ -37,13 +29,13 @@ func (c *checker) person(p string, id Field[ID], what string) {
 	if !id.Set {
 		return
 	}
-	if _, ok := c.book.Settings.Team[id.Value]; !ok {
+	if _, ok := c.settings.Team[id.Value]; !ok {
 		c.add("CB007", p, id.Pos, "%s %q is not in the firm's team: add them to team in clientbook.yaml or use one of: %s", what, id.Value, c.teamList())
 	}
 }
 
 func (c *checker) teamList() string {
-	team := c.book.Firm
+	team := c.firmDoc
 	if team == nil || len(team.Team) == 0 {
 		return "(the team is empty)"
 	}
@@ -64,7 +56,7 @@ func (c *checker) order(p string, earlier, later Field[Date], earlierName, later
 }
 
 func (c *checker) firm() {
-	f := c.book.Firm
+	f := c.firmDoc
 	if f == nil {
 		return // clientbook.yaml could not be read: already reported
 	}
@@ -80,14 +72,14 @@ func (c *checker) firm() {
 	}
 	h := f.Health.Bands
 	if h.Healthy.Set || h.Watch.Set {
-		s := c.book.Settings
+		s := c.settings
 		if s.BandWatch > s.BandHealthy {
 			c.add("CB003", f.Path, h.Watch.Pos, "bands.watch (%d) is above bands.healthy (%d): the watch band starts below the healthy one", s.BandWatch, s.BandHealthy)
 		}
 	}
 	a := f.Acceptance
 	if a.AcceptAt.Set || a.DeclineBelow.Set {
-		s := c.book.Settings
+		s := c.settings
 		if s.DeclineBelow > s.AcceptAt {
 			c.add("CB003", f.Path, a.DeclineBelow.Pos, "decline_below (%d) is above accept_at (%d): set decline_below at or below accept_at", s.DeclineBelow, s.AcceptAt)
 		}
@@ -149,7 +141,7 @@ func (c *checker) opportunity(o *Opportunity) {
 	case !o.Client.Set && o.Prospect == nil && !hasKey(o.Keys, "client"):
 		c.add("CB004", o.Path, o.Pos, "an opportunity needs client (an existing client id) or prospect (a description of the would-be client): add one")
 	}
-	if o.Client.Set && c.book.Client(o.Client.Value) == nil {
+	if o.Client.Set && !c.hasClient(o.Client.Value) {
 		c.add("CB007", o.Path, o.Client.Pos, "client %q is not in the book: use an existing client id or describe a new one under prospect", o.Client.Value)
 	}
 }

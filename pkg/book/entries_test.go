@@ -121,7 +121,7 @@ func TestReadFileRefusesPipe(t *testing.T) {
 	case <-time.After(2 * time.Second):
 		t.Fatal("readFile blocked on a pipe")
 	}
-	res := l.decodeFile(job{path: "client.yaml", kind: kindClient})
+	res := l.decodeFile(job{path: "client.yaml", kind: kindClient}, new([]byte))
 	if len(res.findings) != 1 || res.findings[0].Rule != "CB001" || !strings.Contains(res.findings[0].Message, "not a regular file") {
 		t.Fatalf("decodeFile on a pipe: %v", res.findings)
 	}
@@ -336,11 +336,12 @@ func TestWorkerPanicReachesCaller(t *testing.T) {
 	defer func() {
 		r := recover()
 		if r == nil {
-			t.Fatal("decodeAll did not raise the worker's panic")
+			t.Fatal("run did not raise the worker's panic")
 		}
 		if msg, _ := r.(string); !strings.HasPrefix(msg, "reading clients/x/client.yaml: ") {
 			t.Fatalf("panic value %v does not name the file", r)
 		}
 	}()
-	l.decodeAll([]job{{path: "clients/x/client.yaml", kind: kindClient}})
+	jobs := []job{{path: "clients/x/client.yaml", kind: kindClient}}
+	run(len(jobs), func(i int) string { return jobs[i].path }, func(i int, buf *[]byte) { l.decodeFile(jobs[i], buf) })
 }

@@ -9,10 +9,8 @@ import (
 	"os"
 	"path"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -21,13 +19,18 @@ import (
 
 // Book is everything read from a book's folder.
 type Book struct {
-	Root          string // absolute path of the folder holding clientbook.yaml
-	Firm          *Firm  // nil when clientbook.yaml could not be read
-	Settings      *Settings
-	Clients       []*Client      // every readable client.yaml, by id
+	Root     string // absolute path of the folder holding clientbook.yaml
+	Firm     *Firm  // nil when clientbook.yaml could not be read
+	Settings *Settings
+	// Clients holds every readable client.yaml, by id; Load fills it,
+	// Stream leaves it empty and hands each client to its reducer.
+	Clients       []*Client
 	Opportunities []*Opportunity // every readable opportunity, by id then path
-	Findings      []finding.Finding
-	Files         int // YAML files read
+	// Findings holds the structural findings (CB001–CB008) that
+	// Options.Keep kept (all of them with Load), sorted.
+	Findings []finding.Finding
+	Errors   int // structural findings of severity error, kept or not
+	Files    int // YAML files read
 }
 
 // Client returns the client with the given id.
@@ -55,6 +58,19 @@ const (
 type job struct {
 	path string // relative, slash-separated
 	kind fileKind
+	// in is the open folder the file was listed in, when it can be opened
+	// from there by name; the zero folder otherwise, and the file is opened
+	// from the book's root by path.
+	in folder
+}
+
+// folder is a folder of the book held open while its files are read, so
+// that each file is opened by its name alone instead of walking its path
+// from the root again.
+type folder struct {
+	rel  string // relative, slash-separated
+	fd   int
+	open bool // false for the zero folder: no folder is open
 }
 
 // result is what decoding one file produced.
@@ -63,25 +79,9 @@ type result struct {
 	findings []finding.Finding
 }
 
-// Load reads the book rooted at root. It fails only when the root itself
-// cannot be opened; every problem inside the book becomes a finding.
-func Load(root string) (*Book, error) {
-	r, err := os.OpenRoot(root)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the book folder %s: %s", root, reason(err))
-	}
-	defer r.Close()
-	l := &loader{root: r}
-	jobs := l.list()
-	results := l.decodeAll(jobs)
-	b := l.assemble(jobs, results)
-	b.Root = root
-	b.Findings = append(b.Findings, l.findings...)
-	crossCheck(b)
-	b.Findings = finding.ApplySeverities(b.Findings, b.Settings.Severities)
-	finding.Sort(b.Findings)
-	return b, nil
-}
+// errFollow says a file or folder cannot be opened by name from its open
+// folder (it is a link, or there is no openat); it is opened from the root.
+var errFollow = errors.New("open from the root")
 
 type loader struct {
 	root     *os.Root
@@ -116,6 +116,9 @@ func reason(err error) string {
 type entry struct {
 	name  string
 	isDir bool
+	// link marks an entry that is a symbolic link (resolved inside the
+	// book); it is opened through the root, never by name from its folder.
+	link bool
 	// bad marks an entry that is there but cannot be read as a file or
 	// folder (a pipe, a device, a link out of the book); it has been
 	// reported, and is listed only so that callers do not also report it
@@ -123,20 +126,33 @@ type entry struct {
 	bad bool
 }
 
+// openDir opens the folder dir (relative) for listing: by name from its
+// open parent when it has one and is not a link, else through the root.
+func (l *loader) openDir(parent folder, dir string, link bool) (*os.File, error) {
+	if parent.open && !link {
+		f, err := openChildDir(parent, path.Base(dir))
+		if !errors.Is(err, errFollow) {
+			return f, err
+		}
+	}
+	return l.root.Open(dir)
+}
+
 // readDir lists dir (relative) sorted by name, skipping hidden names and
-// reporting entries that cannot be used. ok is false when the folder itself
-// cannot be read, which has been reported too.
-func (l *loader) readDir(dir string) (out []entry, ok bool) {
-	f, err := l.root.Open(dir)
+// reporting entries that cannot be used. The folder is left open for
+// reading its files by name; the caller closes it. ok is false when the
+// folder itself cannot be read, which has been reported too.
+func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out []entry, ok bool) {
+	f, err := l.openDir(parent, dir, link)
 	if err != nil {
 		l.add("CB001", dir, Pos{}, "cannot read folder: %s", reason(err))
-		return nil, false
+		return nil, nil, false
 	}
-	defer f.Close()
 	des, err := f.ReadDir(-1)
 	if err != nil {
+		f.Close()
 		l.add("CB001", dir, Pos{}, "cannot read folder: %s", reason(err))
-		return nil, false
+		return nil, nil, false
 	}
 	for _, de := range des {
 		name := de.Name()
@@ -147,7 +163,8 @@ func (l *loader) readDir(dir string) (out []entry, ok bool) {
 		// The type comes from the listing, without opening the entry:
 		// opening a pipe would block until something writes to it.
 		mode := de.Type()
-		if mode&fs.ModeSymlink != 0 {
+		link := mode&fs.ModeSymlink != 0
+		if link {
 			fi, err := l.root.Stat(p)
 			if err != nil {
 				if isYAML(name) || !strings.Contains(name, ".") {
@@ -160,9 +177,9 @@ func (l *loader) readDir(dir string) (out []entry, ok bool) {
 		}
 		switch {
 		case mode.IsDir():
-			out = append(out, entry{name: name, isDir: true})
+			out = append(out, entry{name: name, isDir: true, link: link})
 		case mode.IsRegular():
-			out = append(out, entry{name: name})
+			out = append(out, entry{name: name, link: link})
 		default:
 			if isYAML(name) {
 				l.add("CB001", p, Pos{}, "not a regular file (a device, pipe or socket): replace it with a plain file")
@@ -171,25 +188,43 @@ func (l *loader) readDir(dir string) (out []entry, ok bool) {
 		}
 	}
 	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.name, b.name) })
-	return out, true
+	return f, out, true
 }
 
-// yamlFiles lists the YAML files of dir, reporting a folder named like one:
-// clientbook reads only files there, and a folder so named is a mistake
-// (or something made to look like a file).
-func (l *loader) yamlFiles(dir string) []string {
-	entries, _ := l.readDir(dir)
-	var names []string
+// openFolder is the folder handle of an open folder file (nil: none).
+func openFolder(f *os.File, rel string) folder {
+	if f == nil {
+		return folder{}
+	}
+	fd := fdOf(f)
+	return folder{rel: rel, fd: fd, open: fd >= 0}
+}
+
+// noFolder is the handle for files opened through the root.
+var noFolder = folder{}
+
+// yamlFiles lists the YAML files of dir as jobs of kind, reporting a folder
+// named like one: clientbook reads only files there, and a folder so named
+// is a mistake (or something made to look like a file). The returned file,
+// when not nil, is the open folder the jobs read from; the caller closes it.
+func (l *loader) yamlFiles(parent folder, dir string, link bool, kind fileKind) (*os.File, []job) {
+	f, entries, _ := l.readDir(parent, dir, link)
+	in := openFolder(f, dir)
+	var jobs []job
 	for _, e := range entries {
 		switch {
 		case e.bad || !isYAML(e.name):
 		case e.isDir:
 			l.notAFile(dir + "/" + e.name)
 		default:
-			names = append(names, e.name)
+			j := job{path: dir + "/" + e.name, kind: kind, in: in}
+			if e.link {
+				j.in = noFolder
+			}
+			jobs = append(jobs, j)
 		}
 	}
-	return names
+	return f, jobs
 }
 
 func (l *loader) notAFile(p string) {
@@ -213,20 +248,42 @@ func (l *loader) isDirAt(rel string) (exists, isDir bool) {
 	return true, fi.IsDir()
 }
 
-// list walks the layout of SPEC §1 and returns the files to read, in a
-// fixed order.
-func (l *loader) list() []job {
-	var jobs []job
-	top, _ := l.readDir(".")
-	for _, e := range top {
+// layout is the top of a book per SPEC §1: the firm's file(s), the client
+// folders and the opportunity files, in a fixed order.
+type layout struct {
+	firm          []job
+	clientsDir    *os.File // open clients/ folder; nil when there is none
+	clients       []entry  // client folders, by name
+	opportunities []job
+	closers       []io.Closer
+}
+
+func (t *layout) Close() {
+	for _, c := range t.closers {
+		c.Close()
+	}
+}
+
+// list walks the top of the book.
+func (l *loader) list() *layout {
+	t := &layout{}
+	top, topEntries, _ := l.readDir(noFolder, ".", false)
+	if top != nil {
+		top.Close()
+	}
+	for _, e := range topEntries {
 		if !e.isDir && !e.bad && (e.name == FirmFiles[0] || e.name == FirmFiles[1]) {
-			jobs = append(jobs, job{path: e.name, kind: kindFirm})
+			t.firm = append(t.firm, job{path: e.name, kind: kindFirm, in: noFolder})
 		}
 	}
 	if exists, isDir := l.isDirAt("clients"); exists && !isDir {
 		l.add("CB006", "clients", Pos{}, "clients must be a folder holding one folder per client")
 	} else if exists {
-		clients, _ := l.readDir("clients")
+		f, clients, _ := l.readDir(noFolder, "clients", false)
+		if f != nil {
+			t.clientsDir = f
+			t.closers = append(t.closers, f)
+		}
 		for _, c := range clients {
 			dir := "clients/" + c.name
 			switch {
@@ -236,23 +293,31 @@ func (l *loader) list() []job {
 					l.add("CB006", dir, Pos{}, "a client's files belong in its own folder: move it to clients/%s/client.yaml", stem(c.name))
 				}
 			default:
-				jobs = append(jobs, l.listClient(dir)...)
+				t.clients = append(t.clients, c)
 			}
 		}
 	}
 	if exists, isDir := l.isDirAt("opportunities"); exists && !isDir {
 		l.add("CB006", "opportunities", Pos{}, "opportunities must be a folder of opportunity files")
 	} else if exists {
-		for _, name := range l.yamlFiles("opportunities") {
-			jobs = append(jobs, job{path: "opportunities/" + name, kind: kindOpportunity})
+		f, jobs := l.yamlFiles(noFolder, "opportunities", false, kindOpportunity)
+		if f != nil {
+			t.closers = append(t.closers, f)
 		}
+		t.opportunities = jobs
 	}
-	return jobs
+	return t
 }
 
-func (l *loader) listClient(dir string) []job {
-	var jobs []job
-	entries, ok := l.readDir(dir)
+// listClient lists the files of one client folder. The folders it opened
+// stay open for reading the files by name; close them with closeAll.
+func (l *loader) listClient(clients folder, c entry) (jobs []job, open []*os.File) {
+	dir := "clients/" + c.name
+	f, entries, ok := l.readDir(clients, dir, c.link)
+	if f != nil {
+		open = append(open, f)
+	}
+	in := openFolder(f, dir)
 	// A client.yaml that is there but cannot be read has been reported;
 	// so has a folder that cannot be listed. Neither is also "missing".
 	hasClient := !ok
@@ -260,6 +325,10 @@ func (l *loader) listClient(dir string) []job {
 		p := dir + "/" + e.name
 		isClient := isYAML(e.name) && stem(e.name) == "client"
 		known := isClient || isYAML(e.name) && stem(e.name) == "plan"
+		fileIn := in
+		if e.link {
+			fileIn = noFolder
+		}
 		switch {
 		case e.bad:
 			hasClient = hasClient || isClient
@@ -268,73 +337,35 @@ func (l *loader) listClient(dir string) []job {
 			if e.name == "reviews" {
 				kind = kindReview
 			}
-			for _, name := range l.yamlFiles(p) {
-				jobs = append(jobs, job{path: p + "/" + name, kind: kind})
+			sub, subJobs := l.yamlFiles(in, p, e.link, kind)
+			if sub != nil {
+				open = append(open, sub)
 			}
+			jobs = append(jobs, subJobs...)
 		case e.isDir && known:
 			l.notAFile(p)
 			hasClient = hasClient || isClient
 		case e.isDir:
 			// Other folders (briefs, assets) are the user's business.
-		case stem(e.name) == "client" && isYAML(e.name):
+		case isClient:
 			hasClient = true
-			jobs = append(jobs, job{path: p, kind: kindClient})
+			jobs = append(jobs, job{path: p, kind: kindClient, in: fileIn})
 		case stem(e.name) == "plan" && isYAML(e.name):
-			jobs = append(jobs, job{path: p, kind: kindPlan})
+			jobs = append(jobs, job{path: p, kind: kindPlan, in: fileIn})
 		case isYAML(e.name):
 			l.add("CB006", p, Pos{}, "clientbook does not know this file: a client folder holds client.yaml, plan.yaml, engagements/ and reviews/")
 		}
 	}
 	if !hasClient {
-		l.add("CB004", dir, Pos{}, "client folder has no client.yaml: add one (clientbook new client %s) or remove the folder", path.Base(dir))
+		l.add("CB004", dir, Pos{}, "client folder has no client.yaml: add one (clientbook new client %s) or remove the folder", c.name)
 	}
-	return jobs
+	return jobs, open
 }
 
-// decodeAll reads and decodes the files with a pool of GOMAXPROCS workers;
-// results are indexed like jobs so the order never depends on scheduling.
-// A panic in a worker (a bug) is carried back and raised again here, in the
-// caller's goroutine, where the program's recover turns it into exit code 3
-// instead of a crash with a stack trace of every goroutine.
-func (l *loader) decodeAll(jobs []job) []result {
-	results := make([]result, len(jobs))
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		panicked any
-	)
-	decode := func(i int) {
-		defer func() {
-			if r := recover(); r != nil {
-				mu.Lock()
-				if panicked == nil {
-					panicked = fmt.Sprintf("reading %s: %v", jobs[i].path, r)
-				}
-				mu.Unlock()
-			}
-		}()
-		results[i] = l.decodeFile(jobs[i])
+func closeAll(files []*os.File) {
+	for _, f := range files {
+		f.Close()
 	}
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				decode(i)
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
-	}
-	return results
 }
 
 // errNotRegular is readFile's error for a file that turned into something
@@ -377,9 +408,26 @@ func readRegular(r *os.Root, p string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
+// read reads a job's file: by name from its open folder when it has one,
+// into buf, else through the root.
+func (l *loader) read(j job, buf []byte) ([]byte, error) {
+	if j.in.open {
+		data, err := readChild(j.in, path.Base(j.path), buf)
+		if !errors.Is(err, errFollow) {
+			return data, err
+		}
+	}
+	return l.readFile(j.path)
+}
+
 // decodeFile reads one file and decodes it into the model of its kind.
-func (l *loader) decodeFile(j job) result {
-	data, err := l.readFile(j.path)
+// buf is scratch space for the file's bytes, reused across calls: nothing
+// decoded refers to it.
+func (l *loader) decodeFile(j job, buf *[]byte) result {
+	data, err := l.read(j, *buf)
+	if err == nil && cap(data) > cap(*buf) && cap(data) <= MaxFileSize+1 {
+		*buf = data[:0]
+	}
 	d := &decoder{path: j.path}
 	if err != nil {
 		if errors.Is(err, errNotRegular) {

@@ -1,0 +1,214 @@
+package book
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/clientbook/clientbook/pkg/finding"
+)
+
+// Options tunes Stream.
+type Options struct {
+	// Keep chooses the structural findings Book.Findings holds; nil keeps
+	// every one. Book.Errors counts the errors whatever Keep keeps, so a
+	// command that only warns about a broken book keeps none.
+	Keep func(finding.Finding) bool
+}
+
+// Load reads the book rooted at root and keeps every client. It fails only
+// when the root itself cannot be opened; every problem inside the book
+// becomes a finding.
+func Load(root string) (*Book, error) {
+	b, clients, err := Stream(root, Options{}, func(c *Client, _ *Settings) *Client { return c })
+	if err != nil {
+		return nil, err
+	}
+	b.Clients = clients
+	return b, nil
+}
+
+// Stream reads the book rooted at root like Load, but keeps no client: each
+// one is handed to reduce as soon as its folder is read, decoded and checked,
+// and only what reduce returns is kept. A pool of GOMAXPROCS workers reads
+// the client folders, so at any time only a few clients' documents are in
+// memory, whatever the size of the book; reduce is called from those
+// workers, concurrently, and must only read c and s.
+//
+// The reduced values come back in the order Load gives Book.Clients (by id,
+// then path), and findings sorted, whatever the scheduling: the output of
+// one worker and of many is the same.
+func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings) T) (*Book, []T, error) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open the book folder %s: %s", root, reason(err))
+	}
+	defer r.Close()
+	l := &loader{root: r}
+	t := l.list()
+	defer t.Close()
+
+	b := &Book{Root: root}
+	var buf []byte
+	var firmResults []result
+	for _, j := range t.firm {
+		firmResults = append(firmResults, l.decodeFile(j, &buf))
+	}
+	l.assembleFirm(b, firmResults)
+	b.Settings = SettingsOf(b.Firm)
+	s := b.Settings
+
+	kept := func(fs []finding.Finding) []finding.Finding {
+		fs = finding.ApplySeverities(fs, s.Severities)
+		out := fs[:0]
+		for _, f := range fs {
+			if f.Severity == finding.Error {
+				b.Errors++
+			}
+			if opts.Keep == nil || opts.Keep(f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+
+	// One task per client folder, then one per opportunity file; each
+	// writes only its own slot.
+	clients := make([]clientSlot[T], len(t.clients))
+	opps := make([]result, len(t.opportunities))
+	clientsIn := openFolder(t.clientsDir, "clients")
+	run(len(clients)+len(opps), func(i int) string {
+		if i < len(clients) {
+			return "clients/" + t.clients[i].name
+		}
+		return t.opportunities[i-len(clients)].path
+	}, func(i int, buf *[]byte) {
+		if i < len(clients) {
+			clients[i] = readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce)
+			return
+		}
+		opps[i-len(clients)] = l.decodeFile(t.opportunities[i-len(clients)], buf)
+	})
+
+	var findings []finding.Finding
+	for i := range clients {
+		b.Files += clients[i].files
+		findings = append(findings, kept(clients[i].findings)...)
+		clients[i].findings = nil
+	}
+	b.Files += len(t.firm) + len(opps)
+	for _, res := range firmResults {
+		findings = append(findings, kept(res.findings)...)
+	}
+
+	// Clients by id, then path; a client without a usable id (reported
+	// already) has the empty id and collides with no other.
+	read := slices.DeleteFunc(clients, func(c clientSlot[T]) bool { return !c.ok })
+	slices.SortFunc(read, func(a, c clientSlot[T]) int {
+		return cmp.Or(cmp.Compare(a.id, c.id), cmp.Compare(a.path, c.path))
+	})
+	ids := make([]ID, len(read))
+	values := make([]T, len(read))
+	for i, c := range read {
+		ids[i], values[i] = c.id, c.value
+		if i > 0 && c.id != "" && c.id == read[i-1].id {
+			l.add("CB005", c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, read[i-1].path)
+		}
+	}
+	hasClient := func(id ID) bool { _, ok := slices.BinarySearch(ids, id); return ok }
+
+	b.Opportunities = l.assembleOpportunities(opps, &findings, kept)
+	chk := &checker{settings: s, firmDoc: b.Firm, hasClient: hasClient}
+	chk.firm()
+	for _, o := range b.Opportunities {
+		chk.opportunity(o)
+	}
+	findings = append(findings, kept(append(l.findings, chk.findings...))...)
+	finding.Sort(findings)
+	b.Findings = findings
+	return b, values, nil
+}
+
+// clientSlot is what reading one client folder left.
+type clientSlot[T any] struct {
+	ok       bool // a client was read
+	id       ID
+	idPos    Pos
+	path     string
+	value    T
+	findings []finding.Finding
+	files    int
+}
+
+// readClient reads one client folder: lists it, decodes its files, puts the
+// client together, checks it against the firm and reduces it.
+func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T) clientSlot[T] {
+	l := &loader{root: root}
+	jobs, open := l.listClient(clients, e)
+	results := make([]result, len(jobs))
+	for i, j := range jobs {
+		results[i] = l.decodeFile(j, buf)
+	}
+	closeAll(open)
+	slot := clientSlot[T]{files: len(jobs)}
+	for _, res := range results {
+		slot.findings = append(slot.findings, res.findings...)
+	}
+	c := l.assembleClient("clients/"+e.name, jobs, results)
+	if c != nil {
+		chk := &checker{settings: s, firmDoc: firm}
+		chk.client(c)
+		l.findings = append(l.findings, chk.findings...)
+		slot.ok, slot.id, slot.idPos, slot.path = true, c.ID.Value, c.ID.Pos, c.Path
+		slot.value = reduce(c, s)
+	}
+	slot.findings = append(slot.findings, l.findings...)
+	return slot
+}
+
+// workers is the size of the pool; a variable so that tests can pin it.
+var workers = func() int { return runtime.GOMAXPROCS(0) }
+
+// run calls do for 0..n-1 on a pool of workers, each with its own scratch
+// buffer. A panic in a worker (a bug) is carried back and raised again
+// here, in the caller's goroutine, where the program's recover turns it
+// into exit code 3 instead of a crash with a stack trace of every
+// goroutine; name(i) says what was being read.
+func run(n int, name func(i int) string, do func(i int, buf *[]byte)) {
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		panicked any
+	)
+	next := make(chan int, 64)
+	for range max(1, min(workers(), n)) {
+		wg.Go(func() {
+			var buf []byte
+			for i := range next {
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							mu.Lock()
+							if panicked == nil {
+								panicked = fmt.Sprintf("reading %s: %v", name(i), r)
+							}
+							mu.Unlock()
+						}
+					}()
+					do(i, &buf)
+				}()
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
+}
