@@ -439,3 +439,17 @@ type Ratings struct {
 	Relational Field[int] `yaml:"relational" cb:"min=1,max=5"`
 	Other      Field[int] `yaml:"other" cb:"min=1,max=5"`
 }
+
+// Identity is a copy of the client's own scalar fields (id, name, status,
+// tier, industry, geography, since, owner, potential) and its recovery,
+// without its plan, engagements, reviews and lists: what a command that
+// reads the book client by client (Stream) keeps of each one after
+// reducing it, so that the documents can be dropped.
+func (c *Client) Identity() *Client {
+	return &Client{
+		Path: c.Path, Pos: c.Pos,
+		ID: c.ID, Name: c.Name, Status: c.Status, Tier: c.Tier,
+		Industry: c.Industry, Geography: c.Geography, Since: c.Since,
+		Owner: c.Owner, Potential: c.Potential, Recovery: c.Recovery,
+	}
+}

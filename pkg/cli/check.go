@@ -14,6 +14,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/rules"
 )
@@ -76,11 +77,16 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := e.load(false)
+	b, perClient, err := stream(e, true, func(c *book.Client, s *book.Settings) []finding.Finding {
+		return rules.Check(c, s, health.Assess(c, s, today), today)
+	})
 	if err != nil {
 		return err
 	}
-	findings := append(slices.Clip(b.Findings), rules.Run(b, assessAll(b, b.Clients, today), today)...)
+	findings := slices.Clip(b.Findings)
+	for _, fs := range perClient {
+		findings = append(findings, fs...)
+	}
 	finding.Sort(findings)
 	if len(opts.paths) > 0 {
 		prefixes, err := relPaths(b.Root, opts.paths)

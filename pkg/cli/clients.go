@@ -15,28 +15,47 @@ func pickClients(b *book.Book, ids []string) ([]*book.Client, error) {
 	if len(ids) == 0 {
 		return b.Clients, nil
 	}
+	if err := knownClients(clientIDs(b), ids); err != nil {
+		return nil, err
+	}
 	var out []*book.Client
-	var unknown []string
 	for _, id := range ids {
-		c := b.Client(book.ID(id))
-		if c == nil {
-			unknown = append(unknown, id)
-			continue
-		}
-		if !slices.Contains(out, c) {
+		if c := b.Client(book.ID(id)); !slices.Contains(out, c) {
 			out = append(out, c)
 		}
-	}
-	if len(unknown) > 0 {
-		return nil, usagef("unknown client %s: the book's clients are %s", strings.Join(unknown, ", "), clientList(b))
 	}
 	return out, nil
 }
 
-func clientList(b *book.Book) string {
+// clientIDs lists the ids of the book's clients, in its order.
+func clientIDs(b *book.Book) []book.ID {
+	ids := make([]book.ID, len(b.Clients))
+	for i, c := range b.Clients {
+		ids[i] = c.ID.Value
+	}
+	return ids
+}
+
+// knownClients checks that every id of wanted is among the book's client
+// ids all (in the book's order), else returns a usage error naming the
+// unknown ones.
+func knownClients(all []book.ID, wanted []string) error {
+	var unknown []string
+	for _, id := range wanted {
+		if _, ok := slices.BinarySearch(all, book.ID(id)); !ok {
+			unknown = append(unknown, id)
+		}
+	}
+	if len(unknown) > 0 {
+		return usagef("unknown client %s: the book's clients are %s", strings.Join(unknown, ", "), clientList(all))
+	}
+	return nil
+}
+
+func clientList(all []book.ID) string {
 	var ids []string
-	for _, c := range b.Clients {
-		ids = append(ids, string(c.ID.Value))
+	for _, id := range all {
+		ids = append(ids, string(id))
 	}
 	if len(ids) == 0 {
 		return "(none)"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/due"
+	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -50,14 +51,27 @@ func runDue(e *env, opts *dueOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := e.load(true)
+	dueOpts := due.Options{Within: within, Owners: opts.owners, Clients: opts.clients}
+	type clientItems struct {
+		id    book.ID
+		items []due.Item
+	}
+	_, perClient, err := stream(e, false, func(c *book.Client, s *book.Settings) clientItems {
+		return clientItems{c.ID.Value, due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)}
+	})
 	if err != nil {
 		return err
 	}
-	if _, err := pickClients(b, opts.clients); err != nil {
+	ids := make([]book.ID, len(perClient))
+	items := []due.Item{}
+	for i, ci := range perClient {
+		ids[i] = ci.id
+		items = append(items, ci.items...)
+	}
+	if err := knownClients(ids, opts.clients); err != nil {
 		return err
 	}
-	items := due.List(b, assessAll(b, b.Clients, today), today, due.Options{Within: within, Owners: opts.owners, Clients: opts.clients})
+	due.Sort(items)
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "date"}, {Name: "when", Tone: func(cell string) render.Tone {
 			if strings.HasSuffix(cell, "overdue") {

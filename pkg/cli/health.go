@@ -72,19 +72,48 @@ func runHealth(e *env, opts *healthOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := e.load(true)
-	if err != nil {
-		return err
+	// Only --history and --explain need the whole result (its rounds and
+	// the client's documents); the table and -o json need a row.
+	full := opts.history || opts.explain
+	type scored struct {
+		id     book.ID
+		shown  bool
+		row    health.Row
+		result health.Result
 	}
-	clients, err := pickClients(b, opts.ids)
-	if err != nil {
-		return err
-	}
-	var results []health.Result
-	for _, r := range assessAll(b, clients, today) {
-		if opts.filter.keep(r.Client) && (len(opts.band) == 0 || slices.Contains(opts.band, r.Band)) {
-			results = append(results, r)
+	b, all, err := stream(e, false, func(c *book.Client, s *book.Settings) scored {
+		out := scored{id: c.ID.Value}
+		if len(opts.ids) > 0 && !slices.Contains(opts.ids, string(c.ID.Value)) || !opts.filter.keep(c) {
+			return out
 		}
+		r := health.Assess(c, s, today)
+		if len(opts.band) > 0 && !slices.Contains(opts.band, r.Band) {
+			return out
+		}
+		out.shown = true
+		if full {
+			out.result = r
+		} else {
+			out.row = health.RowOf(r)
+		}
+		return out
+	})
+	if err != nil {
+		return err
+	}
+	ids := make([]book.ID, len(all))
+	var results []health.Result
+	var rows []health.Row
+	for i, sc := range all {
+		ids[i] = sc.id
+		if sc.shown && full {
+			results = append(results, sc.result)
+		} else if sc.shown {
+			rows = append(rows, sc.row)
+		}
+	}
+	if err := knownClients(ids, opts.ids); err != nil {
+		return err
 	}
 	sortResults(results, opts.sort)
 	switch {
@@ -102,36 +131,43 @@ func runHealth(e *env, opts *healthOptions) error {
 	case opts.history:
 		return e.print(format, historyRows(results), historyGrid(results))
 	}
-	rows := make([]health.Row, len(results))
-	for i, r := range results {
-		rows[i] = health.RowOf(r)
+	sortRows(rows, opts.sort)
+	if rows == nil {
+		rows = []health.Row{}
 	}
 	return e.print(format, rows, healthGrid(rows))
 }
 
 func sortResults(rs []health.Result, by string) {
-	score := func(r health.Result) int {
-		if r.Score == nil {
-			return -1
-		}
-		return *r.Score
-	}
-	delta := func(r health.Result) int {
-		if r.Delta == nil {
-			return 1 << 30
-		}
-		return *r.Delta
-	}
-	slices.SortStableFunc(rs, func(a, b health.Result) int {
-		id := cmp.Compare(a.Client.ID.Value, b.Client.ID.Value)
+	sortHealth(rs, by, func(r health.Result) (string, *int, *int) { return string(r.Client.ID.Value), r.Score, r.Delta })
+}
+
+func sortRows(rs []health.Row, by string) {
+	sortHealth(rs, by, func(r health.Row) (string, *int, *int) { return r.ID, r.Score, r.Delta })
+}
+
+// sortHealth orders clients' health by id, score (high first, unrated
+// last) or delta (largest fall first, none last), then id.
+func sortHealth[T any](xs []T, by string, key func(T) (id string, score, delta *int)) {
+	slices.SortStableFunc(xs, func(a, b T) int {
+		idA, scoreA, deltaA := key(a)
+		idB, scoreB, deltaB := key(b)
+		id := cmp.Compare(idA, idB)
 		switch by {
 		case "score":
-			return cmp.Or(cmp.Compare(score(b), score(a)), id)
+			return cmp.Or(cmp.Compare(orInt(scoreB, -1), orInt(scoreA, -1)), id)
 		case "delta":
-			return cmp.Or(cmp.Compare(delta(a), delta(b)), id)
+			return cmp.Or(cmp.Compare(orInt(deltaA, 1<<30), orInt(deltaB, 1<<30)), id)
 		}
 		return id
 	})
+}
+
+func orInt(p *int, def int) int {
+	if p == nil {
+		return def
+	}
+	return *p
 }
 
 func intCell(p *int) string {

@@ -168,7 +168,7 @@ func clientToEdit(b *book.Book, id string) (*book.Client, error) {
 	if fi, err := os.Stat(filepath.Join(b.Root, "clients", id)); err == nil && fi.IsDir() {
 		return nil, usagef("clients/%s has no readable client.yaml: run `clientbook check` and fix it first", id)
 	}
-	return nil, usagef("unknown client %s: the book's clients are %s", id, clientList(b))
+	return nil, knownClients(clientIDs(b), []string{id})
 }
 
 func teamList(b *book.Book) string {

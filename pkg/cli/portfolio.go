@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/portfolio"
@@ -80,12 +81,25 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := e.load(true)
+	b, measured, err := stream(e, false, func(c *book.Client, s *book.Settings) *portfolio.Entry {
+		if c.Status.Value != "active" {
+			return nil
+		}
+		en := portfolio.Measure(health.Assess(c, s, today), s)
+		en.Client, en.Health = en.Client.Identity(), en.Health.Summary()
+		return &en
+	})
 	if err != nil {
 		return err
 	}
-	p := portfolio.Rank(b, assessAll(b, b.Clients, today), today)
-	entries := selectEntries(p.Entries, opts)
+	var entries []portfolio.Entry
+	for _, en := range measured {
+		if en != nil {
+			entries = append(entries, *en)
+		}
+	}
+	p := portfolio.RankMeasured(entries, b.Settings, today)
+	entries = selectEntries(p.Entries, opts)
 
 	var g *render.Grid
 	if format == "csv" {

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -177,8 +178,8 @@ func (e *env) root() (string, error) {
 	return r, nil
 }
 
-// load finds and reads the book. Commands other than check warn on stderr
-// when the book has errors, and go on with what could be read.
+// load finds and reads the whole book. Commands other than check warn on
+// stderr when the book has errors, and go on with what could be read.
 func (e *env) load(warn bool) (*book.Book, error) {
 	r, err := e.root()
 	if err != nil {
@@ -189,21 +190,40 @@ func (e *env) load(warn bool) (*book.Book, error) {
 		return nil, &usageError{msg: err.Error()}
 	}
 	if warn {
-		if n := countErrors(b); n > 0 {
-			fmt.Fprintf(e.stderr, "clientbook: warning: the book has %d error(s); results leave out what could not be read (run `clientbook check`)\n", n)
-		}
+		e.warnErrors(b)
 	}
 	return b, nil
 }
 
-func countErrors(b *book.Book) int {
-	n := 0
-	for _, f := range b.Findings {
-		if f.Severity.String() == "error" {
-			n++
-		}
+// stream finds the book and reads it client by client (book.Stream),
+// keeping only what reduce returns of each: the commands that go over every
+// client of a large book (portfolio, health, due, check) run in memory for a
+// few clients at a time. With keepFindings (check) Book.Findings holds every
+// structural finding; otherwise they are only counted and warned about, like
+// load(true).
+func stream[T any](e *env, keepFindings bool, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
+	r, err := e.root()
+	if err != nil {
+		return nil, nil, err
 	}
-	return n
+	opts := book.Options{}
+	if !keepFindings {
+		opts.Keep = func(finding.Finding) bool { return false }
+	}
+	b, values, err := book.Stream(r, opts, reduce)
+	if err != nil {
+		return nil, nil, &usageError{msg: err.Error()}
+	}
+	if !keepFindings {
+		e.warnErrors(b)
+	}
+	return b, values, nil
+}
+
+func (e *env) warnErrors(b *book.Book) {
+	if b.Errors > 0 {
+		fmt.Fprintf(e.stderr, "clientbook: warning: the book has %d error(s); results leave out what could not be read (run `clientbook check`)\n", b.Errors)
+	}
 }
 
 // format resolves -o against the formats a command supports; the first is the default.

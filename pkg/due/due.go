@@ -47,31 +47,44 @@ type Options struct {
 func List(b *book.Book, results []health.Result, today book.Date, opts Options) []Item {
 	var items []Item
 	for i, c := range b.Clients {
-		if c.Status.Value != "active" {
-			continue
-		}
-		if len(opts.Clients) > 0 && !slices.Contains(opts.Clients, string(c.ID.Value)) {
-			continue
-		}
-		l := &lister{client: c, settings: b.Settings, today: today}
-		l.collect(results[i])
-		for _, it := range l.items {
-			if int(it.Date-today) > int(opts.Within) {
-				continue
-			}
-			if len(opts.Owners) > 0 && (it.Owner == nil || !slices.Contains(opts.Owners, *it.Owner)) {
-				continue
-			}
-			items = append(items, it)
-		}
+		items = append(items, ItemsOf(c, b.Settings, results[i], today, opts)...)
 	}
-	slices.SortStableFunc(items, func(a, b Item) int {
-		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Client, b.Client), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.What, b.What))
-	})
+	Sort(items)
 	if items == nil {
 		items = []Item{}
 	}
 	return items
+}
+
+// ItemsOf is List for one client, whose health is h, unsorted: nothing when
+// the client is not active or not among opts.Clients.
+func ItemsOf(c *book.Client, s *book.Settings, h health.Result, today book.Date, opts Options) []Item {
+	if c.Status.Value != "active" {
+		return nil
+	}
+	if len(opts.Clients) > 0 && !slices.Contains(opts.Clients, string(c.ID.Value)) {
+		return nil
+	}
+	l := &lister{client: c, settings: s, today: today}
+	l.collect(h)
+	var items []Item
+	for _, it := range l.items {
+		if int(it.Date-today) > int(opts.Within) {
+			continue
+		}
+		if len(opts.Owners) > 0 && (it.Owner == nil || !slices.Contains(opts.Owners, *it.Owner)) {
+			continue
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// Sort orders items by date (so overdue first), then client, kind and what.
+func Sort(items []Item) {
+	slices.SortStableFunc(items, func(a, b Item) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Client, b.Client), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.What, b.What))
+	})
 }
 
 type lister struct {

@@ -234,3 +234,15 @@ func flags(r Result, s *book.Settings) []Flag {
 	}
 	return out
 }
+
+// Summary is the result without what only --history, --explain and the
+// review agenda read (the rounds, the review, the financials row), and
+// with the client reduced to its identity (book.Client.Identity): what a
+// ranking keeps of each client while the book is read client by client.
+func (r Result) Summary() Result {
+	r.Rounds, r.Review, r.Financial = nil, nil, nil
+	if r.Client != nil {
+		r.Client = r.Client.Identity()
+	}
+	return r
+}

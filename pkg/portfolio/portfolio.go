@@ -174,15 +174,27 @@ func Rank(b *book.Book, results []health.Result, today book.Date) Portfolio {
 	if s == nil {
 		s = book.SettingsOf(b.Firm)
 	}
-	p := Portfolio{Today: today, Currency: s.Currency, Entries: []Entry{}}
-	total := new(big.Rat)
+	var entries []Entry
 	for _, r := range results {
 		if r.Client == nil || r.Client.Status.Value != "active" {
 			continue
 		}
-		e := measure(r, s)
+		entries = append(entries, Measure(r, s))
+	}
+	return RankMeasured(entries, s, today)
+}
+
+// RankMeasured is Rank for entries already measured, one per active
+// client in the book's order: what a caller that reads the book client by
+// client (book.Stream) keeps of each.
+func RankMeasured(entries []Entry, s *book.Settings, today book.Date) Portfolio {
+	p := Portfolio{Today: today, Currency: s.Currency, Entries: entries}
+	if p.Entries == nil {
+		p.Entries = []Entry{}
+	}
+	total := new(big.Rat)
+	for _, e := range p.Entries {
 		total.Add(total, e.Revenue)
-		p.Entries = append(p.Entries, e)
 	}
 	for i := range p.Entries {
 		e := &p.Entries[i]
@@ -226,8 +238,9 @@ func orZero(r *big.Rat) *big.Rat {
 	return r
 }
 
-// measure computes everything of one client but its share and action.
-func measure(r health.Result, s *book.Settings) Entry {
+// Measure computes everything of one active client but its share, action
+// and rank, which depend on the whole portfolio.
+func Measure(r health.Result, s *book.Settings) Entry {
 	c := r.Client
 	e := Entry{Client: c, Health: r, Revenue: new(big.Rat), Hours: new(big.Rat)}
 	if f := r.Financial; f != nil {

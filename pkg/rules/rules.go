@@ -10,7 +10,6 @@ import (
 
 // Context is what a rule looks at: one client, its health and the day.
 type Context struct {
-	Book     *book.Book
 	Settings *book.Settings
 	Client   *book.Client
 	Health   health.Result
@@ -58,17 +57,24 @@ var Registry = []Rule{
 // applied; the result is unsorted.
 func Run(b *book.Book, results []health.Result, today book.Date) []finding.Finding {
 	var out []finding.Finding
-	emit := func(f finding.Finding) { out = append(out, f) }
 	for i, c := range b.Clients {
-		ctx := &Context{Book: b, Settings: b.Settings, Client: c, Health: results[i], Today: today, emit: emit}
-		for _, r := range Registry {
-			if sev, ok := b.Settings.Severities[r.ID]; ok && sev == finding.Off {
-				continue
-			}
-			r.Check(ctx)
-		}
+		out = append(out, Check(c, b.Settings, results[i], today)...)
 	}
-	return finding.ApplySeverities(out, b.Settings.Severities)
+	return out
+}
+
+// Check applies every rule to one client, whose health is h. Severity
+// overrides of the firm's `rules` are applied; the result is unsorted.
+func Check(c *book.Client, s *book.Settings, h health.Result, today book.Date) []finding.Finding {
+	var out []finding.Finding
+	ctx := &Context{Settings: s, Client: c, Health: h, Today: today, emit: func(f finding.Finding) { out = append(out, f) }}
+	for _, r := range Registry {
+		if sev, ok := s.Severities[r.ID]; ok && sev == finding.Off {
+			continue
+		}
+		r.Check(ctx)
+	}
+	return finding.ApplySeverities(out, s.Severities)
 }
 
 // active reports whether the client's status is active: CB101–CB107 and
