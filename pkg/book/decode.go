@@ -55,7 +55,9 @@ type fieldSpec struct {
 	required bool
 	enum     []string
 	min, max *big.Rat
-	keys     []string
+	// minInt and maxInt are min and max as int64 when they are whole.
+	minInt, maxInt *int64
+	keys           []string
 }
 
 type structSpec struct {
@@ -113,11 +115,20 @@ func specOf(t reflect.Type) *structSpec {
 				fs.max, _ = new(big.Rat).SetString(val)
 			}
 		}
+		fs.minInt, fs.maxInt = wholeOf(fs.min), wholeOf(fs.max)
 		s.byKey[key] = len(s.fields)
 		s.fields = append(s.fields, fs)
 	}
 	specCache.Store(t, s)
 	return s
+}
+
+func wholeOf(r *big.Rat) *int64 {
+	if r == nil || !r.IsInt() || !r.Num().IsInt64() {
+		return nil
+	}
+	i := r.Num().Int64()
+	return &i
 }
 
 // keyNames lists a struct's keys for "expected one of" messages.
@@ -341,8 +352,8 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 			d.report("CB003", n, "%q must be a whole number, not %s", key, quote(text))
 			return
 		}
-		if msg := rangeProblem(big.NewRat(i, 1), f); msg != "" {
-			d.report("CB003", n, "%q is %s: %s", key, text, msg)
+		if !f.intInRange(i) {
+			d.report("CB003", n, "%q is %s: %s", key, text, rangeProblem(big.NewRat(i, 1), f))
 			return
 		}
 		val.SetInt(i)
@@ -381,6 +392,18 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 		val.SetInt(int64(dur))
 	}
 	v.Field(2).SetBool(true)
+}
+
+// intInRange checks a whole number against the field's bounds without
+// big.Rat: whole-number fields are most of a book's numbers.
+func (f fieldSpec) intInRange(i int64) bool {
+	if f.min != nil && (f.minInt != nil && i < *f.minInt || f.minInt == nil && big.NewRat(i, 1).Cmp(f.min) < 0) {
+		return false
+	}
+	if f.max != nil && (f.maxInt != nil && i > *f.maxInt || f.maxInt == nil && big.NewRat(i, 1).Cmp(f.max) > 0) {
+		return false
+	}
+	return true
 }
 
 func rangeProblem(r *big.Rat, f fieldSpec) string {

@@ -207,6 +207,9 @@ func invalidUTF8At(data []byte) (line, col int) {
 
 // conflictMarkerLine finds a line left by an unresolved git merge.
 func conflictMarkerLine(data []byte) int {
+	if !bytes.Contains(data, []byte("<<<<<<<")) && !bytes.Contains(data, []byte(">>>>>>>")) {
+		return 0
+	}
 	line := 1
 	for start := 0; start < len(data); line++ {
 		end := bytes.IndexByte(data[start:], '\n')
@@ -249,6 +252,14 @@ func aliasAt(data []byte, name string) int {
 // when there is none. data must be valid UTF-8.
 func controlCharAt(data []byte) (offset int, r rune) {
 	for i := 0; i < len(data); {
+		if b := data[i]; b < utf8.RuneSelf {
+			// ASCII, most of a file, without decoding.
+			if b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f {
+				return i, rune(b)
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		if !yamlPrintable(r) {
 			return i, r
@@ -269,6 +280,20 @@ var yamlBreaks = []string{"\r\n", "\n", "\r", "\u0085", "\u2028", "\u2029"}
 // lastLine is the number of the file's last line as the YAML library counts
 // lines; a final line break does not start another line.
 func lastLine(data []byte) int {
+	if bytes.IndexByte(data, '\r') < 0 && bytes.IndexByte(data, 0xc2) < 0 && bytes.IndexByte(data, 0xe2) < 0 {
+		// No \r, U+0085, U+2028 or U+2029 (their UTF-8 starts with
+		// 0xC2 or 0xE2): the breaks are the \n, counted fast.
+		line := 1 + bytes.Count(data, []byte("\n"))
+		if len(data) > 0 && data[len(data)-1] == '\n' {
+			line--
+		}
+		return line
+	}
+	return lastLineAnyBreak(data)
+}
+
+// lastLineAnyBreak is lastLine for text with any of YAML's line breaks.
+func lastLineAnyBreak(data []byte) int {
 	line := 1
 	for i := 0; i < len(data); {
 		n := 1

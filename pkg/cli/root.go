@@ -206,7 +206,9 @@ func stream[T any](e *env, keepFindings bool, reduce func(*book.Client, *book.Se
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := book.Options{}
+	restore := func() {}
+	defer func() { restore() }()
+	opts := book.Options{Listed: func(n int) { restore = e.tuneGC(n) }}
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}

@@ -3,6 +3,7 @@ package health
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
@@ -239,10 +240,27 @@ func flags(r Result, s *book.Settings) []Flag {
 // review agenda read (the rounds, the review, the financials row), and
 // with the client reduced to its identity (book.Client.Identity): what a
 // ranking keeps of each client while the book is read client by client.
+// Its values are copies, so that nothing in it keeps the client's
+// documents in memory (a pointer into a round would keep every round and
+// the assessments they hold).
 func (r Result) Summary() Result {
 	r.Rounds, r.Review, r.Financial = nil, nil, nil
 	if r.Client != nil {
 		r.Client = r.Client.Identity()
 	}
+	r.Score, r.Trend, r.Delta = clone(r.Score), clone(r.Trend), clone(r.Delta)
+	r.Stale, r.Incomplete, r.Newest = clone(r.Stale), clone(r.Incomplete), clone(r.Newest)
+	r.Stated, r.ClientView = clone(r.Stated), clone(r.ClientView)
+	r.Matrix.Advisor, r.Matrix.Quadrant = clone(r.Matrix.Advisor), clone(r.Matrix.Quadrant)
+	r.Matrix.Services = slices.Clone(r.Matrix.Services)
+	r.Flags = slices.Clone(r.Flags)
 	return r
+}
+
+func clone[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }

@@ -63,40 +63,49 @@ func optString(f book.Field[string]) *string {
 
 // RowOf turns a Result into its JSON row.
 func RowOf(r Result) Row {
+	cur := r.Current()
+	raters := []string{}
+	if cur != nil {
+		for _, id := range cur.Raters() {
+			raters = append(raters, string(id))
+		}
+	}
+	var previous *int
+	if prev := r.Previous(); prev != nil {
+		previous = clone(prev.Score)
+	}
+	factors := FactorsOf(cur)
+	// From here on, copies: a row keeps nothing of the rounds or the
+	// client's documents, so a command can hold a row per client of a
+	// large book.
+	r = r.Summary()
 	c := r.Client
 	row := Row{
-		ID:           string(c.ID.Value),
-		Name:         c.Name.Value,
-		Status:       c.Status.Value,
-		Tier:         optString(c.Tier),
-		Score:        r.Score,
-		Band:         r.Band,
-		Trend:        r.Trend,
-		Delta:        r.Delta,
-		Stale:        r.Stale,
-		Incomplete:   r.Incomplete,
-		Assessed:     r.Newest,
-		Raters:       []string{},
-		Factors:      FactorsOf(r.Current()),
-		Quadrant:     r.Matrix.Quadrant,
-		Stated:       r.Stated,
-		Advisor:      r.Matrix.Advisor,
-		Breadth:      r.Matrix.Breadth,
-		ClientView:   r.ClientView,
-		Flags:        []string{},
-		FlagMessages: []string{},
+		ID:            string(c.ID.Value),
+		Name:          c.Name.Value,
+		Status:        c.Status.Value,
+		Tier:          optString(c.Tier),
+		Score:         r.Score,
+		Band:          r.Band,
+		Trend:         r.Trend,
+		Delta:         r.Delta,
+		PreviousScore: previous,
+		Stale:         r.Stale,
+		Incomplete:    r.Incomplete,
+		Assessed:      r.Newest,
+		Raters:        raters,
+		Factors:       factors,
+		Quadrant:      r.Matrix.Quadrant,
+		Stated:        r.Stated,
+		Advisor:       r.Matrix.Advisor,
+		Breadth:       r.Matrix.Breadth,
+		ClientView:    r.ClientView,
+		Flags:         []string{},
+		FlagMessages:  []string{},
 	}
 	if c.Owner.Set {
 		o := string(c.Owner.Value)
 		row.Owner = &o
-	}
-	if cur := r.Current(); cur != nil {
-		for _, id := range cur.Raters() {
-			row.Raters = append(row.Raters, string(id))
-		}
-	}
-	if prev := r.Previous(); prev != nil {
-		row.PreviousScore = prev.Score
 	}
 	for _, f := range r.Flags {
 		row.Flags = append(row.Flags, f.ID)
