@@ -8,7 +8,9 @@
 // generated for the same size, seed and date), reads the book once to warm
 // the page cache, then runs the floor and each command -runs times and
 // prints the median wall time, CPU time and peak RSS of each, with the ratio
-// of each command's wall time to the floor's. Run it from the module root
+// of each command's wall time to the floor's. With -compare-gc (the
+// default) each command is run again with GOGC=100, Go's default collector,
+// which turns clientbook's own GC tuning off. Run it from the module root
 // (make bench-books).
 package main
 
@@ -46,6 +48,10 @@ type options struct {
 	dir      string
 	today    string
 	commands []string
+	// compareGC also times each command with Go's default collector
+	// (GOGC=100, which clientbook leaves alone), to show what its own
+	// tuning does.
+	compareGC bool
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -56,6 +62,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	opts := options{}
 	fl.Uint64Var(&opts.seed, "seed", 1, "generator seed")
 	fl.IntVar(&opts.runs, "runs", 3, "runs of each command; the median is shown")
+	fl.BoolVar(&opts.compareGC, "compare-gc", true, "also time each command with Go's default GC (GOGC=100) instead of clientbook's tuning")
 	fl.StringVar(&opts.dir, "dir", filepath.Join(os.TempDir(), "clientbook-bench"), "folder for the binary and the generated books")
 	fl.StringVar(&opts.today, "today", bookgen.DefaultToday, "the date books are generated as of and commands run on")
 	if err := fl.Parse(args); err != nil {
@@ -109,10 +116,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "\n%d clients: %d files, %.1f MiB, seed %d (%s), %s\n", n, files, float64(size)/(1<<20), opts.seed, gen, dir)
 
 		floor := []string{"sh", "-c", `find "$1" -type f -print0 | xargs -0 cat > /dev/null`, "sh", dir}
-		if _, err := measure(floor); err != nil { // warm the page cache
+		if _, err := measure(floor, nil); err != nil { // warm the page cache
 			return fmt.Errorf("read floor: %w", err)
 		}
-		floorM, err := median(opts.runs, floor)
+		floorM, err := median(opts.runs, floor, nil)
 		if err != nil {
 			return fmt.Errorf("read floor: %w", err)
 		}
@@ -125,11 +132,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 		row("read floor", floorM)
 		for _, c := range cmds {
 			fmt.Fprintf(stderr, "%d clients: %s\n", n, c)
-			m, err := median(opts.runs, []string{bin, c, "--book", dir, "--today", opts.today})
+			argv := []string{bin, c, "--book", dir, "--today", opts.today}
+			m, err := median(opts.runs, argv, nil)
 			if err != nil {
 				return fmt.Errorf("%s on %d clients: %w", c, n, err)
 			}
 			row(c, m)
+			if opts.compareGC {
+				m, err := median(opts.runs, argv, []string{"GOGC=100"})
+				if err != nil {
+					return fmt.Errorf("%s on %d clients: %w", c, n, err)
+				}
+				row(c+" (GOGC=100)", m)
+			}
 		}
 		tw.Flush()
 	}
@@ -202,10 +217,12 @@ type measurement struct {
 
 func (m measurement) rssMiB() float64 { return float64(m.rssKiB) / 1024 }
 
-// measure runs argv with its output discarded. Exit code 1 is accepted: it
-// is check's answer when it finds something, not a failure to run.
-func measure(argv []string) (measurement, error) {
+// measure runs argv, with env added to the environment, its output
+// discarded. Exit code 1 is accepted: it is check's answer when it finds
+// something, not a failure to run.
+func measure(argv, env []string) (measurement, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
@@ -220,11 +237,11 @@ func measure(argv []string) (measurement, error) {
 }
 
 // median runs argv runs times and takes the median of each quantity.
-func median(runs int, argv []string) (measurement, error) {
+func median(runs int, argv, env []string) (measurement, error) {
 	var walls, cpus []time.Duration
 	var rss []int64
 	for range runs {
-		m, err := measure(argv)
+		m, err := measure(argv, env)
 		if err != nil {
 			return measurement{}, err
 		}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,9 +82,18 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := slices.Clip(b.Findings)
+	n := len(b.Findings)
 	for _, fs := range perClient {
+		n += len(fs)
+	}
+	// Gathered into one slice of the exact size, each client's dropped as
+	// it is copied: on a large book the findings are most of the memory.
+	findings := make([]finding.Finding, 0, n)
+	findings = append(findings, b.Findings...)
+	b.Findings = nil
+	for i, fs := range perClient {
 		findings = append(findings, fs...)
+		perClient[i] = nil
 	}
 	finding.Sort(findings)
 	if len(opts.paths) > 0 {

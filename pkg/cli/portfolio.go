@@ -86,16 +86,19 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 			return nil
 		}
 		en := portfolio.Measure(health.Assess(c, s, today), s)
-		en.Client, en.Health = en.Client.Identity(), en.Health.Summary()
+		// One identity serves both: Summary already copied the client.
+		en.Health = en.Health.Summary()
+		en.Client = en.Health.Client
 		return &en
 	})
 	if err != nil {
 		return err
 	}
 	var entries []portfolio.Entry
-	for _, en := range measured {
+	for i, en := range measured {
 		if en != nil {
 			entries = append(entries, *en)
+			measured[i] = nil
 		}
 	}
 	p := portfolio.RankMeasured(entries, b.Settings, today)

@@ -38,6 +38,8 @@ type env struct {
 	bookDir string
 	today   string
 	output  string
+
+	restoreGC func() // puts back the collector's settings; nil if untouched
 }
 
 // failError ends a command with exit code 1 after it has printed its result.
@@ -68,6 +70,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	// The collector's tuning (tuneGC) lasts as long as the command:
+	// sorting and printing what was read is part of the same workload.
+	defer func() {
+		if e.restoreGC != nil {
+			e.restoreGC()
+		}
+	}()
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -206,9 +215,7 @@ func stream[T any](e *env, keepFindings bool, reduce func(*book.Client, *book.Se
 	if err != nil {
 		return nil, nil, err
 	}
-	restore := func() {}
-	defer func() { restore() }()
-	opts := book.Options{Listed: func(n int) { restore = e.tuneGC(n) }}
+	opts := book.Options{Listed: e.tuneGC}
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
