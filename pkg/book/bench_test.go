@@ -30,6 +30,30 @@ func benchmarkLoad(b *testing.B, n int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(files), "ns/file")
 }
 
+// Stream reads the same book and keeps one small record per client, as
+// portfolio, check, due and health do; set against Load, it shows what
+// keeping every parsed client costs.
+func BenchmarkStream1k(b *testing.B)  { benchmarkStream(b, 1000) }
+func BenchmarkStream10k(b *testing.B) { benchmarkStream(b, 10000) }
+
+func benchmarkStream(b *testing.B, n int) {
+	bookgentest.Short(b, n)
+	dir := bookgentest.Dir(b, n)
+	b.ReportAllocs()
+	var files int
+	for b.Loop() {
+		bk, ids, err := book.Stream(dir, book.Options{}, func(c *book.Client, _ *book.Settings) book.ID { return c.ID.Value })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ids) != n {
+			b.Fatalf("%d clients reduced, want %d", len(ids), n)
+		}
+		files = bk.Files
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(files), "ns/file")
+}
+
 // The read floor in-process: the same files read whole with the same
 // number of workers as Load and nothing else, to set Load's time against.
 func BenchmarkReadFiles1k(b *testing.B)  { benchmarkReadFiles(b, 1000) }
