@@ -85,10 +85,7 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		if c.Status.Value != "active" {
 			return nil
 		}
-		en := portfolio.Measure(health.Assess(c, s, today), s)
-		// One identity serves both: Summary already copied the client.
-		en.Health = en.Health.Summary()
-		en.Client = en.Health.Client
+		en := portfolio.Measure(health.Assess(c, s, today), s).Kept()
 		return &en
 	})
 	if err != nil {
