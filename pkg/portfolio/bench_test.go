@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/bookgen/bookgentest"
-	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/portfolio"
 )
 
@@ -15,11 +14,7 @@ func BenchmarkRank10k(b *testing.B) { benchmarkRank(b, 10000) }
 // book whose health is already assessed, as the portfolio command does.
 func benchmarkRank(b *testing.B, n int) {
 	bookgentest.Short(b, n)
-	bk := bookgentest.Book(b, n)
-	results := make([]health.Result, len(bk.Clients))
-	for i, c := range bk.Clients {
-		results[i] = health.Assess(c, bk.Settings, bookgentest.Today)
-	}
+	bk, results := bookgentest.Assessed(b, n)
 	b.ReportAllocs()
 	for b.Loop() {
 		p := portfolio.Rank(bk, results, bookgentest.Today)

@@ -5,17 +5,12 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/bookgen/bookgentest"
-	"github.com/clientbook/clientbook/pkg/health"
 )
 
 // What a streaming caller keeps of each entry ranks, decides and prints
 // exactly as the full entries do: same rows, same order, same summary.
 func TestKeptRanksAsFull(t *testing.T) {
-	bk := bookgentest.Book(t, 300)
-	results := make([]health.Result, len(bk.Clients))
-	for i, c := range bk.Clients {
-		results[i] = health.Assess(c, bk.Settings, bookgentest.Today)
-	}
+	bk, results := bookgentest.Assessed(t, 300)
 	full := Rank(bk, results, bookgentest.Today)
 
 	var kept []Entry

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/bookgen/bookgentest"
-	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/review"
 )
 
@@ -15,11 +14,7 @@ func BenchmarkAgendaFor10k(b *testing.B) { benchmarkAgendaFor(b, 10000) }
 // generated book whose health is already assessed.
 func benchmarkAgendaFor(b *testing.B, n int) {
 	bookgentest.Short(b, n)
-	bk := bookgentest.Book(b, n)
-	results := make([]health.Result, len(bk.Clients))
-	for i, c := range bk.Clients {
-		results[i] = health.Assess(c, bk.Settings, bookgentest.Today)
-	}
+	bk, results := bookgentest.Assessed(b, n)
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, c := range bk.Clients {

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/bookgen/bookgentest"
-	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/rules"
 )
 
@@ -15,11 +14,7 @@ func BenchmarkRun10k(b *testing.B) { benchmarkRun(b, 10000) }
 // is already assessed.
 func benchmarkRun(b *testing.B, n int) {
 	bookgentest.Short(b, n)
-	bk := bookgentest.Book(b, n)
-	results := make([]health.Result, len(bk.Clients))
-	for i, c := range bk.Clients {
-		results[i] = health.Assess(c, bk.Settings, bookgentest.Today)
-	}
+	bk, results := bookgentest.Assessed(b, n)
 	b.ReportAllocs()
 	for b.Loop() {
 		rules.Run(bk, results, bookgentest.Today)

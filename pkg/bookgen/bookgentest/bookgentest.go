@@ -9,6 +9,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/bookgen"
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/health"
 )
 
 // Seed is the seed of every book this package generates.
@@ -50,6 +51,19 @@ func Book(tb testing.TB, n int) *book.Book {
 		}
 	}
 	return b
+}
+
+// Assessed generates and loads a book of n clients, as Book does, and
+// assesses every client's health on Today: what the scoring packages start
+// from. results[i] is the health of b.Clients[i].
+func Assessed(tb testing.TB, n int) (b *book.Book, results []health.Result) {
+	tb.Helper()
+	b = Book(tb, n)
+	results = make([]health.Result, len(b.Clients))
+	for i, c := range b.Clients {
+		results[i] = health.Assess(c, b.Settings, Today)
+	}
+	return b, results
 }
 
 // Short skips tb when n is large and the tests run with -short, so that
