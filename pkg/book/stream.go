@@ -17,10 +17,6 @@ type Options struct {
 	// every one. Book.Errors counts the errors whatever Keep keeps, so a
 	// command that only warns about a broken book keeps none.
 	Keep func(finding.Finding) bool
-	// Listed, when set, is called with the number of client folders once
-	// they are listed and before any is read: the program can size itself
-	// (its garbage collector) to the book.
-	Listed func(clientFolders int)
 }
 
 // Load reads the book rooted at root and keeps every client. It fails only
@@ -55,9 +51,6 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 	t := l.list()
 	defer t.Close()
 
-	if opts.Listed != nil {
-		opts.Listed(len(t.clients))
-	}
 	b := &Book{Root: root}
 	var buf []byte
 	var firmResults []result

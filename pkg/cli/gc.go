@@ -36,7 +36,7 @@ const (
 // tuneGC starts tuning the collector for the rest of the command; Main
 // puts the previous setting back. A user who set GOGC or GOMEMLIMIT keeps
 // their own settings.
-func (e *env) tuneGC(int) {
+func (e *env) tuneGC() {
 	if e.getenv("GOGC") != "" || e.getenv("GOMEMLIMIT") != "" || e.restoreGC != nil {
 		return
 	}

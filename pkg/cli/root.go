@@ -215,7 +215,8 @@ func stream[T any](e *env, keepFindings bool, reduce func(*book.Client, *book.Se
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := book.Options{Listed: e.tuneGC}
+	e.tuneGC()
+	opts := book.Options{}
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
