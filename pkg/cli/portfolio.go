@@ -91,7 +91,15 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	if err != nil {
 		return err
 	}
-	var entries []portfolio.Entry
+	// Gathered into one slice of the exact size, each measured entry let go
+	// as it is copied: on a large book the entries are most of the memory.
+	active := 0
+	for _, en := range measured {
+		if en != nil {
+			active++
+		}
+	}
+	entries := make([]portfolio.Entry, 0, active)
 	for i, en := range measured {
 		if en != nil {
 			entries = append(entries, *en)
