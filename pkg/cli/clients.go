@@ -9,24 +9,6 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 )
 
-// pickClients returns the clients named by ids (all when ids is empty), or
-// a usage error naming the unknown ones.
-func pickClients(b *book.Book, ids []string) ([]*book.Client, error) {
-	if len(ids) == 0 {
-		return b.Clients, nil
-	}
-	if err := knownClients(clientIDs(b), ids); err != nil {
-		return nil, err
-	}
-	var out []*book.Client
-	for _, id := range ids {
-		if c := b.Client(book.ID(id)); !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
-	return out, nil
-}
-
 // clientIDs lists the ids of the book's clients, in its order.
 func clientIDs(b *book.Book) []book.ID {
 	ids := make([]book.ID, len(b.Clients))

@@ -51,7 +51,8 @@ action; with the client's place in the Client Growth Matrix (SPEC §3).
 	return cmd
 }
 
-// assessAll scores the given clients; shared by health, matrix and portfolio.
+// assessAll scores the given clients of a loaded book: matrix and report,
+// which need the whole book; the other commands score while they stream.
 func assessAll(b *book.Book, clients []*book.Client, today book.Date) []health.Result {
 	out := make([]health.Result, len(clients))
 	for i, c := range clients {
