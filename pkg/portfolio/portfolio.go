@@ -197,19 +197,27 @@ func RankMeasured(entries []Entry, s *book.Settings, today book.Date) Portfolio 
 		total.Add(total, e.Revenue)
 	}
 	for i := range p.Entries {
-		e := &p.Entries[i]
-		e.Share = new(big.Rat)
-		if total.Sign() > 0 {
-			e.Share = exact.Quo(e.Revenue, total)
-		}
-		e.Action, e.Reason = decide(e, s)
+		finish(&p.Entries[i], total, s)
 	}
 	slices.SortStableFunc(p.Entries, Compare)
+	sum := newSummer(total)
 	for i := range p.Entries {
 		p.Entries[i].Rank = i + 1
+		sum.add(&p.Entries[i])
 	}
-	p.Summary = summarize(p.Entries, total)
+	p.Summary = sum.done()
 	return p
+}
+
+// finish gives a measured entry what depends on the whole portfolio but
+// its rank: its share of total, the revenue of every active client, and
+// its action with the reason.
+func finish(e *Entry, total *big.Rat, s *book.Settings) {
+	e.Share = new(big.Rat)
+	if total.Sign() > 0 {
+		e.Share = exact.Quo(e.Revenue, total)
+	}
+	e.Action, e.Reason = decide(e, s)
 }
 
 // Compare is the spec's order: attractiveness high first, then revenue
@@ -399,42 +407,54 @@ func decide(e *Entry, s *book.Settings) (action, reason string) {
 	return Maintain, maintainReason(e, partner)
 }
 
-// summarize totals the ranked entries; total is Σ R.
-func summarize(entries []Entry, total *big.Rat) Summary {
-	s := Summary{
-		Clients:         len(entries),
+// summer totals the ranked entries one at a time, in rank order.
+type summer struct {
+	s     Summary
+	total *big.Rat // Σ R
+}
+
+func newSummer(total *big.Rat) *summer {
+	return &summer{total: total, s: Summary{
 		Revenue:         total,
 		Hours:           new(big.Rat),
 		OpportunityCost: new(big.Rat),
 		Actions:         newCounts(Actions),
 		Bands:           newCounts(Bands),
 		Quadrants:       newCounts(Quadrants),
-	}
-	for i := range entries {
-		e := &entries[i]
-		s.Hours.Add(s.Hours, e.Hours)
-		s.OpportunityCost.Add(s.OpportunityCost, e.OpportunityCost)
-		if e.NetContribution != nil {
-			if s.NetContribution == nil {
-				s.NetContribution = new(big.Rat)
-			}
-			s.NetContribution.Add(s.NetContribution, e.NetContribution)
-			s.KnownMargin++
+	}}
+}
+
+// add counts e. The largest client is remembered as e itself: the caller
+// keeps e unchanged (an element of the ranked entries) or passes a fresh
+// copy each time.
+func (m *summer) add(e *Entry) {
+	s := &m.s
+	s.Clients++
+	s.Hours.Add(s.Hours, e.Hours)
+	s.OpportunityCost.Add(s.OpportunityCost, e.OpportunityCost)
+	if e.NetContribution != nil {
+		if s.NetContribution == nil {
+			s.NetContribution = new(big.Rat)
 		}
-		if total.Sign() > 0 && (s.Largest == nil || e.Revenue.Cmp(s.Largest.Revenue) > 0 ||
-			(e.Revenue.Cmp(s.Largest.Revenue) == 0 && e.ID() < s.Largest.ID())) {
-			s.Largest = e
-		}
-		s.Actions.add(e.Action)
-		s.Bands.add(e.Health.Band)
-		if q := e.Quadrant(); q != nil {
-			s.Quadrants.add(*q)
-		} else {
-			s.Quadrants.add(NoQuadrant)
-		}
+		s.NetContribution.Add(s.NetContribution, e.NetContribution)
+		s.KnownMargin++
 	}
-	if s.Largest != nil {
-		s.LargestShare = s.Largest.Share
+	if m.total.Sign() > 0 && (s.Largest == nil || e.Revenue.Cmp(s.Largest.Revenue) > 0 ||
+		(e.Revenue.Cmp(s.Largest.Revenue) == 0 && e.ID() < s.Largest.ID())) {
+		s.Largest = e
 	}
-	return s
+	s.Actions.add(e.Action)
+	s.Bands.add(e.Health.Band)
+	if q := e.Quadrant(); q != nil {
+		s.Quadrants.add(*q)
+	} else {
+		s.Quadrants.add(NoQuadrant)
+	}
+}
+
+func (m *summer) done() Summary {
+	if m.s.Largest != nil {
+		m.s.LargestShare = m.s.Largest.Share
+	}
+	return m.s
 }

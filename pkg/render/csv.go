@@ -1,33 +1,30 @@
 package render
 
 import (
-	"bytes"
 	"encoding/csv"
+	"io"
 )
 
 // renderCSV writes the header row then one record per row, with plain
 // values: absent cells are empty and money is not grouped.
-func renderCSV(g *Grid) ([]byte, error) {
-	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
+func renderCSV(w io.Writer, g *Grid) error {
+	cw := csv.NewWriter(w)
 	rec := make([]string, len(g.Columns))
 	for i, c := range g.Columns {
 		rec[i] = c.Name
 	}
 	if err := cw.Write(rec); err != nil {
-		return nil, err
+		return err
 	}
-	for r := range g.Rows {
+	err := g.each(func(row []string) error {
 		for c := range g.Columns {
-			rec[c] = g.cell(r, c)
+			rec[c] = cellOf(row, c)
 		}
-		if err := cw.Write(rec); err != nil {
-			return nil, err
-		}
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return cw.Error()
 }

@@ -1,7 +1,8 @@
 package render
 
 import (
-	"bytes"
+	"bufio"
+	"io"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -12,30 +13,38 @@ import (
 // are padded to the column width so the source lines up; pipes are escaped
 // as `\|`, line breaks and tabs become spaces, absent cells show "-" and money is
 // grouped. Markdown output never carries colour.
-func renderMarkdown(g *Grid) ([]byte, error) {
+func renderMarkdown(w io.Writer, g *Grid) error {
 	ncol := len(g.Columns)
 	header := make([]string, ncol)
 	for c, col := range g.Columns {
 		header[c] = mdEscape(col.Name)
 	}
-	body := make([][]string, len(g.Rows))
-	for r := range g.Rows {
-		body[r] = make([]string, ncol)
+	cells := make([]string, ncol)
+	body := func(row []string) []string {
 		for c, col := range g.Columns {
-			body[r][c] = mdEscape(col.display(g.cell(r, c)))
+			cells[c] = mdEscape(col.display(cellOf(row, c)))
 		}
+		return cells
 	}
 
+	// The first pass measures, the second writes: a streamed grid is never
+	// held whole.
 	widths := make([]int, ncol)
 	for c := range widths {
 		widths[c] = max(3, mdWidth(header[c]))
-		for r := range body {
-			widths[c] = max(widths[c], mdWidth(body[r][c]))
+	}
+	err := g.each(func(row []string) error {
+		for c, s := range body(row) {
+			widths[c] = max(widths[c], mdWidth(s))
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 
-	var buf bytes.Buffer
-	writeMDRow(&buf, g.Columns, widths, header)
+	buf := bufio.NewWriter(w)
+	writeMDRow(buf, g.Columns, widths, header)
 	buf.WriteByte('|')
 	for c, col := range g.Columns {
 		buf.WriteByte(' ')
@@ -48,13 +57,17 @@ func renderMarkdown(g *Grid) ([]byte, error) {
 		buf.WriteString(" |")
 	}
 	buf.WriteByte('\n')
-	for _, row := range body {
-		writeMDRow(&buf, g.Columns, widths, row)
+	err = g.each(func(row []string) error {
+		writeMDRow(buf, g.Columns, widths, body(row))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	return buf.Flush()
 }
 
-func writeMDRow(buf *bytes.Buffer, cols []Column, widths []int, cells []string) {
+func writeMDRow(buf *bufio.Writer, cols []Column, widths []int, cells []string) {
 	buf.WriteByte('|')
 	for c, s := range cells {
 		pad := strings.Repeat(" ", widths[c]-mdWidth(s))

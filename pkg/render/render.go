@@ -1,11 +1,14 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 )
 
 // Align is the horizontal alignment of a column in table and markdown output.
@@ -37,6 +40,40 @@ type Grid struct {
 	// and markdown, empty in csv. A row shorter than Columns is padded with
 	// absent cells; a longer one is an error.
 	Rows [][]string
+	// Stream, when set, gives the rows in place of Rows, one at a time, for
+	// a table too large to hold as strings (the portfolio of 100,000
+	// clients). It is ranged over once per pass (a table or markdown
+	// measures every row before it prints one), must give the same rows
+	// each time, and may reuse the slice it yields. A streamed grid is
+	// written as it is rendered, not built in memory first.
+	Stream iter.Seq[[]string]
+}
+
+// each calls fn with every row, checking its length.
+func (g *Grid) each(fn func(row []string) error) error {
+	rows := g.Stream
+	if rows == nil {
+		rows = slices.Values(g.Rows)
+	}
+	i := 0
+	for row := range rows {
+		if len(row) > len(g.Columns) {
+			return fmt.Errorf("row %d has %d cells, want at most %d", i, len(row), len(g.Columns))
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+		i++
+	}
+	return nil
+}
+
+// cellOf returns row's value for column c, "" when the row is short.
+func cellOf(row []string, c int) string {
+	if c < len(row) {
+		return row[c]
+	}
+	return ""
 }
 
 // Options tunes rendering.
@@ -50,7 +87,9 @@ const absent = "-"
 
 // Write renders data in format f: JSON and YAML encode data (any value that
 // encoding/json can marshal); table, markdown and csv render g. Output is
-// built in memory first, so nothing is written when rendering fails.
+// built in memory first, so nothing is written when rendering fails; but a
+// grid with a Stream is written as it is rendered, in one pass over its
+// rows after any passes that measure them.
 func Write(w io.Writer, f Format, data any, g *Grid, opts Options) error {
 	if w == nil {
 		return errors.New("render: nil writer")
@@ -68,14 +107,19 @@ func Write(w io.Writer, f Format, data any, g *Grid, opts Options) error {
 		if err = g.check(); err != nil {
 			return fmt.Errorf("render %s: %w", f, err)
 		}
-		switch f {
-		case Table:
-			out, err = renderTable(g, opts)
-		case Markdown:
-			out, err = renderMarkdown(g)
-		default:
-			out, err = renderCSV(g)
+		if g.Stream != nil {
+			bw := bufio.NewWriterSize(w, 64<<10)
+			if err := renderGrid(bw, f, g, opts); err != nil {
+				return fmt.Errorf("render %s: %w", f, err)
+			}
+			if err := bw.Flush(); err != nil {
+				return fmt.Errorf("render %s: write: %w", f, err)
+			}
+			return nil
 		}
+		var buf bytes.Buffer
+		err = renderGrid(&buf, f, g, opts)
+		out = buf.Bytes()
 	default:
 		return unknownFormat(string(f), allFormats)
 	}
@@ -88,7 +132,19 @@ func Write(w io.Writer, f Format, data any, g *Grid, opts Options) error {
 	return nil
 }
 
-// check validates the shape of g.
+// renderGrid writes g in one of the grid formats.
+func renderGrid(w io.Writer, f Format, g *Grid, opts Options) error {
+	switch f {
+	case Table:
+		return renderTable(w, g, opts)
+	case Markdown:
+		return renderMarkdown(w, g)
+	default:
+		return renderCSV(w, g)
+	}
+}
+
+// check validates the columns of g; each checks the rows.
 func (g *Grid) check() error {
 	if g == nil {
 		return errors.New("no grid to render")
@@ -96,20 +152,7 @@ func (g *Grid) check() error {
 	if len(g.Columns) == 0 {
 		return errors.New("grid has no columns")
 	}
-	for i, r := range g.Rows {
-		if len(r) > len(g.Columns) {
-			return fmt.Errorf("row %d has %d cells, want at most %d", i, len(r), len(g.Columns))
-		}
-	}
 	return nil
-}
-
-// cell returns row r's value for column c, "" when the row is short.
-func (g *Grid) cell(r, c int) string {
-	if row := g.Rows[r]; c < len(row) {
-		return row[c]
-	}
-	return ""
 }
 
 // display returns the text shown for raw in table and markdown output.

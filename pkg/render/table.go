@@ -1,10 +1,12 @@
 package render
 
 import (
-	"bytes"
+	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -18,22 +20,76 @@ import (
 // ambiguous-width runes measured as narrow whatever the locale. Colour codes
 // are added to cells before they reach tablewriter, which measures display
 // width with ANSI sequences stripped, so columns stay aligned.
-func renderTable(g *Grid, opts Options) ([]byte, error) {
+//
+// The rows are read twice: once to measure each column as tablewriter
+// would (the widest cell plus its padding), then once more to hand them to
+// tablewriter's streaming mode with those widths, which prints each row as
+// it comes. Nothing holds every row's cells, whatever the table's size.
+// tablewriter's batch mode draws a cell of several lines differently, so a
+// table with one is drawn in batch mode from rows held in memory.
+func renderTable(w io.Writer, g *Grid, opts Options) error {
+	tb := newTableOf(w, g, opts)
+	// Widths as tablewriter's batch mode computes them: the widest line of
+	// any cell, header included, plus one space of padding each side.
+	const padding = 2
+	widths := tw.NewMapper[int, int]()
+	for c, h := range tb.header {
+		widths.Set(c, twwidth.Width(h.(string))+padding)
+	}
+	multiline := false
+	err := g.each(func(row []string) error {
+		for c, s := range tb.display(row) {
+			if strings.Contains(s, "\n") {
+				multiline = true
+			}
+			widths.Set(c, max(widths.Get(c), twwidth.Width(s)+padding))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if multiline {
+		return tb.batch(g)
+	}
+
+	t := tb.t
+	t.Options(
+		tablewriter.WithStreaming(tw.StreamConfig{Enable: true, StrictColumns: true}),
+		tablewriter.WithColumnWidths(widths),
+	)
+	if err := t.Start(); err != nil {
+		return err
+	}
+	t.Header(tb.header...)
+	if err := g.each(func(row []string) error { return t.Append(tb.display(row)) }); err != nil {
+		return err
+	}
+	return t.Close()
+}
+
+// table is a tablewriter table set up for a grid.
+type table struct {
+	t       *tablewriter.Table
+	header  []any
+	display func(row []string) []string // a row's cells as shown; the slice is reused
+}
+
+func newTableOf(w io.Writer, g *Grid, opts Options) *table {
 	ncol := len(g.Columns)
-	header := make([]any, ncol)
+	tb := &table{header: make([]any, ncol)}
 	aligns := make(tw.Alignment, ncol)
 	for c, col := range g.Columns {
-		header[c] = tableText(col.Name)
+		tb.header[c] = tableText(col.Name)
 		aligns[c] = tw.AlignLeft
 		if col.Align == AlignRight {
 			aligns[c] = tw.AlignRight
 		}
 	}
-	rows := make([][]string, len(g.Rows))
-	for r := range g.Rows {
-		rows[r] = make([]string, ncol)
+	cells := make([]string, ncol)
+	tb.display = func(row []string) []string {
 		for c, col := range g.Columns {
-			raw := g.cell(r, c)
+			raw := cellOf(row, c)
 			s := tableText(col.display(raw))
 			if s == "" {
 				s = absent
@@ -41,18 +97,18 @@ func renderTable(g *Grid, opts Options) ([]byte, error) {
 			if opts.Color && col.Tone != nil && raw != "" {
 				s = paintLines(s, col.Tone(raw))
 			}
-			rows[r][c] = s
+			cells[c] = s
 		}
+		return cells
 	}
-
-	var buf bytes.Buffer
-	t := tablewriter.NewTable(&buf,
+	tb.t = tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
 			Symbols: tw.NewSymbols(tw.StyleASCII),
 		})),
 		// Width measurement is process-global in tablewriter and by default
 		// follows RUNEWIDTH_EASTASIAN and CJK locales, which would make
-		// ambiguous-width runes such as "é" two columns wide; pin it.
+		// ambiguous-width runes such as "é" two columns wide; pin it
+		// before anything is measured.
 		tablewriter.WithEastAsian(tw.Off),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
@@ -61,14 +117,24 @@ func renderTable(g *Grid, opts Options) ([]byte, error) {
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 		tablewriter.WithAlignment(aligns),
 	)
-	t.Header(header...)
-	if err := t.Bulk(rows); err != nil {
-		return nil, err
+	return tb
+}
+
+// batch draws the table in tablewriter's batch mode, from every row held
+// in memory.
+func (tb *table) batch(g *Grid) error {
+	var rows [][]string
+	if err := g.each(func(row []string) error {
+		rows = append(rows, slices.Clone(tb.display(row)))
+		return nil
+	}); err != nil {
+		return err
 	}
-	if err := t.Render(); err != nil {
-		return nil, err
+	tb.t.Header(tb.header...)
+	if err := tb.t.Bulk(rows); err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	return tb.t.Render()
 }
 
 // tableText trims s and replaces tabs, whose rendered width tablewriter
