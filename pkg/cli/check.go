@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -76,23 +77,25 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	b, perClient, err := stream(e, true, func(c *book.Client, s *book.Settings) []finding.Finding {
-		return rules.Check(c, s, health.Assess(c, s, today), today)
+	// Each client's findings are kept packed (finding.Pack) while the book
+	// is read: on a large book they are most of what a run keeps.
+	b, perClient, err := stream(e, true, func(c *book.Client, s *book.Settings) []byte {
+		return finding.Pack(rules.Check(c, s, health.Assess(c, s, today), today))
 	})
 	if err != nil {
 		return err
 	}
 	n := len(b.Findings)
-	for _, fs := range perClient {
-		n += len(fs)
+	for _, rec := range perClient {
+		n += finding.Packed(rec)
 	}
-	// Gathered into one slice of the exact size, each client's dropped as
-	// it is copied: on a large book the findings are most of the memory.
+	// Unpacked into one slice of the exact size, each client's record let
+	// go as it is read.
 	findings := make([]finding.Finding, 0, n)
 	findings = append(findings, b.Findings...)
 	b.Findings = nil
-	for i, fs := range perClient {
-		findings = append(findings, fs...)
+	for i, rec := range perClient {
+		findings = finding.Unpack(findings, rec)
 		perClient[i] = nil
 	}
 	finding.Sort(findings)
@@ -111,25 +114,31 @@ func runCheck(e *env, opts *checkOptions) error {
 		findings = filterChanged(findings, changed)
 	}
 	report := finding.Report{Findings: findings, Files: b.Files}
+	// One write per finding would be a system call per line: a large book
+	// has hundreds of thousands.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	switch format {
 	case "json":
-		err = finding.WriteJSON(e.stdout, report)
+		err = finding.WriteJSON(out, report)
 	case "github":
-		err = finding.WriteGitHub(e.stdout, report, rootPrefix(b.Root))
+		err = finding.WriteGitHub(out, report, rootPrefix(b.Root))
 	case "sarif":
-		err = finding.WriteSARIF(e.stdout, report, rootPrefix(b.Root), Version, b.Settings.Severities)
+		err = finding.WriteSARIF(out, report, rootPrefix(b.Root), Version, b.Settings.Severities)
 	default:
 		if render.IsTerminal(e.stdout) {
-			err = finding.WriteTextWithSource(e.stdout, report, sourceLines(b.Root))
+			err = finding.WriteTextWithSource(out, report, sourceLines(b.Root))
 		} else {
-			err = finding.WriteText(e.stdout, report)
+			err = finding.WriteText(out, report)
 		}
-		if err == nil {
-			fmt.Fprintln(e.stderr, finding.Summary(report))
-		}
+	}
+	if err == nil {
+		err = out.Flush()
 	}
 	if err != nil {
 		return err
+	}
+	if format == "text" {
+		fmt.Fprintln(e.stderr, finding.Summary(report))
 	}
 	if finding.AtOrAbove(findings, failOn) {
 		return &failError{}

@@ -52,24 +52,30 @@ func runDue(e *env, opts *dueOptions) error {
 		return err
 	}
 	dueOpts := due.Options{Within: within, Owners: opts.owners, Clients: opts.clients}
+	// Each client's items are kept packed (due.Pack) while the book is read.
 	type clientItems struct {
 		id    book.ID
-		items []due.Item
+		items []byte
 	}
 	_, perClient, err := stream(e, false, func(c *book.Client, s *book.Settings) clientItems {
-		return clientItems{c.ID.Value, due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)}
+		return clientItems{c.ID.Value, due.Pack(due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts))}
 	})
 	if err != nil {
 		return err
 	}
 	ids := make([]book.ID, len(perClient))
-	items := []due.Item{}
+	n := 0
 	for i, ci := range perClient {
 		ids[i] = ci.id
-		items = append(items, ci.items...)
+		n += due.Packed(ci.items)
 	}
 	if err := knownClients(ids, opts.clients); err != nil {
 		return err
+	}
+	items := make([]due.Item, 0, n)
+	for i, ci := range perClient {
+		items = due.Unpack(items, ci.items)
+		perClient[i].items = nil
 	}
 	due.Sort(items)
 	g := &render.Grid{Columns: []render.Column{
@@ -80,8 +86,12 @@ func runDue(e *env, opts *dueOptions) error {
 			return render.ToneNone
 		}}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
 	}}
-	for _, it := range items {
-		g.Rows = append(g.Rows, []string{it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner)})
+	g.Stream = func(yield func([]string) bool) {
+		for _, it := range items {
+			if !yield([]string{it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner)}) {
+				return
+			}
+		}
 	}
 	return e.print(format, items, g)
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"iter"
 	"math/big"
 	"slices"
 	"strconv"
@@ -81,60 +82,90 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	if err != nil {
 		return err
 	}
-	b, measured, err := stream(e, false, func(c *book.Client, s *book.Settings) *portfolio.Entry {
+	// Each active client is kept packed (portfolio.Pack): on a large book
+	// the entries are most of what a run keeps, and packed they are a few
+	// hundred bytes each that the collector never scans.
+	b, records, err := stream(e, false, func(c *book.Client, s *book.Settings) []byte {
 		if c.Status.Value != "active" {
 			return nil
 		}
-		en := portfolio.Measure(health.Assess(c, s, today), s).Kept()
-		return &en
+		return portfolio.Pack(portfolio.Measure(health.Assess(c, s, today), s))
 	})
 	if err != nil {
 		return err
 	}
-	// Gathered into one slice of the exact size, each measured entry let go
-	// as it is copied: on a large book the entries are most of the memory.
-	active := 0
-	for _, en := range measured {
-		if en != nil {
-			active++
-		}
-	}
-	entries := make([]portfolio.Entry, 0, active)
-	for i, en := range measured {
-		if en != nil {
-			entries = append(entries, *en)
-			measured[i] = nil
-		}
-	}
-	p := portfolio.RankMeasured(entries, b.Settings, today)
-	entries = selectEntries(p.Entries, opts)
+	records = slices.DeleteFunc(records, func(r []byte) bool { return r == nil })
+	p := portfolio.RankPacked(records, b.Settings, today)
+	shown := selectEntries(p, opts)
 
-	var g *render.Grid
-	if format == "csv" {
-		g = portfolioCSV(entries, p.Currency)
-	} else {
-		g = portfolioGrid(entries, p.Currency)
+	// The rows are unpacked one at a time as they are printed.
+	rows := func(row func(portfolio.Entry) []string) iter.Seq[[]string] {
+		return func(yield func([]string) bool) {
+			for _, pk := range shown {
+				if !yield(row(p.Entry(pk.rank - 1))) {
+					return
+				}
+			}
+		}
 	}
-	if err := e.print(format, portfolio.ReportOf(p, entries), g); err != nil {
+	var data any
+	g := &render.Grid{Columns: portfolioColumns(p.Currency), Stream: rows(portfolioRow)}
+	switch format {
+	case "csv":
+		g = &render.Grid{Columns: portfolioCSVColumns(p.Currency), Stream: rows(portfolioCSVRow)}
+	case "json", "yaml":
+		entries := make([]portfolio.Entry, len(shown))
+		for i, pk := range shown {
+			entries[i] = p.Entry(pk.rank - 1)
+		}
+		data = portfolio.ReportOf(portfolio.Portfolio{Today: p.Today, Currency: p.Currency, Summary: p.Summary}, entries)
+	}
+	if err := e.print(format, data, g); err != nil {
 		return err
 	}
 	if format == "table" {
-		printPortfolioSummary(e.stdout, p, len(entries))
+		printPortfolioSummary(e.stdout, p.Summary, p.Currency, len(shown))
 	}
 	return nil
 }
 
-// selectEntries filters, orders and cuts the ranked entries for display;
-// ranks stay those of the spec's order.
-func selectEntries(all []portfolio.Entry, opts *portfolioOptions) []portfolio.Entry {
-	out := []portfolio.Entry{}
-	for _, en := range all {
-		if opts.filter.keep(en.Client) && (len(opts.action) == 0 || slices.Contains(opts.action, en.Action)) {
-			out = append(out, en)
+// pick is one shown entry: its rank and the value --sort orders by.
+type pick struct {
+	rank  int
+	value *big.Rat // revenue, net contribution or margin; nil when unknown
+	score int      // health score, -1 when unrated
+	id    string
+}
+
+// selectEntries filters the ranked entries for display and orders them by
+// --sort, then cuts them to --top; ranks stay those of the spec's order.
+func selectEntries(p *portfolio.Packed, opts *portfolioOptions) []pick {
+	out := []pick{}
+	for i := range p.Len() {
+		en := p.Entry(i)
+		if !opts.filter.keep(en.Client) || len(opts.action) > 0 && !slices.Contains(opts.action, en.Action) {
+			continue
 		}
+		pk := pick{rank: en.Rank}
+		switch opts.sort {
+		case "revenue":
+			pk.value = en.Revenue
+		case "net":
+			pk.value = en.NetContribution
+		case "margin":
+			pk.value = en.Margin
+		case "health":
+			pk.score = -1
+			if en.Health.Score != nil {
+				pk.score = *en.Health.Score
+			}
+		case "id":
+			pk.id = en.ID()
+		}
+		out = append(out, pk)
 	}
-	slices.SortStableFunc(out, func(a, b portfolio.Entry) int {
-		return cmp.Or(compareBy(opts.sort, a, b), cmp.Compare(a.Rank, b.Rank))
+	slices.SortStableFunc(out, func(a, b pick) int {
+		return cmp.Or(compareBy(opts.sort, a, b), cmp.Compare(a.rank, b.rank))
 	})
 	if opts.top > 0 && len(out) > opts.top {
 		out = out[:opts.top]
@@ -144,24 +175,14 @@ func selectEntries(all []portfolio.Entry, opts *portfolioOptions) []portfolio.En
 
 // compareBy orders two entries by a --sort key: high first, unknown values
 // last; id A-Z. Ties are left to the caller.
-func compareBy(key string, a, b portfolio.Entry) int {
+func compareBy(key string, a, b pick) int {
 	switch key {
-	case "revenue":
-		return b.Revenue.Cmp(a.Revenue)
-	case "net":
-		return descNil(a.NetContribution, b.NetContribution)
-	case "margin":
-		return descNil(a.Margin, b.Margin)
+	case "revenue", "net", "margin":
+		return descNil(a.value, b.value)
 	case "health":
-		score := func(en portfolio.Entry) int {
-			if en.Health.Score == nil {
-				return -1
-			}
-			return *en.Health.Score
-		}
-		return cmp.Compare(score(b), score(a))
+		return cmp.Compare(b.score, a.score)
 	case "id":
-		return cmp.Compare(a.ID(), b.ID())
+		return cmp.Compare(a.id, b.id)
 	}
 	return 0 // attractiveness: the spec's order, which is the rank
 }
@@ -232,9 +253,9 @@ func ratCell(r *big.Rat, format func(*big.Rat) string) string {
 
 func fixed2(r *big.Rat) string { return exact.Fixed(r, 2) }
 
-// portfolioGrid is the table and markdown view: the columns of SPEC §6.
-func portfolioGrid(entries []portfolio.Entry, currency string) *render.Grid {
-	g := &render.Grid{Columns: []render.Column{
+// portfolioColumns are the table and markdown view: the columns of SPEC §6.
+func portfolioColumns(currency string) []render.Column {
+	return []render.Column{
 		{Name: "rank", Align: render.AlignRight},
 		{Name: "client"},
 		{Name: "quadrant"},
@@ -246,48 +267,48 @@ func portfolioGrid(entries []portfolio.Entry, currency string) *render.Grid {
 		{Name: "attractiveness", Align: render.AlignRight},
 		{Name: "action", Tone: actionTone},
 		{Name: "reason"},
-	}}
-	for _, en := range entries {
-		g.Rows = append(g.Rows, []string{
-			strconv.Itoa(en.Rank), en.ID(), strCell(en.Quadrant()), healthCell(en.Health),
-			fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
-			ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
-		})
 	}
-	return g
 }
 
-// portfolioCSV is the spreadsheet view: one value per cell, with the
-// components and the revenue share that the table leaves out.
-func portfolioCSV(entries []portfolio.Entry, currency string) *render.Grid {
+func portfolioRow(en portfolio.Entry) []string {
+	return []string{
+		strconv.Itoa(en.Rank), en.ID(), strCell(en.Quadrant()), healthCell(en.Health),
+		fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
+		ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
+	}
+}
+
+// portfolioCSVColumns are the spreadsheet view: one value per cell, with
+// the components and the revenue share that the table leaves out.
+func portfolioCSVColumns(currency string) []render.Column {
 	names := []string{
 		"rank", "client", "name", "quadrant", "health", "band", "trend",
 		moneyHeader("revenue", currency), "revenue share", "margin", "hours",
 		moneyHeader("opportunity cost", currency), moneyHeader("net contribution", currency),
 		"health score", "margin score", "fit", "potential", "attractiveness", "action", "reason",
 	}
-	g := &render.Grid{}
-	for _, n := range names {
-		g.Columns = append(g.Columns, render.Column{Name: n})
+	cols := make([]render.Column, len(names))
+	for i, n := range names {
+		cols[i] = render.Column{Name: n}
 	}
-	for _, en := range entries {
-		c := en.Components
-		g.Rows = append(g.Rows, []string{
-			strconv.Itoa(en.Rank), en.ID(), en.Client.Name.Value, strCell(en.Quadrant()),
-			intCell(en.Health.Score), en.Health.Band, strCell(en.Health.Trend),
-			fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
-			fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
-			strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
-			strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
-		})
+	return cols
+}
+
+func portfolioCSVRow(en portfolio.Entry) []string {
+	c := en.Components
+	return []string{
+		strconv.Itoa(en.Rank), en.ID(), en.Client.Name.Value, strCell(en.Quadrant()),
+		intCell(en.Health.Score), en.Health.Band, strCell(en.Health.Trend),
+		fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
+		fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
+		strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
+		strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
 	}
-	return g
 }
 
 // printPortfolioSummary writes the summary block under the table: the
 // totals of every active client, whatever rows the filters showed.
-func printPortfolioSummary(w io.Writer, p portfolio.Portfolio, shown int) {
-	s := p.Summary
+func printPortfolioSummary(w io.Writer, s portfolio.Summary, currency string, shown int) {
 	counts := func(cs portfolio.Counts) string {
 		parts := make([]string, len(cs))
 		for i, c := range cs {
@@ -296,8 +317,8 @@ func printPortfolioSummary(w io.Writer, p portfolio.Portfolio, shown int) {
 		return strings.Join(parts, ", ")
 	}
 	title := fmt.Sprintf("Summary of %d active %s", s.Clients, plural(s.Clients, "client", "clients"))
-	if p.Currency != "" {
-		title += ", amounts in " + p.Currency
+	if currency != "" {
+		title += ", amounts in " + currency
 	}
 	if shown != s.Clients {
 		title += fmt.Sprintf(" (%d shown)", shown)
