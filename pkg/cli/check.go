@@ -85,35 +85,45 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	n := len(b.Findings)
-	for _, rec := range perClient {
-		n += finding.Packed(rec)
-	}
-	// Unpacked into one slice of the exact size, each client's record let
-	// go as it is read.
-	findings := make([]finding.Finding, 0, n)
-	findings = append(findings, b.Findings...)
-	b.Findings = nil
-	for i, rec := range perClient {
-		findings = finding.Unpack(findings, rec)
-		perClient[i] = nil
-	}
-	finding.Sort(findings)
+	// The book's own findings first, then each client's, as one list that
+	// is sorted without unpacking it: the findings are unpacked one at a
+	// time as they are printed.
+	records := make([][]byte, 0, 1+len(perClient))
+	records = append(append(records, finding.Pack(b.Findings)), perClient...)
+	b.Findings, perClient = nil, nil
+	sorted := finding.SortPacked(records)
+
+	var keep []func(finding.Finding) bool
 	if len(opts.paths) > 0 {
 		prefixes, err := relPaths(b.Root, opts.paths)
 		if err != nil {
 			return err
 		}
-		findings = filterPaths(findings, prefixes)
+		keep = append(keep, func(f finding.Finding) bool { return underPaths(f, prefixes) })
 	}
 	if opts.since != "" {
 		changed, err := changedSince(b.Root, opts.since)
 		if err != nil {
 			return err
 		}
-		findings = filterChanged(findings, changed)
+		keep = append(keep, func(f finding.Finding) bool { return changedFile(f, changed) })
 	}
-	report := finding.Report{Findings: findings, Files: b.Files}
+	kept := func(f finding.Finding) bool {
+		for _, k := range keep {
+			if !k(f) {
+				return false
+			}
+		}
+		return true
+	}
+	findings := func(yield func(finding.Finding) bool) {
+		for f := range sorted.All() {
+			if kept(f) && !yield(f) {
+				return
+			}
+		}
+	}
+	report := finding.Report{Each: findings, Files: b.Files}
 	// One write per finding would be a system call per line: a large book
 	// has hundreds of thousands.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
@@ -140,7 +150,7 @@ func runCheck(e *env, opts *checkOptions) error {
 	if format == "text" {
 		fmt.Fprintln(e.stderr, finding.Summary(report))
 	}
-	if finding.AtOrAbove(findings, failOn) {
+	if report.Counts().AtOrAbove(failOn) {
 		return &failError{}
 	}
 	return nil
@@ -172,17 +182,15 @@ func relPaths(root string, paths []string) ([]string, error) {
 	return out, nil
 }
 
-func filterPaths(fs []finding.Finding, prefixes []string) []finding.Finding {
-	var out []finding.Finding
-	for _, f := range fs {
-		for _, p := range prefixes {
-			if p == "." || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
-				out = append(out, f)
-				break
-			}
+// underPaths reports whether f is about a file or folder under one of the
+// prefixes (slash-separated, relative to the book root; "." is all).
+func underPaths(f finding.Finding, prefixes []string) bool {
+	for _, p := range prefixes {
+		if p == "." || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // changedSince lists the book's files that git sees as changed since ref:
@@ -271,23 +279,18 @@ func git(dir string, args ...string) (string, error) {
 	return stdout.String(), nil
 }
 
-// filterChanged keeps the findings in changed files, and those about a
+// changedFile reports whether f is about a changed file, or about a
 // folder (such as a client folder without client.yaml) holding one.
-func filterChanged(fs []finding.Finding, changed map[string]bool) []finding.Finding {
-	var out []finding.Finding
-	for _, f := range fs {
-		keep := changed[f.Path]
-		for p := range changed {
-			if keep {
-				break
-			}
-			keep = strings.HasPrefix(p, f.Path+"/")
-		}
-		if keep {
-			out = append(out, f)
+func changedFile(f finding.Finding, changed map[string]bool) bool {
+	if changed[f.Path] {
+		return true
+	}
+	for p := range changed {
+		if strings.HasPrefix(p, f.Path+"/") {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // rootPrefix is the book root relative to the working folder, so that CI

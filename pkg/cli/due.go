@@ -64,20 +64,25 @@ func runDue(e *env, opts *dueOptions) error {
 		return err
 	}
 	ids := make([]book.ID, len(perClient))
-	n := 0
+	records := make([][]byte, len(perClient))
 	for i, ci := range perClient {
-		ids[i] = ci.id
-		n += due.Packed(ci.items)
+		ids[i], records[i] = ci.id, ci.items
 	}
+	perClient = nil
 	if err := knownClients(ids, opts.clients); err != nil {
 		return err
 	}
-	items := make([]due.Item, 0, n)
-	for i, ci := range perClient {
-		items = due.Unpack(items, ci.items)
-		perClient[i].items = nil
+	// Sorted without unpacking: items are unpacked one at a time as the
+	// table is printed; JSON and YAML encode them all at once.
+	items := due.SortPacked(records)
+	var data any
+	if format == "json" || format == "yaml" {
+		all := make([]due.Item, 0, items.Len())
+		for it := range items.All() {
+			all = append(all, it)
+		}
+		data = all
 	}
-	due.Sort(items)
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "date"}, {Name: "when", Tone: func(cell string) render.Tone {
 			if strings.HasSuffix(cell, "overdue") {
@@ -87,11 +92,11 @@ func runDue(e *env, opts *dueOptions) error {
 		}}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
 	}}
 	g.Stream = func(yield func([]string) bool) {
-		for _, it := range items {
+		for it := range items.All() {
 			if !yield([]string{it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner)}) {
 				return
 			}
 		}
 	}
-	return e.print(format, items, g)
+	return e.print(format, data, g)
 }

@@ -1,6 +1,10 @@
 package due
 
 import (
+	"bytes"
+	"cmp"
+	"iter"
+
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/pack"
 )
@@ -9,7 +13,8 @@ import (
 var kinds = []string{KindAction, KindRecovery, KindMilestone, KindDependency, KindTouchpoint, KindReview, KindMeeting}
 
 // Pack is items as one record of bytes with no pointers (see pkg/pack):
-// what `due` keeps of each client while it reads a large book.
+// what `due` keeps of each client while it reads a large book. SortPacked
+// orders and unpacks them.
 func Pack(items []Item) []byte {
 	if len(items) == 0 {
 		return nil
@@ -31,53 +36,76 @@ func Pack(items []Item) []byte {
 }
 
 // Packed is the number of items in a record Pack wrote.
-func Packed(rec []byte) int {
-	if len(rec) == 0 {
-		return 0
-	}
-	return pack.NewReader(rec).Int()
+func Packed(rec []byte) int { return pack.Count(rec) }
+
+// Sorted is items packed by Pack, put in Sort's order without being
+// unpacked (see pack.Sorted): what `due` prints of a large book. Items are
+// unpacked one at a time as they are printed.
+type Sorted struct{ s *pack.Sorted }
+
+// SortPacked orders the items of recs (records Pack wrote) as Sort orders
+// them, stably.
+func SortPacked(recs [][]byte) Sorted {
+	skip := func(r *pack.Reader) { readKey(r) }
+	return Sorted{pack.Sort(recs, skip, func(a, b *pack.Reader) int {
+		ka, kb := readKey(a), readKey(b)
+		return cmp.Or(cmp.Compare(ka.date, kb.date), bytes.Compare(ka.client, kb.client),
+			bytes.Compare(ka.kind, kb.kind), bytes.Compare(ka.what, kb.what))
+	})}
 }
 
-// Unpack appends the items of a record Pack wrote to dst. A client, owner
-// or path repeated from the item before comes back as the same string, and
-// kinds as the package's own.
-func Unpack(dst []Item, rec []byte) []Item {
-	if len(rec) == 0 {
-		return dst
-	}
-	r := pack.NewReader(rec)
-	n := r.Int()
-	var client, path string
-	var owner *string
-	for range n {
-		var it Item
-		it.Date = book.Date(r.Int())
-		client = reuse(client, r.Bytes())
-		it.Client = client
-		it.What = r.String()
-		it.Kind = internKind(r.Bytes())
-		it.Overdue = r.Bool()
-		it.Days = r.Int()
-		if o := r.OptString(); o != nil {
-			if owner == nil || *owner != *o {
-				owner = o
+// Len is the number of items.
+func (s Sorted) Len() int { return s.s.Len() }
+
+// All ranges over the items in order, unpacking each.
+func (s Sorted) All() iter.Seq[Item] {
+	return func(yield func(Item) bool) {
+		for r := range s.s.Readers() {
+			if !yield(unpackOne(r)) {
+				return
 			}
-			it.Owner = owner
 		}
-		path = reuse(path, r.Bytes())
-		it.Path = path
-		it.Line = r.OptInt()
-		dst = append(dst, it)
 	}
-	return dst
 }
 
-// reuse is b as a string: last itself when they are equal.
-func reuse(last string, b []byte) string {
-	if string(b) == last {
-		return last
+// packedKey is what Sort compares of a packed item, sharing the record's
+// bytes; readKey reads past the whole item.
+type packedKey struct {
+	date               int
+	client, kind, what []byte
+}
+
+func readKey(r *pack.Reader) packedKey {
+	var k packedKey
+	k.date = r.Int()
+	k.client = r.Bytes()
+	k.what = r.Bytes()
+	k.kind = r.Bytes()
+	r.Bool()      // overdue
+	r.Int()       // days
+	if r.Bool() { // owner
+		r.Bytes()
 	}
-	return string(b)
+	r.Bytes()     // path
+	if r.Bool() { // line
+		r.Int()
+	}
+	return k
+}
+
+// unpackOne reads one item as Pack wrote it.
+func unpackOne(r *pack.Reader) Item {
+	var it Item
+	it.Date = book.Date(r.Int())
+	it.Client = r.String()
+	it.What = r.String()
+	it.Kind = internKind(r.Bytes())
+	it.Overdue = r.Bool()
+	it.Days = r.Int()
+	it.Owner = r.OptString()
+	it.Path = r.String()
+	it.Line = r.OptInt()
+	return it
 }
 
 func internKind(b []byte) string {

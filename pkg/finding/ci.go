@@ -13,7 +13,7 @@ import (
 // book root relative to the repository (the working folder), "" or "." for
 // the same folder.
 func WriteGitHub(w io.Writer, r Report, prefix string) error {
-	for _, f := range r.Findings {
+	for f := range r.All() {
 		level := "error"
 		switch f.Severity {
 		case Warning:
@@ -160,7 +160,7 @@ func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[st
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
-	for _, f := range r.Findings {
+	for f := range r.All() {
 		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: joinPrefix(prefix, f.Path), URIBaseID: "%SRCROOT%"}}
 		if f.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column}

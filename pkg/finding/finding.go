@@ -149,16 +149,34 @@ type Counts struct {
 func Count(fs []Finding) Counts {
 	var c Counts
 	for _, f := range fs {
-		switch f.Severity {
-		case Error:
-			c.Errors++
-		case Warning:
-			c.Warnings++
-		case Info:
-			c.Infos++
-		}
+		c.add(f)
 	}
 	return c
+}
+
+func (c *Counts) add(f Finding) {
+	switch f.Severity {
+	case Error:
+		c.Errors++
+	case Warning:
+		c.Warnings++
+	case Info:
+		c.Infos++
+	}
+}
+
+// AtOrAbove reports whether any finding counted is at least as severe as
+// min.
+func (c Counts) AtOrAbove(min Severity) bool {
+	switch min {
+	case Error:
+		return c.Errors > 0
+	case Warning:
+		return c.Errors+c.Warnings > 0
+	case Info:
+		return c.Errors+c.Warnings+c.Infos > 0
+	}
+	return false
 }
 
 // AtOrAbove reports whether any finding is at least as severe as min.

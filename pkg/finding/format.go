@@ -4,19 +4,42 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 )
 
 // Report is what `check` prints: the findings and a summary.
 type Report struct {
 	Findings []Finding
-	Files    int
+	// Each, when set, gives the findings in place of Findings, one at a
+	// time and the same each time it is ranged over: the findings of a
+	// large book, kept packed (see SortPacked).
+	Each  iter.Seq[Finding]
+	Files int
+}
+
+// All ranges over the report's findings.
+func (r Report) All() iter.Seq[Finding] {
+	if r.Each != nil {
+		return r.Each
+	}
+	return slices.Values(r.Findings)
+}
+
+// Counts tallies the report's findings.
+func (r Report) Counts() Counts {
+	var c Counts
+	for f := range r.All() {
+		c.add(f)
+	}
+	return c
 }
 
 // WriteText prints one finding per line as path:line:col: severity CBnnn
 // message — the stable format editors and scripts parse.
 func WriteText(w io.Writer, r Report) error {
-	for _, f := range r.Findings {
+	for f := range r.All() {
 		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, Printable(f.Message)); err != nil {
 			return err
 		}
@@ -26,7 +49,7 @@ func WriteText(w io.Writer, r Report) error {
 
 // Summary is the one-line count printed after the findings.
 func Summary(r Report) string {
-	c := Count(r.Findings)
+	c := r.Counts()
 	return fmt.Sprintf("%s, %s, %s in %s",
 		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Infos, "info"), plural(r.Files, "file"))
 }
@@ -62,8 +85,8 @@ type jsonReport struct {
 // WriteJSON prints the report as SPEC §8's check JSON. A finding without a
 // position has null line and column.
 func WriteJSON(w io.Writer, r Report) error {
-	out := jsonReport{Findings: make([]jsonFinding, 0, len(r.Findings))}
-	for _, f := range r.Findings {
+	out := jsonReport{Findings: []jsonFinding{}}
+	for f := range r.All() {
 		jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path, Message: f.Message}
 		if f.Line > 0 {
 			jf.Line = &f.Line
@@ -73,7 +96,7 @@ func WriteJSON(w io.Writer, r Report) error {
 		}
 		out.Findings = append(out.Findings, jf)
 	}
-	c := Count(r.Findings)
+	c := r.Counts()
 	out.Summary = jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Files: r.Files}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -85,7 +108,7 @@ func WriteJSON(w io.Writer, r Report) error {
 // the source line with a caret under the column and the rule's advice: the
 // terminal format, in hledger's manner. line returns a file's line.
 func WriteTextWithSource(w io.Writer, r Report, line func(path string, n int) (string, bool)) error {
-	for _, f := range r.Findings {
+	for f := range r.All() {
 		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", f.Location(), f.Severity, f.Rule, Printable(f.Message)); err != nil {
 			return err
 		}

@@ -1,28 +1,57 @@
 package finding
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 )
 
-// Findings read back as packed, in order, after what dst held.
-func TestPackRoundTrip(t *testing.T) {
-	fs := []Finding{
-		{Rule: "CB101", Severity: Warning, Path: "clients/a/client.yaml", Line: 7, Column: 1, Message: "no plan"},
-		{Rule: "CB202", Severity: Error, Path: "clients/a/client.yaml", Line: 76, Column: 12, Message: "café\nline"},
-		{Rule: "CB004", Severity: Info, Path: "clients/b", Message: ""},
-		{Rule: "CB999", Severity: Off, Path: "", Line: -1, Column: 1 << 40, Message: "an id not in the catalog"},
+// Findings read back as packed, in Sort's order across records, and
+// stably: equal findings keep the order of the records and within them.
+func TestSortPacked(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	paths := []string{"clients/a/client.yaml", "clients/a-b/client.yaml", "clients/a", "clientbook.yaml", "clients/é/plan.yaml", ""}
+	rules := []string{"CB101", "CB202", "CB004", "CB999"}
+	for round := range 50 {
+		var recs [][]byte
+		var all []Finding
+		for range rng.IntN(6) {
+			var fs []Finding
+			for range rng.IntN(8) {
+				fs = append(fs, Finding{
+					Rule:     rules[rng.IntN(len(rules))],
+					Severity: Severity(rng.IntN(4)),
+					Path:     paths[rng.IntN(len(paths))],
+					Line:     rng.IntN(3),
+					Column:   rng.IntN(3) - 1,
+					Message:  []string{"", "m", "café\nline", "m"}[rng.IntN(4)] + fmt.Sprint(rng.IntN(2)),
+				})
+			}
+			recs = append(recs, Pack(fs))
+			all = append(all, fs...)
+		}
+		Sort(all)
+		s := SortPacked(recs)
+		got := slices.Collect(s.All())
+		if s.Len() != len(all) || !reflect.DeepEqual(got, all) && len(all) > 0 {
+			t.Fatalf("round %d: got %+v\nwant %+v", round, got, all)
+		}
 	}
-	before := Finding{Rule: "CB001", Path: "x"}
-	rec := Pack(fs)
-	if n := Packed(rec); n != len(fs) {
-		t.Fatalf("Packed = %d, want %d", n, len(fs))
+}
+
+// Packed counts a record's findings; no findings pack to nothing.
+func TestPacked(t *testing.T) {
+	fs := []Finding{{Rule: "CB101", Path: "p", Line: 1 << 40, Column: -1}, {Rule: "CB102"}}
+	if n := Packed(Pack(fs)); n != 2 {
+		t.Errorf("Packed = %d, want 2", n)
 	}
-	got := Unpack([]Finding{before}, rec)
-	if !reflect.DeepEqual(got, append([]Finding{before}, fs...)) {
-		t.Fatalf("unpacked %+v\nwant %+v", got, fs)
+	if Pack(nil) != nil || Packed(nil) != 0 || SortPacked([][]byte{nil, nil}).Len() != 0 {
+		t.Error("no findings should pack to nothing")
 	}
-	if Pack(nil) != nil || Packed(nil) != 0 || len(Unpack(nil, nil)) != 0 {
-		t.Error("no findings should pack to nothing and unpack to nothing")
+	got := slices.Collect(SortPacked([][]byte{Pack(fs)}).All())
+	if !reflect.DeepEqual(got, []Finding{fs[1], fs[0]}) {
+		t.Errorf("got %+v", got)
 	}
 }

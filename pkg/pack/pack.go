@@ -90,6 +90,13 @@ type Reader struct {
 // NewReader reads the record b.
 func NewReader(b []byte) *Reader { return &Reader{buf: b} }
 
+// NewReaderAt reads the record b from offset off, an Offset of an earlier
+// Reader of b.
+func NewReaderAt(b []byte, off int) *Reader { return &Reader{buf: b, off: off} }
+
+// Offset is how far into the record the next field starts.
+func (r *Reader) Offset() int { return r.off }
+
 // Done reports whether every field has been read.
 func (r *Reader) Done() bool { return r.off == len(r.buf) }
 
