@@ -29,11 +29,32 @@ func TestGCPercentFor(t *testing.T) {
 	}
 }
 
+func TestGCLimitFor(t *testing.T) {
+	const mib = 1 << 20
+	cases := []struct {
+		live uint64
+		want int64
+	}{
+		{0, gcLimitFloor},
+		{64 * mib, gcLimitFloor}, // 96 MiB is under the floor
+		{96 * mib, gcLimitFloor}, // exactly the floor
+		{100 * mib, 150 * mib},   // live × 1.5
+		{1024 * mib, 1536 * mib}, // a larger book is never starved
+	}
+	for _, c := range cases {
+		if got := gcLimitFor(c.live); got != c.want {
+			t.Errorf("gcLimitFor(%d MiB) = %d MiB, want %d MiB", c.live/mib, got/mib, c.want/mib)
+		}
+	}
+}
+
 // The tuner follows the live heap after each collection, leaves a user's
-// own GOGC or GOMEMLIMIT alone, and puts the previous setting back.
+// own GOGC or GOMEMLIMIT alone, and puts the previous settings back.
 func TestTuneGC(t *testing.T) {
 	const userPercent = 123
+	const userLimit = 1 << 40
 	defer debug.SetGCPercent(debug.SetGCPercent(userPercent))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(userLimit))
 
 	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
 		e := &env{getenv: func(k string) string {
@@ -64,10 +85,10 @@ func TestTuneGC(t *testing.T) {
 		if want >= gcMaxPercent {
 			t.Fatalf("live heap %d bytes: the ballast is not live", liveHeap[0].Value.Uint64())
 		}
-		gogc := []metrics.Sample{{Name: "/gc/gogc:percent"}}
-		metrics.Read(gogc)
-		got := int(gogc[0].Value.Uint64())
-		if got == want {
+		settings := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+		metrics.Read(settings)
+		got := int(settings[0].Value.Uint64())
+		if got == want && int64(settings[1].Value.Uint64()) == gcLimitFor(liveHeap[0].Value.Uint64()) {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -80,5 +101,8 @@ func TestTuneGC(t *testing.T) {
 	e.restoreGC()
 	if got := debug.SetGCPercent(userPercent); got != userPercent {
 		t.Errorf("after the command GOGC is %d, want the previous %d back", got, userPercent)
+	}
+	if got := debug.SetMemoryLimit(userLimit); got != userLimit {
+		t.Errorf("after the command the memory limit is %d, want the previous %d back", got, int64(userLimit))
 	}
 }
