@@ -55,8 +55,9 @@ func readChild(parent folder, name string, buf []byte) ([]byte, error) {
 			buf = append(buf, 0)[:len(buf)]
 		}
 		var n int
+		asked := min(cap(buf), MaxFileSize+1) - len(buf)
 		err := retry(func() (err error) {
-			n, err = syscall.Read(fd, buf[len(buf):min(cap(buf), MaxFileSize+1)])
+			n, err = syscall.Read(fd, buf[len(buf):len(buf)+asked])
 			return err
 		})
 		if err != nil {
@@ -66,6 +67,11 @@ func readChild(parent folder, name string, buf []byte) ([]byte, error) {
 			break
 		}
 		buf = buf[:len(buf)+n]
+		if n < asked {
+			// A regular file reads short only at its end: the read
+			// that would return 0 is one system call per file saved.
+			break
+		}
 	}
 	return buf, nil
 }

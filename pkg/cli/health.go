@@ -230,28 +230,37 @@ func healthGrid(rows []health.Row) *render.Grid {
 		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
 		{Name: "quadrant"}, {Name: "stale"}, {Name: "flags"},
 	}}
-	for _, r := range rows {
-		f := r.Factors
-		if f == nil {
-			f = &health.Factors{}
+	// The rows' cells are made as the table is printed, not held.
+	g.Stream = func(yield func([]string) bool) {
+		for _, r := range rows {
+			if !yield(healthCells(r)) {
+				return
+			}
 		}
-		stale := ""
-		if r.Stale != nil && *r.Stale {
-			stale = "stale"
-		} else if r.Stale != nil {
-			stale = "no"
-		}
-		band := r.Band
-		if r.Incomplete != nil && *r.Incomplete {
-			band += "*"
-		}
-		g.Rows = append(g.Rows, []string{
-			r.ID, intCell(r.Score), band, strCell(r.Trend), signed(r.Delta),
-			numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
-			strCell(r.Quadrant), stale, strings.Join(r.Flags, ", "),
-		})
 	}
 	return g
+}
+
+func healthCells(r health.Row) []string {
+	f := r.Factors
+	if f == nil {
+		f = &health.Factors{}
+	}
+	stale := ""
+	if r.Stale != nil && *r.Stale {
+		stale = "stale"
+	} else if r.Stale != nil {
+		stale = "no"
+	}
+	band := r.Band
+	if r.Incomplete != nil && *r.Incomplete {
+		band += "*"
+	}
+	return []string{
+		r.ID, intCell(r.Score), band, strCell(r.Trend), signed(r.Delta),
+		numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
+		strCell(r.Quadrant), stale, strings.Join(r.Flags, ", "),
+	}
 }
 
 // RoundRow is one round in `health --history -o json`.
