@@ -8,9 +8,12 @@
 // generated for the same size, seed and date), reads the book once to warm
 // the page cache, then runs the floor and each command -runs times and
 // prints the median wall time, CPU time and peak RSS of each, with the ratio
-// of each command's wall time to the floor's. With -compare-gc (the
-// default) each command is run again with GOGC=100, Go's default collector,
-// which turns clientbook's own GC tuning off. Run it from the module root
+// of each command's wall time to the floor's. These runs read every file:
+// clientbook's cache of per-client results is off (CLIENTBOOK_CACHE=off).
+// With -compare-gc (the default) each command is run again with GOGC=100,
+// Go's default collector, which turns clientbook's own GC tuning off; with
+// -cached (the default) it is run once more to fill a fresh cache, then
+// timed on the unchanged book with that cache. Run it from the module root
 // (make bench-books).
 package main
 
@@ -52,7 +55,14 @@ type options struct {
 	// (GOGC=100, which clientbook leaves alone), to show what its own
 	// tuning does.
 	compareGC bool
+	// cached also times a second run of each command on the unchanged
+	// book, with the cache of per-client results the first run wrote.
+	cached bool
 }
+
+// noCache turns clientbook's cache of per-client results off, so that a
+// run reads every file.
+const noCache = "CLIENTBOOK_CACHE=off"
 
 func run(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("benchbooks", flag.ContinueOnError)
@@ -63,6 +73,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.Uint64Var(&opts.seed, "seed", 1, "generator seed")
 	fl.IntVar(&opts.runs, "runs", 3, "runs of each command; the median is shown")
 	fl.BoolVar(&opts.compareGC, "compare-gc", true, "also time each command with Go's default GC (GOGC=100) instead of clientbook's tuning")
+	fl.BoolVar(&opts.cached, "cached", true, "also time a second run of each command that uses the cache the first one wrote")
 	fl.StringVar(&opts.dir, "dir", filepath.Join(os.TempDir(), "clientbook-bench"), "folder for the binary and the generated books")
 	fl.StringVar(&opts.today, "today", bookgen.DefaultToday, "the date books are generated as of and commands run on")
 	if err := fl.Parse(args); err != nil {
@@ -133,17 +144,33 @@ func run(args []string, stdout, stderr io.Writer) error {
 		for _, c := range cmds {
 			fmt.Fprintf(stderr, "%d clients: %s\n", n, c)
 			argv := []string{bin, c, "--book", dir, "--today", opts.today}
-			m, err := median(opts.runs, argv, nil)
+			// The cold runs read every file: no cache.
+			m, err := median(opts.runs, argv, []string{noCache})
 			if err != nil {
 				return fmt.Errorf("%s on %d clients: %w", c, n, err)
 			}
 			row(c, m)
 			if opts.compareGC {
-				m, err := median(opts.runs, argv, []string{"GOGC=100"})
+				m, err := median(opts.runs, argv, []string{noCache, "GOGC=100"})
 				if err != nil {
 					return fmt.Errorf("%s on %d clients: %w", c, n, err)
 				}
 				row(c+" (GOGC=100)", m)
+			}
+			if opts.cached {
+				// A fresh cache, filled by one run, then the runs that use it.
+				cache := []string{"CLIENTBOOK_CACHE=" + filepath.Join(opts.dir, "cache")}
+				if err := os.RemoveAll(filepath.Join(opts.dir, "cache")); err != nil {
+					return err
+				}
+				if _, err := measure(argv, cache); err != nil {
+					return fmt.Errorf("%s on %d clients: %w", c, n, err)
+				}
+				m, err := median(opts.runs, argv, cache)
+				if err != nil {
+					return fmt.Errorf("%s on %d clients: %w", c, n, err)
+				}
+				row(c+" (cached)", m)
 			}
 		}
 		tw.Flush()

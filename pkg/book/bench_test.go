@@ -115,12 +115,13 @@ func TestLoadSameWithOneWorker(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	load := func(procs int) *book.Book {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		b, err := book.Load(dir)
+	load := func(workers int) *book.Book {
+		keep := func(c *book.Client, _ *book.Settings) *book.Client { return c }
+		b, clients, err := book.Stream(dir, book.Options{Workers: workers}, keep)
 		if err != nil {
 			t.Fatal(err)
 		}
+		b.Clients = clients
 		return b
 	}
 	one, many := load(1), load(8)

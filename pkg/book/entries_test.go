@@ -343,5 +343,5 @@ func TestWorkerPanicReachesCaller(t *testing.T) {
 		}
 	}()
 	jobs := []job{{path: "clients/x/client.yaml", kind: kindClient}}
-	run(len(jobs), func(i int) string { return jobs[i].path }, func(i int, buf *[]byte) { l.decodeFile(jobs[i], buf) })
+	run(2, len(jobs), func(i int) string { return jobs[i].path }, func(i int, buf *[]byte) { l.decodeFile(jobs[i], buf) })
 }

@@ -2,6 +2,7 @@ package book
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/pack"
 )
 
 // Options tunes Stream.
@@ -17,6 +19,14 @@ type Options struct {
 	// every one. Book.Errors counts the errors whatever Keep keeps, so a
 	// command that only warns about a broken book keeps none.
 	Keep func(finding.Finding) bool
+	// Cache, when set and the reduced value is bytes ([]byte), gives an
+	// unchanged client folder what the previous run reduced it to, without
+	// reading its files, and keeps this run's for the next (see Cache).
+	// Stream saves it before it returns.
+	Cache *Cache
+	// Workers is how many client folders are read at once; 0 means
+	// workersPerCore for each core of GOMAXPROCS.
+	Workers int
 }
 
 // Load reads the book rooted at root and keeps every client. It fails only
@@ -80,18 +90,32 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 	clients := make([]clientSlot[T], len(t.clients))
 	opps := make([]result, len(t.opportunities))
 	clientsIn := openFolder(t.clientsDir, "clients")
-	run(len(clients)+len(opps), func(i int) string {
+	cache := opts.Cache
+	if _, bytesValue := any(*new(T)).([]byte); !bytesValue {
+		cache = nil
+	}
+	run(opts.workers(), len(clients)+len(opps), func(i int) string {
 		if i < len(clients) {
 			return "clients/" + t.clients[i].name
 		}
 		return t.opportunities[i-len(clients)].path
 	}, func(i int, buf *[]byte) {
 		if i < len(clients) {
-			clients[i] = readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce)
+			clients[i] = readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, cache)
 			return
 		}
 		opps[i-len(clients)] = l.decodeFile(t.opportunities[i-len(clients)], buf)
 	})
+
+	if cache != nil {
+		names := make([]string, len(t.clients))
+		for i, c := range t.clients {
+			names[i] = c.name
+		}
+		// A cache that cannot be written costs the next run time, never
+		// a result.
+		_ = cache.Save(names)
+	}
 
 	var findings []finding.Finding
 	for i := range clients {
@@ -144,10 +168,23 @@ type clientSlot[T any] struct {
 }
 
 // readClient reads one client folder: lists it, decodes its files, puts the
-// client together, checks it against the firm and reduces it.
-func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T) clientSlot[T] {
+// client together, checks it against the firm and reduces it. With a cache,
+// an unchanged folder is not read: its slot is the one stored last time.
+func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, cache *Cache) clientSlot[T] {
 	l := &loader{root: root}
 	jobs, open := l.listClient(clients, e)
+	var key [sha256.Size]byte
+	cacheable, storable := false, false
+	if cache != nil {
+		key, cacheable, storable = cache.cacheKey(jobs, l.findings)
+		if rec, hit := cache.lookup(e.name, key); cacheable && hit {
+			if slot, ok := decodeSlot[T](rec); ok {
+				closeAll(open)
+				cache.store(e.name, key, rec, true)
+				return slot
+			}
+		}
+	}
 	results := make([]result, len(jobs))
 	for i, j := range jobs {
 		results[i] = l.decodeFile(j, buf)
@@ -166,7 +203,55 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 		slot.value = reduce(c, s)
 	}
 	slot.findings = append(slot.findings, l.findings...)
+	if cache != nil {
+		var rec []byte
+		if cacheable && storable {
+			rec = encodeSlot(slot)
+		}
+		cache.store(e.name, key, rec, false)
+	}
 	return slot
+}
+
+// encodeSlot is a client folder's slot as the cache keeps it; the value is
+// bytes (Stream caches nothing else).
+func encodeSlot[T any](slot clientSlot[T]) []byte {
+	var w pack.Writer
+	w.Bool(slot.ok)
+	w.String(string(slot.id))
+	w.Int(slot.idPos.Line)
+	w.Int(slot.idPos.Column)
+	w.String(slot.path)
+	value, _ := any(slot.value).([]byte)
+	w.Bool(value != nil)
+	w.Blob(value)
+	w.Blob(finding.Pack(slot.findings))
+	w.Int(slot.files)
+	return w.Bytes()
+}
+
+// decodeSlot reads a slot encodeSlot wrote; ok is false for a damaged one.
+func decodeSlot[T any](rec []byte) (slot clientSlot[T], ok bool) {
+	defer func() {
+		if recover() != nil {
+			slot, ok = clientSlot[T]{}, false
+		}
+	}()
+	r := pack.NewReader(rec)
+	slot.ok = r.Bool()
+	slot.id = ID(r.String())
+	slot.idPos.Line = r.Int()
+	slot.idPos.Column = r.Int()
+	slot.path = r.String()
+	present := r.Bool()
+	value := r.Bytes()
+	if !present {
+		value = nil
+	}
+	slot.value, ok = any(value).(T)
+	slot.findings = finding.Unpack(nil, r.Bytes())
+	slot.files = r.Int()
+	return slot, ok && r.Done()
 }
 
 // workersPerCore is how many readers share one core. A reader spends part
@@ -179,22 +264,27 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 // in flight keeps one client's documents, so memory hardly changes.
 const workersPerCore = 4
 
-// workers is the size of the pool; a variable so that tests can pin it.
-var workers = func() int { return workersPerCore * runtime.GOMAXPROCS(0) }
+// workers is the size of the pool for opts.
+func (opts Options) workers() int {
+	if opts.Workers > 0 {
+		return opts.Workers
+	}
+	return workersPerCore * runtime.GOMAXPROCS(0)
+}
 
 // run calls do for 0..n-1 on a pool of workers, each with its own scratch
 // buffer. A panic in a worker (a bug) is carried back and raised again
 // here, in the caller's goroutine, where the program's recover turns it
 // into exit code 3 instead of a crash with a stack trace of every
 // goroutine; name(i) says what was being read.
-func run(n int, name func(i int) string, do func(i int, buf *[]byte)) {
+func run(workers, n int, name func(i int) string, do func(i int, buf *[]byte)) {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
 		panicked any
 	)
 	next := make(chan int, 64)
-	for range max(1, min(workers(), n)) {
+	for range max(1, min(workers, n)) {
 		wg.Go(func() {
 			var buf []byte
 			for i := range next {

@@ -79,7 +79,7 @@ func runCheck(e *env, opts *checkOptions) error {
 	}
 	// Each client's findings are kept packed (finding.Pack) while the book
 	// is read: on a large book they are most of what a run keeps.
-	b, perClient, err := stream(e, true, func(c *book.Client, s *book.Settings) []byte {
+	b, perClient, err := stream(e, true, []string{"check", today.String()}, func(c *book.Client, s *book.Settings) []byte {
 		return finding.Pack(rules.Check(c, s, health.Assess(c, s, today), today))
 	})
 	if err != nil {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -8,6 +10,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/due"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/pack"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -52,21 +55,23 @@ func runDue(e *env, opts *dueOptions) error {
 		return err
 	}
 	dueOpts := due.Options{Within: within, Owners: opts.owners, Clients: opts.clients}
-	// Each client's items are kept packed (due.Pack) while the book is read.
-	type clientItems struct {
-		id    book.ID
-		items []byte
-	}
-	_, perClient, err := stream(e, false, func(c *book.Client, s *book.Settings) clientItems {
-		return clientItems{c.ID.Value, due.Pack(due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts))}
+	// Each client's items are kept packed (due.Pack), after its id, while
+	// the book is read.
+	salt := []string{"due", today.String(), strconv.Itoa(int(within)), fmt.Sprintf("%q", opts.owners), fmt.Sprintf("%q", opts.clients)}
+	_, perClient, err := stream(e, false, salt, func(c *book.Client, s *book.Settings) []byte {
+		var w pack.Writer
+		w.String(string(c.ID.Value))
+		w.Blob(due.Pack(due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)))
+		return w.Bytes()
 	})
 	if err != nil {
 		return err
 	}
 	ids := make([]book.ID, len(perClient))
 	records := make([][]byte, len(perClient))
-	for i, ci := range perClient {
-		ids[i], records[i] = ci.id, ci.items
+	for i, rec := range perClient {
+		r := pack.NewReader(rec)
+		ids[i], records[i] = book.ID(r.String()), r.Bytes()
 	}
 	perClient = nil
 	if err := knownClients(ids, opts.clients); err != nil {

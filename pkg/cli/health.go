@@ -82,7 +82,7 @@ func runHealth(e *env, opts *healthOptions) error {
 		row    health.Row
 		result health.Result
 	}
-	b, all, err := stream(e, false, func(c *book.Client, s *book.Settings) scored {
+	b, all, err := stream(e, false, nil, func(c *book.Client, s *book.Settings) scored {
 		out := scored{id: c.ID.Value}
 		if len(opts.ids) > 0 && !slices.Contains(opts.ids, string(c.ID.Value)) || !opts.filter.keep(c) {
 			return out

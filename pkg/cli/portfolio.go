@@ -85,7 +85,7 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	// Each active client is kept packed (portfolio.Pack): on a large book
 	// the entries are most of what a run keeps, and packed they are a few
 	// hundred bytes each that the collector never scans.
-	b, records, err := stream(e, false, func(c *book.Client, s *book.Settings) []byte {
+	b, records, err := stream(e, false, []string{"portfolio", today.String()}, func(c *book.Client, s *book.Settings) []byte {
 		if c.Status.Value != "active" {
 			return nil
 		}

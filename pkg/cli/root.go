@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -209,8 +210,10 @@ func (e *env) load(warn bool) (*book.Book, error) {
 // client of a large book (portfolio, health, due, check) run in memory for a
 // few clients at a time. With keepFindings (check) Book.Findings holds every
 // structural finding; otherwise they are only counted and warned about, like
-// load(true).
-func stream[T any](e *env, keepFindings bool, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
+// load(true). With a non-nil salt, and a reducer that returns bytes, the
+// clients' results are cached between runs (see cache.go); salt is what
+// they depend on besides the client's files, the firm's file and the day.
+func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
 	r, err := e.root()
 	if err != nil {
 		return nil, nil, err
@@ -219,6 +222,16 @@ func stream[T any](e *env, keepFindings bool, reduce func(*book.Client, *book.Se
 	opts := book.Options{}
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
+	}
+	if salt != nil {
+		opts.Cache = e.cache(r, salt)
+	}
+	if w := e.getenv("CLIENTBOOK_WORKERS"); w != "" {
+		n, err := strconv.Atoi(w)
+		if err != nil || n < 1 {
+			return nil, nil, usagef("CLIENTBOOK_WORKERS=%q: give the number of folders to read at once, 1 or more", w)
+		}
+		opts.Workers = n
 	}
 	b, values, err := book.Stream(r, opts, reduce)
 	if err != nil {

@@ -19,6 +19,13 @@ var update = flag.Bool("update", false, "rewrite golden sections of script tests
 // TestMain registers the real program as the `clientbook` command of the
 // scripts, run in a child process of the test binary.
 func TestMain(m *testing.M) {
+	// The in-process tests call Main, which reads the real environment:
+	// unless a test says otherwise, they read every file, as the scripts
+	// do (their HOME is /no-home). This runs in the scripts' clientbook
+	// too, where a script's own setting, even empty, is kept.
+	if _, set := os.LookupEnv("CLIENTBOOK_CACHE"); !set {
+		os.Setenv("CLIENTBOOK_CACHE", "off")
+	}
 	testscript.Main(m, map[string]func(){
 		"clientbook": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

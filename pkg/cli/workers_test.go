@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,8 +44,8 @@ func TestOutputSameWithOneWorker(t *testing.T) {
 		{"health", "-o", "json"},
 		{"health", "--history"},
 	}
-	runWith := func(procs int, args []string) (int, string, string) {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	runWith := func(workers int, args []string) (int, string, string) {
+		t.Setenv("CLIENTBOOK_WORKERS", strconv.Itoa(workers))
 		var stdout, stderr bytes.Buffer
 		argv := append([]string{"--book", root, "--today", bookgentest.Today.String()}, args...)
 		code := cli.Main(argv, strings.NewReader(""), &stdout, &stderr)

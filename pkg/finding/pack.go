@@ -26,6 +26,19 @@ func Pack(fs []Finding) []byte {
 // Packed is the number of findings in a record Pack wrote.
 func Packed(rec []byte) int { return pack.Count(rec) }
 
+// Unpack appends the findings of a record Pack wrote to dst, in the order
+// they were packed.
+func Unpack(dst []Finding, rec []byte) []Finding {
+	if len(rec) == 0 {
+		return dst
+	}
+	r := pack.NewReader(rec)
+	for range r.Int() {
+		dst = append(dst, unpackOne(r))
+	}
+	return dst
+}
+
 func internRule(id []byte) string {
 	for _, r := range Catalog {
 		if string(id) == r.ID {

@@ -45,6 +45,12 @@ func (w *Writer) String(s string) {
 	w.buf = append(w.buf, s...)
 }
 
+// Blob writes bytes, read back with Reader.Bytes.
+func (w *Writer) Blob(b []byte) {
+	w.buf = binary.AppendUvarint(w.buf, uint64(len(b)))
+	w.buf = append(w.buf, b...)
+}
+
 // OptInt writes an integer that may be absent (nil).
 func (w *Writer) OptInt(p *int) {
 	w.Bool(p != nil)

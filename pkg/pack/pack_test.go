@@ -86,7 +86,7 @@ func TestTruncatedPanics(t *testing.T) {
 			t.Error("reading a cut record did not panic")
 		}
 	}()
-	NewReader(w.Bytes()[:3]).String()
+	_ = NewReader(w.Bytes()[:3]).String()
 }
 
 // Reset keeps nothing of the previous record.

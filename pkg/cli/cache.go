@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/clientbook/clientbook/pkg/book"
+)
+
+// The cache of per-client results (book.Cache) lives in
+// CLIENTBOOK_CACHE when that is set to a folder, else in the user's cache
+// folder ($XDG_CACHE_HOME/clientbook, or ~/.cache/clientbook);
+// CLIENTBOOK_CACHE=off turns it off. Without a home there is no cache.
+func (e *env) cacheDir() string {
+	switch dir := e.getenv("CLIENTBOOK_CACHE"); {
+	case dir == "off":
+		return ""
+	case dir != "":
+		return dir
+	}
+	if dir := e.getenv("XDG_CACHE_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "clientbook")
+	}
+	if home := e.getenv("HOME"); filepath.IsAbs(home) {
+		return filepath.Join(home, ".cache", "clientbook")
+	}
+	return ""
+}
+
+// cache opens the cache of one command's per-client results for the book
+// at root, or returns nil when there is none. Its salt is everything a
+// client's result depends on besides the client's own files: the command
+// and its options (salt, the command's name first), the firm's file, and
+// this very program (its
+// version and its executable's size and time), so that a new build never
+// reads an old build's results.
+func (e *env) cache(root string, salt []string) *book.Cache {
+	dir := e.cacheDir()
+	if dir == "" {
+		return nil
+	}
+	var s bytes.Buffer
+	fmt.Fprintf(&s, "clientbook %s\x00", Version)
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(&s, "%s %d %d\x00", exe, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	for _, part := range salt {
+		fmt.Fprintf(&s, "%q\x00", part)
+	}
+	for _, name := range book.FirmFiles {
+		data, err := book.ReadFile(root, name)
+		fmt.Fprintf(&s, "%s %t %d %q\x00", name, err == nil, len(data), data)
+	}
+	return book.OpenCache(dir, root, salt[0], s.Bytes())
+}
