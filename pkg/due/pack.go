@@ -16,12 +16,7 @@ var kinds = []string{KindAction, KindRecovery, KindMilestone, KindDependency, Ki
 // what `due` keeps of each client while it reads a large book. SortPacked
 // orders and unpacks them.
 func Pack(items []Item) []byte {
-	if len(items) == 0 {
-		return nil
-	}
-	var w pack.Writer
-	w.Int(len(items))
-	for _, it := range items {
+	return pack.List(items, func(w *pack.Writer, it Item) {
 		w.Int(int(it.Date))
 		w.String(it.Client)
 		w.String(it.What)
@@ -31,8 +26,7 @@ func Pack(items []Item) []byte {
 		w.OptString(it.Owner)
 		w.String(it.Path)
 		w.OptInt(it.Line)
-	}
-	return w.Bytes()
+	})
 }
 
 // Packed is the number of items in a record Pack wrote.
@@ -58,15 +52,7 @@ func SortPacked(recs [][]byte) Sorted {
 func (s Sorted) Len() int { return s.s.Len() }
 
 // All ranges over the items in order, unpacking each.
-func (s Sorted) All() iter.Seq[Item] {
-	return func(yield func(Item) bool) {
-		for r := range s.s.Readers() {
-			if !yield(unpackOne(r)) {
-				return
-			}
-		}
-	}
-}
+func (s Sorted) All() iter.Seq[Item] { return pack.All(s.s, unpackOne) }
 
 // packedKey is what Sort compares of a packed item, sharing the record's
 // bytes; readKey reads past the whole item.

@@ -7,20 +7,14 @@ import "github.com/clientbook/clientbook/pkg/pack"
 // findings of 100,000 clients are not marked again by every collection.
 // SortPacked orders and unpacks them.
 func Pack(fs []Finding) []byte {
-	if len(fs) == 0 {
-		return nil
-	}
-	var w pack.Writer
-	w.Int(len(fs))
-	for _, f := range fs {
+	return pack.List(fs, func(w *pack.Writer, f Finding) {
 		w.String(f.Rule)
 		w.Int(int(f.Severity))
 		w.String(f.Path)
 		w.Int(f.Line)
 		w.Int(f.Column)
 		w.String(f.Message)
-	}
-	return w.Bytes()
+	})
 }
 
 // Packed is the number of findings in a record Pack wrote.

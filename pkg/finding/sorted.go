@@ -14,8 +14,8 @@ import (
 type Sorted struct{ s *pack.Sorted }
 
 // SortPacked orders the findings of recs (records Pack wrote) as Sort
-// orders them, stably: findings that compare equal keep the order of recs
-// and of each record.
+// orders them (the same keys, read from the packed bytes), stably:
+// findings that compare equal keep the order of recs and of each record.
 func SortPacked(recs [][]byte) Sorted {
 	skip := func(r *pack.Reader) { readFields(r) }
 	return Sorted{pack.Sort(recs, skip, func(a, b *pack.Reader) int {
@@ -34,15 +34,7 @@ func SortPacked(recs [][]byte) Sorted {
 func (s Sorted) Len() int { return s.s.Len() }
 
 // All ranges over the findings in order, unpacking each.
-func (s Sorted) All() iter.Seq[Finding] {
-	return func(yield func(Finding) bool) {
-		for r := range s.s.Readers() {
-			if !yield(unpackOne(r)) {
-				return
-			}
-		}
-	}
-}
+func (s Sorted) All() iter.Seq[Finding] { return pack.All(s.s, unpackOne) }
 
 // packedFields are a packed finding's fields, sharing the record's bytes.
 type packedFields struct {

@@ -8,6 +8,20 @@ import (
 // A list record is a count, then that many entries of one shape: a
 // client's findings, its due items.
 
+// List packs items as a list record, each as write writes it; nil for no
+// items.
+func List[T any](items []T, write func(*Writer, T)) []byte {
+	if len(items) == 0 {
+		return nil
+	}
+	var w Writer
+	w.Int(len(items))
+	for _, it := range items {
+		write(&w, it)
+	}
+	return w.Bytes()
+}
+
 // Count is the number of entries of a list record; 0 for an empty record.
 func Count(rec []byte) int {
 	if len(rec) == 0 {
@@ -56,11 +70,11 @@ func (s *Sorted) at(x ref) *Reader { return NewReaderAt(s.recs[x.rec], int(x.off
 // Len is the number of entries.
 func (s *Sorted) Len() int { return len(s.refs) }
 
-// Readers ranges over the entries in order, a reader at the start of each.
-func (s *Sorted) Readers() iter.Seq[*Reader] {
-	return func(yield func(*Reader) bool) {
+// All ranges over the entries of s in order, each unpacked by read.
+func All[T any](s *Sorted, read func(*Reader) T) iter.Seq[T] {
+	return func(yield func(T) bool) {
 		for _, x := range s.refs {
-			if !yield(s.at(x)) {
+			if !yield(read(s.at(x))) {
 				return
 			}
 		}

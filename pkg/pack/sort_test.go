@@ -30,9 +30,11 @@ func TestSort(t *testing.T) {
 	skip := func(r *Reader) { r.Int(); r.Bytes() }
 	s := Sort(recs, skip, func(a, b *Reader) int { return cmp.Compare(a.Int(), b.Int()) })
 	var got []string
-	for r := range s.Readers() {
+	for e := range All(s, func(r *Reader) string {
 		key := r.Int()
-		got = append(got, string(rune('0'+key+5))+r.String())
+		return string(rune('0'+key+5)) + r.String()
+	}) {
+		got = append(got, e)
 	}
 	// keys -5, 1, 1, 2, 3, 3 shown shifted by 5; ties keep record order.
 	want := []string{"0e", "6b", "6d", "7c", "8a", "8f"}
