@@ -11,8 +11,11 @@ import (
 	"github.com/clientbook/clientbook/pkg/pack"
 )
 
-// Pack is a measured entry (Measure) as bytes: what Kept keeps, in a
-// record with no pointers (see pkg/pack). A caller that reads a large book
+// Pack is a measured entry (Measure) as bytes, in a record with no
+// pointers (see pkg/pack): what ranking, the reasons and the printers read
+// of it — of the client its id, name, status, owner, tier, potential and
+// the opening date of an open recovery; of its health the score, band,
+// trend and quadrant; and every figure Measure worked out. A caller that reads a large book
 // client by client keeps this, about 250 bytes, for each active client;
 // RankPacked ranks the records and unpacks one entry at a time.
 //
@@ -83,8 +86,7 @@ func packedHead(rec []byte) (id []byte, attractiveness int, revenue *big.Rat, re
 	return id, attractiveness, revenue, r
 }
 
-// Unpack gives back the entry Pack packed: equal to e.Kept() for every
-// field that ranking, the reasons and the printers read.
+// Unpack gives back the entry Pack packed, with those fields only.
 func Unpack(rec []byte) Entry {
 	_, attractiveness, revenue, r := packedHead(rec)
 	id := func() book.ID { return book.ID(r.String()) }

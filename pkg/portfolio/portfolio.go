@@ -285,34 +285,6 @@ func Measure(r health.Result, s *book.Settings) Entry {
 	return e
 }
 
-// Kept is the entry with only what ranking, the reasons and the printers
-// read: of the client its id, name, status, owner, tier, potential and
-// the opening date of an open recovery; of its health the score, band,
-// trend and quadrant. It keeps none of the client's documents alive (the
-// exact numbers it shares are values of their own).
-// A caller that reads a large book client by client keeps this, about a
-// third of a full entry, for each active client until they are ranked.
-func (e Entry) Kept() Entry {
-	c := e.Client
-	kept := &book.Client{ID: c.ID, Name: c.Name, Status: c.Status, Owner: c.Owner, Tier: c.Tier, Potential: c.Potential}
-	if openRecovery(c) {
-		kept.Recovery = &book.Recovery{Opened: c.Recovery.Opened}
-	}
-	h := e.Health
-	e.Client = kept
-	e.Health = health.Result{Client: kept, Score: clone(h.Score), Band: h.Band, Trend: clone(h.Trend)}
-	e.Health.Matrix.Quadrant = clone(h.Matrix.Quadrant)
-	return e
-}
-
-func clone[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}
-
 // MarginScore is clamp(m / target, 0, 1) × 100 rounded half up; Unknown
 // for an unknown margin (nil). A target of 0 is met by any margin that is
 // not negative (100), and missed by a negative one (0).
