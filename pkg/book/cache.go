@@ -162,23 +162,29 @@ func (c *Cache) lookup(name string, key [sha256.Size]byte) ([]byte, bool) {
 	return entry[len(key):], true
 }
 
-// store records the folder's entry for this run; a nil record drops it.
-func (c *Cache) store(name string, key [sha256.Size]byte, record []byte, hit bool) {
+// keep records the folder's entry for this run, taken from the old cache
+// (a hit), or made of key and record (a miss: the record as encodeSlot
+// wrote it, or nil to store nothing). It returns the record as kept, which
+// a caller may hold instead of its own copy.
+func (c *Cache) keep(name string, key [sha256.Size]byte, record []byte, hit bool) []byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if record == nil {
+	switch {
+	case hit:
+		// The entry is the old one; it shares the old file's bytes.
+		entry := pack.NewReaderAt(c.old, c.index[name]).Bytes()
+		c.entries[name] = entry
+		return entry[len(key):]
+	case record == nil:
 		if _, had := c.index[name]; had {
 			c.changed = true
 		}
-		return
+		return nil
 	}
-	if hit {
-		// The entry is the old one; it shares the old file's bytes.
-		c.entries[name] = pack.NewReaderAt(c.old, c.index[name]).Bytes()
-		return
-	}
-	c.entries[name] = append(append(make([]byte, 0, len(key)+len(record)), key[:]...), record...)
+	entry := append(append(make([]byte, 0, len(key)+len(record)), key[:]...), record...)
+	c.entries[name] = entry
 	c.changed = true
+	return entry[len(key):]
 }
 
 // Save writes this run's entries when anything changed: to a temporary

@@ -180,7 +180,7 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 		if rec, hit := cache.lookup(e.name, key); cacheable && hit {
 			if slot, ok := decodeSlot[T](rec); ok {
 				closeAll(open)
-				cache.store(e.name, key, rec, true)
+				cache.keep(e.name, key, nil, true)
 				return slot
 			}
 		}
@@ -208,7 +208,12 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 		if cacheable && storable {
 			rec = encodeSlot(slot)
 		}
-		cache.store(e.name, key, rec, false)
+		// The value is kept once: the slot's is the cache entry's.
+		if kept := cache.keep(e.name, key, rec, false); kept != nil {
+			if shared, ok := decodeSlot[T](kept); ok {
+				slot.value = shared.value
+			}
+		}
 	}
 	return slot
 }
