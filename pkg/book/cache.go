@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
-	"sync"
+	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/clientbook/clientbook/pkg/finding"
@@ -41,12 +43,12 @@ type Cache struct {
 	salt    [sha256.Size]byte
 	started time.Time
 
-	old   []byte         // the previous run's entries, as read
-	index map[string]int // offset in old of each client folder's entry, by name
-
-	mu      sync.Mutex
-	entries map[string][]byte // this run's entries, by folder name
-	changed bool              // an entry was added, changed or dropped
+	// old is the previous run's entries as read, and index the offset in
+	// old of each entry, in the order of their folder names: the file is
+	// written in that order, and a file that is not is damaged.
+	old   []byte
+	index []int
+	hits  atomic.Int64 // folders taken from old
 }
 
 // cacheRacyWindow is how recently before the run a file may have changed
@@ -67,7 +69,6 @@ func OpenCache(dir, root, kind string, salt []byte) *Cache {
 		file:    filepath.Join(dir, "book-"+hexString(name[:12])+".cache"),
 		salt:    sha256.Sum256(salt),
 		started: time.Now(),
-		entries: map[string][]byte{},
 	}
 	data, err := os.ReadFile(c.file)
 	if err != nil {
@@ -77,10 +78,10 @@ func OpenCache(dir, root, kind string, salt []byte) *Cache {
 	return c
 }
 
-// parseCache reads a cache file: magic, salt, then entries of folder name,
-// key and slot record. It returns nothing for a file that is damaged or
-// of another salt.
-func parseCache(data []byte, salt [sha256.Size]byte) (index map[string]int, old []byte) {
+// parseCache reads a cache file: magic, salt, then entries of folder name
+// and entry (key and slot record), by name. It returns nothing for a file
+// that is damaged or of another salt.
+func parseCache(data []byte, salt [sha256.Size]byte) (index []int, old []byte) {
 	if !bytes.HasPrefix(data, cacheMagic) || len(data) < len(cacheMagic)+len(salt) ||
 		!bytes.Equal(data[len(cacheMagic):len(cacheMagic)+len(salt)], salt[:]) {
 		return nil, nil
@@ -91,12 +92,16 @@ func parseCache(data []byte, salt [sha256.Size]byte) (index map[string]int, old 
 		}
 	}()
 	body := data[len(cacheMagic)+len(salt):]
-	index = map[string]int{}
 	r := pack.NewReader(body)
+	var last []byte
 	for !r.Done() {
-		name := r.String()
-		index[name] = r.Offset()
+		off := r.Offset()
+		name := r.Bytes()
+		if len(index) > 0 && bytes.Compare(last, name) >= 0 {
+			return nil, nil // out of order
+		}
 		r.Bytes() // key and slot record
+		index, last = append(index, off), name
 	}
 	return index, body
 }
@@ -151,49 +156,47 @@ func (c *Cache) cacheKey(jobs []job, listing []finding.Finding) (key [sha256.Siz
 
 // lookup returns the slot record stored for the folder name under key.
 func (c *Cache) lookup(name string, key [sha256.Size]byte) ([]byte, bool) {
-	off, ok := c.index[name]
-	if !ok {
+	i, found := sort.Find(len(c.index), func(i int) int {
+		return compareName(name, pack.NewReaderAt(c.old, c.index[i]).Bytes())
+	})
+	if !found {
 		return nil, false
 	}
-	entry := pack.NewReaderAt(c.old, off).Bytes()
+	r := pack.NewReaderAt(c.old, c.index[i])
+	r.Bytes() // the name
+	entry := r.Bytes()
 	if len(entry) < len(key) || !bytes.Equal(entry[:len(key)], key[:]) {
 		return nil, false
 	}
+	c.hits.Add(1)
 	return entry[len(key):], true
 }
 
-// keep records the folder's entry for this run, taken from the old cache
-// (a hit), or made of key and record (a miss: the record as encodeSlot
-// wrote it, or nil to store nothing). It returns the record as kept, which
-// a caller may hold instead of its own copy.
-func (c *Cache) keep(name string, key [sha256.Size]byte, record []byte, hit bool) []byte {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// compareName compares a folder name with one read from the cache.
+func compareName(name string, b []byte) int {
 	switch {
-	case hit:
-		// The entry is the old one; it shares the old file's bytes.
-		entry := pack.NewReaderAt(c.old, c.index[name]).Bytes()
-		c.entries[name] = entry
-		return entry[len(key):]
-	case record == nil:
-		if _, had := c.index[name]; had {
-			c.changed = true
-		}
-		return nil
+	case name < string(b):
+		return -1
+	case name > string(b):
+		return 1
 	}
-	entry := append(append(make([]byte, 0, len(key)+len(record)), key[:]...), record...)
-	c.entries[name] = entry
-	c.changed = true
-	return entry[len(key):]
+	return 0
 }
 
-// Save writes this run's entries when anything changed: to a temporary
-// file beside the cache, renamed over it, so that a reader sees the old
-// cache or the new one, never part of one. names is every client folder
-// of the book in order; folders of the old cache that are gone are
-// dropped.
-func (c *Cache) Save(names []string) error {
-	if !c.changed && len(c.entries) == len(c.index) {
+// cacheEntry is one client folder's entry for the next run.
+type cacheEntry struct {
+	name   string
+	key    [sha256.Size]byte
+	record []byte
+}
+
+// Save writes this run's entries, in the order of their folder names,
+// unless every one was taken from the old cache and none of the old
+// cache's is gone: to a temporary file beside the cache, renamed over it,
+// so that a reader sees the old cache or the new one, never part of one.
+// The records are made as they are written, never held all at once.
+func (c *Cache) Save(entries iter.Seq[cacheEntry], fresh bool) error {
+	if !fresh && int(c.hits.Load()) == len(c.index) {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(c.file), 0o700); err != nil {
@@ -208,18 +211,15 @@ func (c *Cache) Save(names []string) error {
 	bw.Write(cacheMagic)
 	bw.Write(c.salt[:])
 	var w pack.Writer
-	for _, name := range names {
-		entry, ok := c.entries[name]
-		if !ok {
-			continue
-		}
+	var entry []byte
+	for e := range entries {
+		entry = append(append(entry[:0], e.key[:]...), e.record...)
 		w.Reset()
-		w.String(name)
+		w.String(e.name)
 		w.Blob(entry)
 		bw.Write(w.Bytes())
 	}
-	err = errors.Join(bw.Flush(), tmp.Sync(), tmp.Close())
-	if err != nil {
+	if err := errors.Join(bw.Flush(), tmp.Sync(), tmp.Close()); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), c.file)

@@ -107,6 +107,18 @@ func TestCache(t *testing.T) {
 		{"another salt", func() {}, "b", readable},
 		{"back to the first salt: the cache holds one", func() {}, "a", readable},
 	}
+	cacheFile := func() os.FileInfo {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.cache"))
+		if len(files) != 1 {
+			t.Fatalf("cache files %v, want one", files)
+		}
+		fi, err := os.Stat(files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	var before os.FileInfo
 	for _, s := range steps {
 		s.change()
 		run := streamWith(t, root, open(s.salt))
@@ -114,6 +126,12 @@ func TestCache(t *testing.T) {
 			t.Errorf("%s: %d clients reduced, want %d", s.name, run.reduced, s.reduced)
 		}
 		sameAsFresh(t, root, run)
+		// The cache is rewritten (renamed over) only when something changed.
+		after := cacheFile()
+		if before != nil && os.SameFile(before, after) != (s.reduced == 0 && s.name != "a folder gone") {
+			t.Errorf("%s: the cache file was rewritten %v, want %v", s.name, !os.SameFile(before, after), s.reduced != 0 || s.name == "a folder gone")
+		}
+		before = after
 	}
 }
 

@@ -108,13 +108,20 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 	})
 
 	if cache != nil {
-		names := make([]string, len(t.clients))
-		for i, c := range t.clients {
-			names[i] = c.name
+		fresh := false
+		for _, c := range clients {
+			fresh = fresh || c.stored && !c.hit
+		}
+		entries := func(yield func(cacheEntry) bool) {
+			for i, c := range clients {
+				if c.stored && !yield(cacheEntry{t.clients[i].name, c.key, encodeSlot(c)}) {
+					return
+				}
+			}
 		}
 		// A cache that cannot be written costs the next run time, never
 		// a result.
-		_ = cache.Save(names)
+		_ = cache.Save(entries, fresh)
 	}
 
 	var findings []finding.Finding
@@ -165,6 +172,11 @@ type clientSlot[T any] struct {
 	value    T
 	findings []finding.Finding
 	files    int
+
+	// With a cache: the folder's key, and whether the slot is to be kept
+	// for the next run (stored) and was taken from the cache (hit).
+	key         [sha256.Size]byte
+	stored, hit bool
 }
 
 // readClient reads one client folder: lists it, decodes its files, puts the
@@ -177,11 +189,13 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 	cacheable, storable := false, false
 	if cache != nil {
 		key, cacheable, storable = cache.cacheKey(jobs, l.findings)
-		if rec, hit := cache.lookup(e.name, key); cacheable && hit {
-			if slot, ok := decodeSlot[T](rec); ok {
-				closeAll(open)
-				cache.keep(e.name, key, nil, true)
-				return slot
+		if cacheable {
+			if rec, hit := cache.lookup(e.name, key); hit {
+				if slot, ok := decodeSlot[T](rec); ok {
+					closeAll(open)
+					slot.key, slot.stored, slot.hit = key, true, true
+					return slot
+				}
 			}
 		}
 	}
@@ -203,18 +217,7 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 		slot.value = reduce(c, s)
 	}
 	slot.findings = append(slot.findings, l.findings...)
-	if cache != nil {
-		var rec []byte
-		if cacheable && storable {
-			rec = encodeSlot(slot)
-		}
-		// The value is kept once: the slot's is the cache entry's.
-		if kept := cache.keep(e.name, key, rec, false); kept != nil {
-			if shared, ok := decodeSlot[T](kept); ok {
-				slot.value = shared.value
-			}
-		}
-	}
+	slot.key, slot.stored = key, cacheable && storable
 	return slot
 }
 
