@@ -36,14 +36,14 @@ import (
 // it makes the collector run a little sooner and return freed pages to
 // the system, which keeps the peak near the limit. Scaling it with the
 // live heap keeps it from ever starving a larger book: the heap may always
-// grow by half of what is live. The numbers are measured with
+// grow by a third of what is live. The numbers are measured with
 // `make bench-books` (see README, Performance).
 const (
 	gcHeadroom    = 64 << 20
 	gcMinPercent  = 50
 	gcMaxPercent  = 400
-	gcLimitFloor  = 144 << 20
-	gcLimitFactor = 1.5
+	gcLimitFloor  = 128 << 20
+	gcLimitFactor = 1.35
 )
 
 // tuneGC starts tuning the collector for the rest of the command; Main

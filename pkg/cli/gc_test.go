@@ -36,10 +36,9 @@ func TestGCLimitFor(t *testing.T) {
 		want int64
 	}{
 		{0, gcLimitFloor},
-		{64 * mib, gcLimitFloor}, // 96 MiB is under the floor
-		{96 * mib, gcLimitFloor}, // exactly the floor
-		{100 * mib, 150 * mib},   // live × 1.5
-		{1024 * mib, 1536 * mib}, // a larger book is never starved
+		{64 * mib, gcLimitFloor}, // 86.4 MiB is under the floor
+		{100 * mib, 135 * mib},   // live × 1.35
+		{1000 * mib, 1350 * mib}, // a larger book is never starved
 	}
 	for _, c := range cases {
 		if got := gcLimitFor(c.live); got != c.want {
