@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"iter"
 	"os"
@@ -66,7 +67,7 @@ var cacheMagic = []byte("clientbook-cache\x01")
 func OpenCache(dir, root, kind string, salt []byte) *Cache {
 	name := sha256.Sum256([]byte(root + "\x00" + kind))
 	c := &Cache{
-		file:    filepath.Join(dir, "book-"+hexString(name[:12])+".cache"),
+		file:    filepath.Join(dir, "book-"+hex.EncodeToString(name[:12])+".cache"),
 		salt:    sha256.Sum256(salt),
 		started: time.Now(),
 	}
@@ -106,15 +107,6 @@ func parseCache(data []byte, salt [sha256.Size]byte) (index []int, old []byte) {
 	return index, body
 }
 
-func hexString(b []byte) string {
-	const digits = "0123456789abcdef"
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i], out[2*i+1] = digits[c>>4], digits[c&15]
-	}
-	return string(out)
-}
-
 // fileStamp is what identifies one state of a file.
 type fileStamp struct {
 	ino, size       uint64
@@ -129,6 +121,8 @@ type fileStamp struct {
 // changed too recently to be trusted next time.
 func (c *Cache) cacheKey(jobs []job, listing []finding.Finding) (key [sha256.Size]byte, ok, storable bool) {
 	var w pack.Writer
+	w.Int(len(listing))
+	w.Int(len(jobs))
 	for _, f := range listing {
 		w.String(f.Rule)
 		w.String(f.Path)
