@@ -141,6 +141,18 @@ type pick struct {
 // --sort, then cuts them to --top; ranks stay those of the spec's order.
 func selectEntries(p *portfolio.Packed, opts *portfolioOptions) []pick {
 	out := []pick{}
+	f := opts.filter
+	if len(f.owner)+len(f.tier)+len(f.status)+len(opts.action) == 0 && opts.sort == portfolioSorts[0] {
+		// Every entry in rank order: nothing to unpack to choose them.
+		n := p.Len()
+		if opts.top > 0 {
+			n = min(n, opts.top)
+		}
+		for i := range n {
+			out = append(out, pick{rank: i + 1})
+		}
+		return out
+	}
 	for i := range p.Len() {
 		en := p.Entry(i)
 		if !opts.filter.keep(en.Client) || len(opts.action) > 0 && !slices.Contains(opts.action, en.Action) {
