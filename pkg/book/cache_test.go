@@ -2,12 +2,15 @@ package book
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/clientbook/clientbook/pkg/pack"
 )
 
 // cacheBook is a small book with a bit of everything a client folder can
@@ -198,4 +201,43 @@ func TestCacheUnwritable(t *testing.T) {
 		}
 		sameAsFresh(t, root, run)
 	}
+}
+
+// A cache file is read from the user's disk: whatever it holds, reading it
+// and looking clients up in it never panics, and it gives back only
+// entries that are there, in order.
+func FuzzParseCache(f *testing.F) {
+	salt := sha256.Sum256([]byte("a"))
+	entry := func(name string, record []byte) []byte {
+		var w pack.Writer
+		w.String(name)
+		var key [sha256.Size]byte
+		w.Blob(append(key[:], record...))
+		return w.Bytes()
+	}
+	head := append(bytes.Clone(cacheMagic), salt[:]...)
+	f.Add(head)
+	f.Add(append(bytes.Clone(head), entry("acme", encodeSlot(clientSlot[[]byte]{ok: true, id: "acme", value: []byte("v")}))...))
+	f.Add(append(append(bytes.Clone(head), entry("b", []byte{1, 2})...), entry("a", nil)...))
+	f.Add([]byte("clientbook-cache\x01"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		index, old := parseCache(data, salt)
+		c := &Cache{index: index, old: old}
+		var last []byte
+		for i, off := range index {
+			if off < 0 || off >= len(old) {
+				t.Fatalf("entry %d at %d, outside %d bytes", i, off, len(old))
+			}
+			name := pack.NewReaderAt(old, off).Bytes()
+			if i > 0 && bytes.Compare(last, name) >= 0 {
+				t.Fatalf("entries out of order: %q then %q", last, name)
+			}
+			last = name
+			var key [sha256.Size]byte
+			if rec, ok := c.lookup(string(name), key); ok {
+				decodeSlot[[]byte](rec) // a damaged record is refused, not a panic
+			}
+		}
+		c.lookup("not-there", [sha256.Size]byte{})
+	})
 }
