@@ -147,10 +147,13 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	// Counted once, for the summary and the exit code: each pass over the
+	// findings unpacks them again.
+	counts := report.Counts()
 	if format == "text" {
-		fmt.Fprintln(e.stderr, finding.Summary(report))
+		fmt.Fprintln(e.stderr, finding.Summary(counts, report.Files))
 	}
-	if report.Counts().AtOrAbove(failOn) {
+	if counts.AtOrAbove(failOn) {
 		return &failError{}
 	}
 	return nil

@@ -29,9 +29,6 @@ func Pack(items []Item) []byte {
 	})
 }
 
-// Packed is the number of items in a record Pack wrote.
-func Packed(rec []byte) int { return pack.Count(rec) }
-
 // Sorted is items packed by Pack, put in Sort's order without being
 // unpacked (see pack.Sorted): what `due` prints of a large book. Items are
 // unpacked one at a time as they are printed.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/pack"
 )
 
 // Items read back as packed, in Sort's order across records, and stably.
@@ -45,7 +46,7 @@ func TestSortPacked(t *testing.T) {
 			t.Fatalf("round %d: got %+v\nwant %+v", round, got, all)
 		}
 	}
-	if Pack(nil) != nil || Packed(nil) != 0 || SortPacked([][]byte{nil}).Len() != 0 {
+	if Pack(nil) != nil || pack.Count(nil) != 0 || SortPacked([][]byte{nil}).Len() != 0 {
 		t.Error("no items should pack to nothing")
 	}
 }

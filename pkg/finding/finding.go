@@ -178,13 +178,3 @@ func (c Counts) AtOrAbove(min Severity) bool {
 	}
 	return false
 }
-
-// AtOrAbove reports whether any finding is at least as severe as min.
-func AtOrAbove(fs []Finding, min Severity) bool {
-	for _, f := range fs {
-		if f.Severity >= min && f.Severity != Off {
-			return true
-		}
-	}
-	return false
-}

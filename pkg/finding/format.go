@@ -47,11 +47,11 @@ func WriteText(w io.Writer, r Report) error {
 	return nil
 }
 
-// Summary is the one-line count printed after the findings.
-func Summary(r Report) string {
-	c := r.Counts()
+// Summary is the one-line count printed after the findings: c, the
+// report's Counts, in files files.
+func Summary(c Counts, files int) string {
 	return fmt.Sprintf("%s, %s, %s in %s",
-		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Infos, "info"), plural(r.Files, "file"))
+		plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Infos, "info"), plural(files, "file"))
 }
 
 func plural(n int, word string) string {

@@ -17,9 +17,6 @@ func Pack(fs []Finding) []byte {
 	})
 }
 
-// Packed is the number of findings in a record Pack wrote.
-func Packed(rec []byte) int { return pack.Count(rec) }
-
 // Unpack appends the findings of a record Pack wrote to dst, in the order
 // they were packed.
 func Unpack(dst []Finding, rec []byte) []Finding {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/clientbook/clientbook/pkg/pack"
 )
 
 // Findings read back as packed, in Sort's order across records, and
@@ -41,13 +43,13 @@ func TestSortPacked(t *testing.T) {
 	}
 }
 
-// Packed counts a record's findings; no findings pack to nothing.
+// pack.Count counts a record's findings; no findings pack to nothing.
 func TestPacked(t *testing.T) {
 	fs := []Finding{{Rule: "CB101", Path: "p", Line: 1 << 40, Column: -1}, {Rule: "CB102"}}
-	if n := Packed(Pack(fs)); n != 2 {
-		t.Errorf("Packed = %d, want 2", n)
+	if n := pack.Count(Pack(fs)); n != 2 {
+		t.Errorf("pack.Count = %d, want 2", n)
 	}
-	if Pack(nil) != nil || Packed(nil) != 0 || SortPacked([][]byte{nil, nil}).Len() != 0 {
+	if Pack(nil) != nil || pack.Count(nil) != 0 || SortPacked([][]byte{nil, nil}).Len() != 0 {
 		t.Error("no findings should pack to nothing")
 	}
 	got := slices.Collect(SortPacked([][]byte{Pack(fs)}).All())
