@@ -23,6 +23,7 @@ import (
 type decoder struct {
 	path     string
 	findings []finding.Finding
+	limit    ruleLimit
 }
 
 func (d *decoder) report(rule string, n *yaml.Node, format string, args ...any) {
@@ -30,6 +31,9 @@ func (d *decoder) report(rule string, n *yaml.Node, format string, args ...any) 
 }
 
 func (d *decoder) reportAt(rule string, p Pos, format string, args ...any) {
+	if !d.limit.admit(rule, p) {
+		return
+	}
 	r, _ := finding.Lookup(rule)
 	d.findings = append(d.findings, finding.Finding{
 		Rule:     rule,
@@ -39,6 +43,12 @@ func (d *decoder) reportAt(rule string, p Pos, format string, args ...any) {
 		Column:   p.Column,
 		Message:  fmt.Sprintf(format, args...),
 	})
+}
+
+// result is what decoding the file gave: its value and its findings, with
+// one more for each rule that had more than maxPerRule.
+func (d *decoder) result(value any) result {
+	return result{value: value, findings: append(d.findings, d.limit.summaries(d.path)...)}
 }
 
 func nodePos(n *yaml.Node) Pos {

@@ -435,17 +435,20 @@ func (l *loader) decodeFile(j job, buf *[]byte) result {
 		} else {
 			d.reportAt("CB001", Pos{}, "cannot read file: %s", reason(err))
 		}
-		return result{findings: d.findings}
+		return d.result(nil)
 	}
+	// The tree is garbage once decoded: the budget covers parsing and
+	// decoding, not the model value kept after.
+	held := parseBudget.acquire(len(data))
+	defer parseBudget.release(held)
 	root, problems := parseDocument(data)
 	for _, p := range problems {
 		d.reportAt("CB001", p.pos, "%s", p.msg)
 	}
 	if root == nil {
-		return result{findings: d.findings}
+		return d.result(nil)
 	}
-	value := decodeKind(d, root, j.kind)
-	return result{value: value, findings: d.findings}
+	return d.result(decodeKind(d, root, j.kind))
 }
 
 // decodeKind checks the file's kind against its place and decodes it.

@@ -1,0 +1,154 @@
+package book
+
+import (
+	"fmt"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// hostileKeysFile is a client file of just under MaxFileSize holding as
+// many distinct unknown keys as fit: the input that made a 1 MiB file cost
+// hundreds of MiB (a CB002 finding per key, each listing every field).
+func hostileKeysFile(id string) (data []byte, keys int) {
+	var b strings.Builder
+	b.WriteString("kind: Client\nid: " + id + "\nname: X\nstatus: active\n")
+	for i := 0; ; i++ {
+		line := strconv.FormatInt(int64(i)+36*36*36, 36) + ":\n"
+		if b.Len()+len(line) > MaxFileSize {
+			return []byte(b.String()), i
+		}
+		b.WriteString(line)
+	}
+}
+
+// peakHeap samples the heap's live objects while run runs and returns
+// the largest value seen. Sampling every millisecond can miss a peak
+// shorter than that, so bounds asserted on it are generous.
+func peakHeap(run func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var (
+		peak uint64
+		stop = make(chan struct{})
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() {
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	})
+	run()
+	close(stop)
+	wg.Wait()
+	return peak
+}
+
+// TestHostileKeysBounded loads a book of eight 1 MiB files of unknown
+// keys with eight workers, the worst case issue 18 measured at 1.8–4.6
+// GB: each file gives at most maxPerRule findings of a rule plus one that
+// counts the rest, and the heap stays bounded whatever the worker count
+// (measured: 173 MiB with 8 files and 8 workers, 196 MiB with 24 files
+// and 32 workers; 1.9 GiB before the budget).
+func TestHostileKeysBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and reads 8 MiB of hostile files")
+	}
+	const files = 8
+	book := map[string]string{"clientbook.yaml": "kind: Firm\nname: F\n"}
+	keys := 0
+	for i := range files {
+		id := fmt.Sprintf("c%d", i)
+		data, n := hostileKeysFile(id)
+		keys = n
+		book["clients/"+id+"/client.yaml"] = string(data)
+	}
+	root := writeBook(t, book)
+	var b *Book
+	var err error
+	peak := peakHeap(func() {
+		b, _, err = Stream(root, Options{Workers: files}, func(*Client, *Settings) struct{} { return struct{}{} })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perFile := map[string]int{}
+	var summaries int
+	for _, f := range b.Findings {
+		if f.Rule != "CB002" {
+			continue
+		}
+		perFile[f.Path]++
+		if strings.Contains(f.Message, fmt.Sprintf("%d more", keys-maxPerRule)) {
+			summaries++
+		}
+	}
+	if len(perFile) != files {
+		t.Fatalf("CB002 on %d files, want %d", len(perFile), files)
+	}
+	for p, n := range perFile {
+		if n != maxPerRule+1 {
+			t.Errorf("%s: %d CB002 findings, want %d listed and 1 that counts the other %d", p, n, maxPerRule, keys-maxPerRule)
+		}
+	}
+	if summaries != files {
+		t.Errorf("%d summary findings name %d more, want %d", summaries, keys-maxPerRule, files)
+	}
+	t.Logf("%d files of %d unknown keys: peak heap %d MiB", files, keys, peak>>20)
+	if limit := uint64(300 << 20); peak > limit {
+		t.Errorf("peak heap %d MiB, want at most %d MiB", peak>>20, limit>>20)
+	}
+}
+
+func TestRuleLimit(t *testing.T) {
+	tests := []struct {
+		name      string
+		cb002     int
+		cb003     int
+		wantCB002 int
+		summaries []string
+	}{
+		{name: "exactly the limit lists all", cb002: maxPerRule, cb003: 1, wantCB002: maxPerRule},
+		{name: "one over counts one", cb002: maxPerRule + 1, wantCB002: maxPerRule, summaries: []string{"CB002 1 more at 102:1"}},
+		{name: "each rule on its own", cb002: maxPerRule + 5, cb003: maxPerRule + 2, wantCB002: maxPerRule,
+			summaries: []string{"CB002 5 more at 102:1", "CB003 2 more at 102:1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &decoder{path: "c.yaml"}
+			for i := range tt.cb002 {
+				d.reportAt("CB002", Pos{Line: i + 2, Column: 1}, "key %d", i)
+			}
+			for i := range tt.cb003 {
+				d.reportAt("CB003", Pos{Line: i + 2, Column: 1}, "value %d", i)
+			}
+			res := d.result(nil)
+			got := 0
+			var summaries []string
+			for _, f := range res.findings {
+				if strings.Contains(f.Message, "more") {
+					n, _, _ := strings.Cut(f.Message, " ")
+					summaries = append(summaries, fmt.Sprintf("%s %s more at %d:%d", f.Rule, n, f.Line, f.Column))
+				} else if f.Rule == "CB002" {
+					got++
+				}
+			}
+			if got != tt.wantCB002 {
+				t.Errorf("%d CB002 listed, want %d", got, tt.wantCB002)
+			}
+			if fmt.Sprint(summaries) != fmt.Sprint(tt.summaries) {
+				t.Errorf("summaries %v, want %v", summaries, tt.summaries)
+			}
+		})
+	}
+}
