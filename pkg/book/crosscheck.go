@@ -17,11 +17,21 @@ type checker struct {
 	// only for opportunities.
 	hasClient func(ID) bool
 	findings  []finding.Finding
+	limit     finding.Limiter
 }
 
 func (c *checker) add(rule, p string, pos Pos, format string, args ...any) {
+	if !c.limit.Admit(rule, p, pos.Line, pos.Column) {
+		return
+	}
 	r, _ := finding.Lookup(rule)
 	c.findings = append(c.findings, finding.Finding{Rule: rule, Severity: r.Default, Path: p, Line: pos.Line, Column: pos.Column, Message: fmt.Sprintf(format, args...)})
+}
+
+// countUnlisted adds the findings that count what went over the limit of
+// a rule in a file, once the file's checks are done.
+func (c *checker) countUnlisted() {
+	c.findings = append(c.findings, c.limit.Summaries()...)
 }
 
 // person checks that id, when set, names a team member.
@@ -56,6 +66,7 @@ func (c *checker) order(p string, earlier, later Field[Date], earlierName, later
 }
 
 func (c *checker) firm() {
+	defer c.countUnlisted()
 	f := c.firmDoc
 	if f == nil {
 		return // clientbook.yaml could not be read: already reported
@@ -102,6 +113,7 @@ func (c *checker) firm() {
 }
 
 func (c *checker) client(cl *Client) {
+	defer c.countUnlisted()
 	p := cl.Path
 	c.person(p, cl.Owner, "owner")
 	for _, s := range cl.Stakeholders {
@@ -135,6 +147,7 @@ func (c *checker) client(cl *Client) {
 }
 
 func (c *checker) opportunity(o *Opportunity) {
+	defer c.countUnlisted()
 	switch {
 	case o.Client.Set && o.Prospect != nil:
 		c.add("CB003", o.Path, o.Prospect.Pos, "an opportunity names either client or prospect, not both: remove one")

@@ -23,7 +23,7 @@ import (
 type decoder struct {
 	path     string
 	findings []finding.Finding
-	limit    ruleLimit
+	limit    finding.Limiter
 }
 
 func (d *decoder) report(rule string, n *yaml.Node, format string, args ...any) {
@@ -31,7 +31,7 @@ func (d *decoder) report(rule string, n *yaml.Node, format string, args ...any) 
 }
 
 func (d *decoder) reportAt(rule string, p Pos, format string, args ...any) {
-	if !d.limit.admit(rule, p) {
+	if !d.limit.Admit(rule, d.path, p.Line, p.Column) {
 		return
 	}
 	r, _ := finding.Lookup(rule)
@@ -48,7 +48,7 @@ func (d *decoder) reportAt(rule string, p Pos, format string, args ...any) {
 // result is what decoding the file gave: its value and its findings, with
 // one more for each rule that had more than maxPerRule.
 func (d *decoder) result(value any) result {
-	return result{value: value, findings: append(d.findings, d.limit.summaries(d.path)...)}
+	return result{value: value, findings: append(d.findings, d.limit.Summaries()...)}
 }
 
 func nodePos(n *yaml.Node) Pos {

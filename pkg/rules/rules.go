@@ -66,14 +66,22 @@ func Run(b *book.Book, results []health.Result, today book.Date) []finding.Findi
 // Check applies every rule to one client, whose health is h. Severity
 // overrides of the firm's `rules` are applied; the result is unsorted.
 func Check(c *book.Client, s *book.Settings, h health.Result, today book.Date) []finding.Finding {
-	var out []finding.Finding
-	ctx := &Context{Settings: s, Client: c, Health: h, Today: today, emit: func(f finding.Finding) { out = append(out, f) }}
+	var (
+		out   []finding.Finding
+		limit finding.Limiter
+	)
+	ctx := &Context{Settings: s, Client: c, Health: h, Today: today, emit: func(f finding.Finding) {
+		if limit.Admit(f.Rule, f.Path, f.Line, f.Column) {
+			out = append(out, f)
+		}
+	}}
 	for _, r := range Registry {
 		if sev, ok := s.Severities[r.ID]; ok && sev == finding.Off {
 			continue
 		}
 		r.Check(ctx)
 	}
+	out = append(out, limit.Summaries()...)
 	return finding.ApplySeverities(out, s.Severities)
 }
 

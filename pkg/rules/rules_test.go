@@ -150,3 +150,33 @@ func TestSeverityOverrides(t *testing.T) {
 		t.Errorf("CB202 set to error fired at %v", got)
 	}
 }
+
+// TestFindingsLimitedPerFileAndRule: a plan of 150 overdue actions lists
+// the first finding.MaxPerRule CB107 and one that counts the other 50.
+func TestFindingsLimitedPerFileAndRule(t *testing.T) {
+	c := client(func(c *book.Client) {
+		c.Plan = &book.Plan{Path: "clients/acme/plan.yaml", Year: set(2026)}
+		for i := range 150 {
+			due := ago(3)
+			due.Pos = book.Pos{Line: 10 + i, Column: 5}
+			c.Plan.Actions = append(c.Plan.Actions, book.Action{Action: set("call"), Owner: set(book.ID("ann")), Due: due})
+		}
+	})
+	listed, summaries := 0, 0
+	for _, f := range rules.Check(c, book.SettingsOf(nil), health.Result{}, today) {
+		if f.Rule != "CB107" {
+			continue
+		}
+		if f.Message == "50 more CB107 findings in this file are not listed (at most 100 are): fix those above and run check again" {
+			summaries++
+			if f.Line != 10+finding.MaxPerRule {
+				t.Errorf("summary at line %d, want the first unlisted action's line %d", f.Line, 10+finding.MaxPerRule)
+			}
+			continue
+		}
+		listed++
+	}
+	if listed != finding.MaxPerRule || summaries != 1 {
+		t.Errorf("CB107: %d listed and %d summaries, want %d and 1", listed, summaries, finding.MaxPerRule)
+	}
+}

@@ -1,0 +1,57 @@
+package finding
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestLimiter(t *testing.T) {
+	type report struct {
+		rule, path string
+		n          int
+	}
+	tests := []struct {
+		name    string
+		reports []report
+		listed  int
+		want    []string // summaries as "rule path count line"
+	}{
+		{name: "exactly the limit lists all", reports: []report{{"CB002", "a", MaxPerRule}}, listed: MaxPerRule},
+		{name: "one over counts one", reports: []report{{"CB002", "a", MaxPerRule + 1}}, listed: MaxPerRule,
+			want: []string{"CB002 a 1 at 101"}},
+		{name: "rules count apart", reports: []report{{"CB002", "a", MaxPerRule + 3}, {"CB003", "a", MaxPerRule + 2}}, listed: 2 * MaxPerRule,
+			want: []string{"CB002 a 3 at 101", "CB003 a 2 at 101"}},
+		{name: "files count apart", reports: []report{{"CB107", "a", 60}, {"CB107", "b", 60}}, listed: 120},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l Limiter
+			listed := 0
+			for _, r := range tt.reports {
+				for i := range r.n {
+					if l.Admit(r.rule, r.path, i+1, 3) {
+						listed++
+					}
+				}
+			}
+			if listed != tt.listed {
+				t.Errorf("listed %d, want %d", listed, tt.listed)
+			}
+			var got []string
+			for _, f := range l.Summaries() {
+				var n int
+				fmt.Sscanf(f.Message, "%d more", &n)
+				got = append(got, fmt.Sprintf("%s %s %d at %d", f.Rule, f.Path, n, f.Line))
+				if f.Column != 3 || f.Severity == Off {
+					t.Errorf("summary %v: want column 3 and the rule's severity", f)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("summaries %v, want %v", got, tt.want)
+			}
+			if again := l.Summaries(); len(again) != 0 {
+				t.Errorf("second Summaries gave %d, want none (they were taken)", len(again))
+			}
+		})
+	}
+}
