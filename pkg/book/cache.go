@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"hash/crc32"
 	"iter"
 	"os"
 	"path"
@@ -38,7 +40,9 @@ import (
 // A cache is one file per book and command, replaced atomically (a
 // temporary file renamed over it) when a run changed anything. A cache
 // that cannot be read, or that is damaged, is ignored; one that cannot be
-// written is not written. Neither ever changes a result.
+// written is not written. Neither ever changes a result: each entry ends
+// with a checksum of its folder name, key and record, and an entry whose
+// checksum does not match (a flipped bit that still parses) is a miss.
 type Cache struct {
 	file    string // where the cache lives
 	salt    [sha256.Size]byte
@@ -58,7 +62,7 @@ type Cache struct {
 var cacheRacyWindow = 2 * time.Second
 
 // cacheMagic starts a cache file; its last byte is the format's version.
-var cacheMagic = []byte("clientbook-cache\x01")
+var cacheMagic = []byte("clientbook-cache\x02")
 
 // OpenCache opens the cache of the book at root for one kind of result
 // (a command's), in the folder dir. salt is everything besides the
@@ -159,11 +163,27 @@ func (c *Cache) lookup(name string, key [sha256.Size]byte) ([]byte, bool) {
 	r := pack.NewReaderAt(c.old, c.index[i])
 	r.Bytes() // the name
 	entry := r.Bytes()
-	if len(entry) < len(key) || !bytes.Equal(entry[:len(key)], key[:]) {
+	if len(entry) < len(key)+crc32.Size || !bytes.Equal(entry[:len(key)], key[:]) {
+		return nil, false
+	}
+	body, sum := entry[:len(entry)-crc32.Size], entry[len(entry)-crc32.Size:]
+	if !bytes.Equal(sum, entrySum(name, body)) {
 		return nil, false
 	}
 	c.hits.Add(1)
-	return entry[len(key):], true
+	return body[len(key):], true
+}
+
+// cacheTable is the CRC-32 polynomial of the entries' checksums: Castagnoli's,
+// which the processor computes in hardware.
+var cacheTable = crc32.MakeTable(crc32.Castagnoli)
+
+// entrySum is the checksum that ends a cache entry: of the folder's name
+// and the entry's key and record, so that an entry moved to another name
+// fails as well as one with a changed byte.
+func entrySum(name string, body []byte) []byte {
+	crc := crc32.Update(crc32.Checksum([]byte(name), cacheTable), cacheTable, body)
+	return binary.BigEndian.AppendUint32(nil, crc)
 }
 
 // compareName compares a folder name with one read from the cache.
@@ -208,6 +228,7 @@ func (c *Cache) Save(entries iter.Seq[cacheEntry], fresh bool) error {
 	var entry []byte
 	for e := range entries {
 		entry = append(append(entry[:0], e.key[:]...), e.record...)
+		entry = append(entry, entrySum(e.name, entry)...)
 		w.Reset()
 		w.String(e.name)
 		w.Blob(entry)

@@ -161,6 +161,11 @@ func TestCacheDamaged(t *testing.T) {
 		"cut short": good[:len(good)-7],
 		"not ours":  []byte("hello"),
 		"flipped":   append(bytes.Clone(good[:len(good)-30]), bytes.Repeat([]byte{0xff}, 30)...),
+		// Well-formed, with the same key: only the checksum tells.
+		"a value changed": bytes.Replace(good, []byte("echo|Echo|"), []byte("echo|Ecko|"), 1),
+	}
+	if bytes.Equal(damaged["a value changed"], good) {
+		t.Fatal("the cache does not hold echo's value as the test expects")
 	}
 	for name, data := range damaged {
 		if err := os.WriteFile(files[0], data, 0o600); err != nil {
