@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"path"
 	"strings"
 )
@@ -41,6 +42,19 @@ func joinPrefix(prefix, p string) string {
 		return p
 	}
 	return path.Join(prefix, p)
+}
+
+// uriReference turns a slash-separated relative path into the relative URI
+// reference SARIF's artifactLocation.uri must be (RFC 3986): each segment
+// percent-encoded, so that a file named "o'brien & co, ltd", "x%41" or
+// "#1" is that file and not a fragment, an escape or a scheme. A colon is
+// encoded too: in a first segment it would read as a scheme ("c:").
+func uriReference(p string) string {
+	segments := strings.Split(p, "/")
+	for i, s := range segments {
+		segments[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	return strings.Join(segments, "/")
 }
 
 // ghData escapes a workflow command's message.
@@ -161,7 +175,7 @@ func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[st
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
 	for f := range r.All() {
-		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: joinPrefix(prefix, f.Path), URIBaseID: "%SRCROOT%"}}
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriReference(joinPrefix(prefix, f.Path)), URIBaseID: "%SRCROOT%"}}
 		if f.Line > 0 {
 			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column}
 		}

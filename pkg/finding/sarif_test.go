@@ -3,6 +3,7 @@ package finding_test
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,6 +210,50 @@ func TestSARIFContent(t *testing.T) {
 		}
 		if finding.Catalog[r.RuleIndex].ID != r.RuleID {
 			t.Errorf("result %d: ruleIndex %d is %s, not %s", i, r.RuleIndex, finding.Catalog[r.RuleIndex].ID, r.RuleID)
+		}
+	}
+}
+
+// SARIF's artifactLocation.uri is a URI reference: every segment of the
+// path is percent-encoded, and what comes out parses back to the path.
+func TestSARIFURIReference(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"clients/acme/client.yaml", "clients/acme/client.yaml"},
+		{"clients/o'brien & co, ltd/client.yaml", "clients/o%27brien%20&%20co%2C%20ltd/client.yaml"},
+		{"clients/x%41/client.yaml", "clients/x%2541/client.yaml"},
+		{"clients/#1/client.yaml", "clients/%231/client.yaml"},
+		{"c:/client.yaml", "c%3A/client.yaml"},
+		{"clients/a?b/ü.yaml", "clients/a%3Fb/%C3%BC.yaml"},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		r := finding.Report{Files: 1, Findings: []finding.Finding{{Rule: "CB001", Severity: finding.Error, Path: tt.path, Line: 1, Column: 1, Message: "m"}}}
+		if err := finding.WriteSARIF(&out, r, "", "1.0.0", nil); err != nil {
+			t.Fatal(err)
+		}
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						Physical struct {
+							Artifact struct {
+								URI string `json:"uri"`
+							} `json:"artifactLocation"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		got := log.Runs[0].Results[0].Locations[0].Physical.Artifact.URI
+		if got != tt.want {
+			t.Errorf("%q: uri %q, want %q", tt.path, got, tt.want)
+		}
+		u, err := url.Parse(got)
+		if err != nil || u.Scheme != "" || u.Fragment != "" || u.RawQuery != "" || u.Path != tt.path {
+			t.Errorf("%q: uri %q does not parse back to the path (%+v, %v)", tt.path, got, u, err)
 		}
 	}
 }
