@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // maxLinks bounds a chain of symbolic links, as the system's own limit
@@ -27,7 +28,9 @@ func linkChain(path string) ([]string, error) {
 	p := path
 	for range maxLinks {
 		fi, err := os.Lstat(p)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// A path through a file (ENOTDIR) names nothing, like a missing one.
+		missing := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+		if err != nil && !missing {
 			return nil, err
 		}
 		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
