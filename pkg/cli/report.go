@@ -37,7 +37,9 @@ so it opens from a file, an e-mail or a CI artifact, and prints to PDF.
 
 For this command -o (--output) names the FILE to write, as in go build -o,
 not an output format: HTML is the only format. FILE is written atomically
-and replaced if it exists; without -o, or with -o -, the page goes to
+and replaced if it exists; a symbolic link is written through to the file
+it leads to and stays a link; a device, a named pipe or /dev/stdout is
+written into, never replaced. Without -o, or with -o -, the page goes to
 standard output. The same book and --today give a byte-identical file.
 
   clientbook report -o report.html
