@@ -88,7 +88,7 @@ func runInit(e *env, opts *initOptions) error {
 			if errors.Is(err, edit.ErrExists) {
 				return usagef("%s already exists: nothing overwritten", filepath.Join(opts.dir, f.path))
 			}
-			return usagef("%v", err)
+			return &failError{msg: err.Error()} // a failed write, as for every command that writes
 		}
 		fmt.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, f.path))
 	}

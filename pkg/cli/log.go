@@ -116,8 +116,7 @@ func runLog(e *env, opts *logOptions) error {
 		pairs = append(pairs, edit.Pair{Key: "notes", Value: edit.Str(notes)})
 	}
 	item := edit.Map(pairs...)
-	path := filepath.Join(b.Root, filepath.FromSlash(c.Path))
-	if err := edit.CheckInside(b.Root, path); err != nil {
+	if err := edit.CheckInside(b.Root, filepath.Join(b.Root, filepath.FromSlash(c.Path))); err != nil {
 		return usagef("%v", err)
 	}
 
@@ -151,11 +150,12 @@ func runLog(e *env, opts *logOptions) error {
 	if err != nil {
 		return &failError{msg: fmt.Sprintf("%s: %v; nothing written", c.Path, err)}
 	}
-	if err := edit.Replace(path, out); err != nil {
-		return &failError{msg: fmt.Sprintf("%v; %s is unchanged", err, c.Path)}
+	written, err := edit.ReplaceBookFile(b.Root, c.Path, out)
+	if err != nil {
+		return writeFailed(err)
 	}
 	line, _ := edit.Flow(item)
-	fmt.Fprintf(e.stdout, "recorded in %s: %s\n", c.Path, line)
+	fmt.Fprintf(e.stdout, "recorded in %s%s: %s\n", c.Path, through(c.Path, written), line)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -36,7 +37,9 @@ so it opens from a file, an e-mail or a CI artifact, and prints to PDF.
 
 For this command -o (--output) names the FILE to write, as in go build -o,
 not an output format: HTML is the only format. FILE is written atomically
-and replaced if it exists; without -o, or with -o -, the page goes to
+and replaced if it exists; a symbolic link is written through to the file
+it leads to and stays a link; a device, a named pipe or /dev/stdout is
+written into, never replaced. Without -o, or with -o -, the page goes to
 standard output. The same book and --today give a byte-identical file.
 
   clientbook report -o report.html
@@ -91,20 +94,20 @@ func runReport(e *env, opts *reportOptions) error {
 	return writeReport(opts.file, page.Bytes())
 }
 
-// writeReport writes the page atomically: a new file is created, an
-// existing one replaced, and a failed write leaves what was there.
+// writeReport writes the page to path as edit.WriteFile does: a regular
+// file atomically (a new one created, an existing one replaced), through a
+// symbolic link to the file it leads to, straight into a device, a pipe or
+// /dev/stdout. A failed write is exit 1, as for every command that
+// writes, and leaves what was there.
 func writeReport(path string, data []byte) error {
-	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
-			return usagef("-o %s is a folder: name the file to write, for example %s", path, path+string(os.PathSeparator)+"report.html")
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return usagef("-o %s is a folder: name the file to write, for example %s", path, filepath.Join(path, "report.html"))
+	}
+	if err := edit.WriteFile(path, data); err != nil {
+		if errors.Is(err, edit.ErrNotRegular) {
+			return usagef("-o %v", err)
 		}
-		return edit.Replace(path, data)
+		return &failError{msg: err.Error()}
 	}
-	err := edit.Create(path, data, 0o644)
-	if errors.Is(err, edit.ErrExists) {
-		// Created by someone else since the Stat: the user asked for the
-		// file to be written, so replace it.
-		return edit.Replace(path, data)
-	}
-	return err
+	return nil
 }

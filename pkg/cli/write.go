@@ -76,7 +76,8 @@ func (w *writeOptions) register(cmd *cobra.Command) {
 // writeNew writes content to rel (slash-separated, relative to the book's
 // root) under the book's lock. An existing file, or the same file with the
 // other YAML extension, is refused unless --force, and then replaced
-// atomically. With --dry-run the content is printed instead.
+// atomically (through a link inside the book: the link stays). With
+// --dry-run the content is printed instead.
 func writeNew(e *env, root, rel string, content []byte, w writeOptions) error {
 	if w.dryRun {
 		_, err := e.stdout.Write(content)
@@ -103,23 +104,39 @@ func writeNew(e *env, root, rel string, content []byte, w writeOptions) error {
 	case existing != "" && !w.force:
 		return usagef("%s already exists: nothing written (--force replaces it)", existing)
 	case existing != "":
-		// The existing file may be a link: replacing it must not reach out
-		// of the book either.
-		if err := edit.CheckInside(root, filepath.Join(root, filepath.FromSlash(existing))); err != nil {
-			return usagef("%v", err)
+		written, err := edit.ReplaceBookFile(root, existing, content)
+		if err != nil {
+			return writeFailed(err)
 		}
-		if err := edit.Replace(filepath.Join(root, filepath.FromSlash(existing)), content); err != nil {
-			return &failError{msg: fmt.Sprintf("%v; %s is unchanged", err, existing)}
-		}
-		fmt.Fprintf(e.stdout, "replaced %s\n", existing)
+		fmt.Fprintf(e.stdout, "replaced %s%s\n", existing, through(existing, written))
 		return nil
 	}
-	if err := edit.Create(target, content, 0o644); err != nil {
+	if err := edit.CreateBookFile(root, rel, content); err != nil {
 		if errors.Is(err, edit.ErrExists) {
 			return usagef("%s already exists: nothing written (--force replaces it)", rel)
 		}
-		return &failError{msg: err.Error()}
+		return writeFailed(err)
 	}
 	fmt.Fprintf(e.stdout, "created %s\n", rel)
 	return nil
+}
+
+// writeFailed is the error of a write of the book that edit refused or
+// that failed; its message names the file and what became of it. A path
+// out of the book is a usage error (exit 2), as it is for every command;
+// anything else is a failed write (exit 1).
+func writeFailed(err error) error {
+	if errors.Is(err, edit.ErrOutside) {
+		return usagef("%v", err)
+	}
+	return &failError{msg: err.Error()}
+}
+
+// through says which file a write of rel went to when rel is a link, so
+// that the user knows which other names of the file changed with it.
+func through(rel, written string) string {
+	if written == "" || written == rel {
+		return ""
+	}
+	return " (a link: wrote " + written + ")"
 }

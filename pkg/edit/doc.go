@@ -4,7 +4,16 @@
 // that serialises concurrent writers. A failed write leaves the original
 // file byte-identical; a writer killed mid-write leaves the old file or
 // the new one, whole, and at most a hidden temporary file, which the next
-// write to the same file removes once it is a minute old.
+// write in the same folder removes once it is a minute old and no live
+// writer holds it.
+//
+// Writes never leave the book or clobber what they should not (SPEC §1):
+// the lock file is never followed through a link; a file of the book that
+// is a link is written through to its target inside the book, never
+// replaced by a file, and refused when the link leads out; what is about
+// to be written must pass the loader's own limits (SPEC §9 "Files"); and
+// WriteFile, for files named by the user, writes straight into devices,
+// pipes and descriptors instead of renaming a file over them.
 //
 // It also owns changes to files people have written by hand. AppendToList
 // adds an entry to a list by splicing one line into the text at a place

@@ -147,33 +147,72 @@ func temps(t *testing.T, dir string) []string {
 	return out
 }
 
-// TestFreshTempIsKept: a temporary file younger than staleAfter may be a
-// concurrent writer's, so a write leaves it alone.
-func TestFreshTempIsKept(t *testing.T) {
+// TestStaleTemps: a write clears the temporary files that killed writers
+// left anywhere in its folder, whichever file they were writing, and only
+// those: a fresh one may be a concurrent writer's, a stale one that a live
+// writer holds is still in use, and a file that only looks alike is not a
+// temporary file of ours.
+func TestStaleTemps(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "client.yaml")
-	other := filepath.Join(dir, tempPrefix(path)+"12345")
-	if err := os.WriteFile(other, []byte("half"), 0o600); err != nil {
+	old := time.Now().Add(-2 * staleAfter)
+	file := func(name string, stale bool) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("half"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if stale {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return p
+	}
+	staleOwn := file(tempPrefix(path)+"111", true)
+	staleOther := file(".plan.yaml.tmp-222", true)
+	staleReport := file(".report.html.tmp-333", true)
+	fresh := file(".plan.yaml.tmp-444", false)
+	held := file(".plan.yaml.tmp-555", true)
+	lookalike := file(".notes.tmp-draft", true)
+	visible := file("plan.yaml.tmp-666", true)
+	// A link named like a temporary file is not followed, nor removed.
+	victim := file("victim.yaml", true)
+	linked := filepath.Join(dir, ".x.yaml.tmp-777")
+	if err := os.Symlink(victim, linked); err != nil {
 		t.Fatal(err)
 	}
+	// A live writer holds its temporary file (holdTemp), as one stopped
+	// with ^Z for longer than staleAfter does.
+	h := holdTemp(held)
+	if h == nil {
+		t.Fatal("holdTemp could not lock a temporary file")
+	}
+	defer h.Close()
+
 	if err := Replace(path, []byte(newContent)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(other); err != nil {
-		t.Fatalf("a fresh temporary file was removed: %v", err)
+	for _, p := range []string{staleOwn, staleOther, staleReport} {
+		if _, err := os.Lstat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("stale %s was not removed: %v", filepath.Base(p), err)
+		}
 	}
-	// Another file's temporary files are never touched.
-	foreign := filepath.Join(dir, ".plan.yaml.tmp-1")
-	if err := os.WriteFile(foreign, nil, 0o600); err != nil {
+	for _, p := range []string{fresh, held, lookalike, visible, linked, victim} {
+		if _, err := os.Lstat(p); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(p), err)
+		}
+	}
+	// Once its writer lets go, the held one is stale like the others, and
+	// Create cleans as Replace does.
+	h.Close()
+	if err := Create(filepath.Join(dir, "new.yaml"), []byte(newContent), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	old := time.Now().Add(-2 * staleAfter)
-	os.Chtimes(foreign, old, old)
-	if err := Replace(path, []byte(oldContent)); err != nil {
-		t.Fatal(err)
+	if _, err := os.Lstat(held); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a stale temporary file no longer held was not removed: %v", err)
 	}
-	if _, err := os.Stat(foreign); err != nil {
-		t.Fatalf("another file's temporary file was removed: %v", err)
+	if _, err := os.Lstat(fresh); err != nil {
+		t.Errorf("the fresh temporary file was removed: %v", err)
 	}
 }
 

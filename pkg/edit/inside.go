@@ -12,7 +12,8 @@ import (
 // CheckInside refuses a path that leads out of the book rooted at root,
 // whether by "..", an absolute path or a symbolic link on the way (SPEC §1:
 // symlinks are not followed out of the root). The path need not exist yet:
-// the nearest folder of it that exists is resolved.
+// the nearest folder of it that exists is resolved. The error of a path
+// out of the book is ErrOutside.
 func CheckInside(root, path string) error {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -38,7 +39,7 @@ func CheckInside(root, path string) error {
 	}
 	rel, err := filepath.Rel(realRoot, p)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(os.PathSeparator)) || filepath.IsAbs(rel) {
-		return fmt.Errorf("%s is outside the book %s (symbolic links are not followed out of the book)", path, root)
+		return refuse(ErrOutside, "%s is outside the book %s (symbolic links are not followed out of the book)", path, root)
 	}
 	return nil
 }

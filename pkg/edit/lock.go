@@ -3,6 +3,7 @@ package edit
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -37,16 +38,27 @@ const pollInterval = 10 * time.Millisecond
 // never leaves the book locked.
 func AcquireLock(root string, timeout time.Duration) (*Lock, error) {
 	path := filepath.Join(root, LockFile)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := openLock(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the lock file %s: %w", path, err)
+		if fi, lerr := os.Lstat(path); lerr == nil && !fi.Mode().IsRegular() {
+			return nil, notRegularLock(path, fi.Mode())
+		}
+		return nil, fmt.Errorf("cannot open the lock file %s: %s", path, reason(err))
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		mode := fs.ModeIrregular
+		if err == nil {
+			mode = fi.Mode()
+		}
+		return nil, notRegularLock(path, mode)
 	}
 	deadline := time.Now().Add(timeout)
 	for {
 		ok, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("cannot lock %s: %w", path, err)
+			return nil, fmt.Errorf("cannot lock %s: %s", path, reason(err))
 		}
 		if ok {
 			break
@@ -64,6 +76,14 @@ func AcquireLock(root string, timeout time.Duration) (*Lock, error) {
 		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	}
 	return &Lock{f: f}, nil
+}
+
+// notRegularLock refuses a lock file that is not a regular file. A
+// symbolic link would have the lock's pid written over the file it points
+// at; a folder, pipe or device cannot hold a lock. Nothing of value is in
+// a lock file, so deleting it is always safe.
+func notRegularLock(path string, mode fs.FileMode) error {
+	return refuse(ErrNotRegular, "the lock file %s is %s, and it must be a regular file: delete it (clientbook creates it again) and keep it out of git (clientbook init lists it in .gitignore); nothing written", path, describe(mode))
 }
 
 // lockHolder names the process that holds the lock, as far as the lock

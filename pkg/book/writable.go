@@ -1,0 +1,24 @@
+package book
+
+import (
+	"errors"
+	"fmt"
+)
+
+// CheckFile returns the first reason the loader would refuse data as a
+// file of the book (SPEC §9 "Files": at most 1 MiB, valid UTF-8, one YAML
+// document, nesting at most MaxDepth deep, no anchors, aliases, merge keys
+// or custom tags), or nil when it would read it. Every write of a book
+// file checks what it is about to write with it, so that clientbook never
+// writes a file that its next run refuses.
+func CheckFile(data []byte) error {
+	_, problems := parseDocument(data)
+	if len(problems) == 0 {
+		return nil
+	}
+	p := problems[0]
+	if p.pos.Line > 0 {
+		return fmt.Errorf("line %d, column %d: %s", p.pos.Line, p.pos.Column, p.msg)
+	}
+	return errors.New(p.msg)
+}
