@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 // encodeYAML encodes v as YAML with the same field names and field order as
@@ -112,9 +114,15 @@ func jsonToNode(dec *json.Decoder) (*yaml.Node, error) {
 // whose plain form would resolve to another YAML 1.2 type ("null", "true",
 // "1.0", "007", ""); strings that YAML 1.1 readers would take for booleans
 // ("yes", "off") or sexagesimal numbers ("1:30") are quoted here as well.
+//
+// A string holding a control character or a line break of any kind is
+// double-quoted, where YAML writes them as escapes ("a\nb", "\e[2J",
+// "\L"): the value stays exact, and stays on its line. A literal block
+// would start a line with the value's own text, which a CI log reads as a
+// workflow command (`::error file=…::`) whatever its indent.
 func strNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if !strings.Contains(s, "\n") && (isYAML11Bool(s) || base60.MatchString(s)) {
+	if inert.Text(s) != s || isYAML11Bool(s) || base60.MatchString(s) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
