@@ -53,7 +53,8 @@ func hostileGrid() *Grid {
 // TestHostileTextPerFormat: in the text formats every control character
 // of a cell or a column name is a visible escape, a CSV cell cannot start
 // a formula, and JSON and YAML give the data back exactly, each value on
-// its line.
+// its line, with every control character written as an escape of their
+// own syntax.
 func TestHostileTextPerFormat(t *testing.T) {
 	for _, tc := range []struct {
 		format Format
@@ -93,8 +94,8 @@ Acme\n::error file=x::pwned,ring\x07\rgone team note: Acme\n::error file=x::pwne
 			`    "amount": "=1+1"` + "\n" +
 			"  },\n" +
 			"  {\n" +
-			"    \"client\": \"\u009b31mred\",\n" +
-			"    \"notes\": \"invoice\u202egpj.exe\",\n" +
+			`    "client": "\u009b31mred",` + "\n" +
+			`    "notes": "invoice\u202egpj.exe",` + "\n" +
 			`    "amount": "@SUM(A1:A2)"` + "\n" +
 			"  }\n" +
 			"]\n"},
@@ -105,7 +106,7 @@ Acme\n::error file=x::pwned,ring\x07\rgone team note: Acme\n::error file=x::pwne
 			`  notes: "ring\a\rgone"` + "\n" +
 			`  amount: =1+1` + "\n" +
 			`- client: "\x9B31mred"` + "\n" +
-			"  notes: \"invoice\u202egpj.exe\"\n" +
+			`  notes: "invoice\u202egpj.exe"` + "\n" +
 			`  amount: '@SUM(A1:A2)'` + "\n"},
 	} {
 		t.Run(string(tc.format), func(t *testing.T) {
@@ -115,6 +116,9 @@ Acme\n::error file=x::pwned,ring\x07\rgone team note: Acme\n::error file=x::pwne
 			}
 			if got := out.String(); got != tc.want {
 				t.Errorf("got\n%s\nwant\n%s\ngot (quoted) %q", got, tc.want, got)
+			}
+			if strings.ContainsAny(out.String(), "\x1b\a\r\u009b\u202e") {
+				t.Errorf("control characters reached the output: %q", out.String())
 			}
 			var back []hostileRow
 			switch tc.format {
@@ -127,9 +131,6 @@ Acme\n::error file=x::pwned,ring\x07\rgone team note: Acme\n::error file=x::pwne
 					t.Fatal(err)
 				}
 			default:
-				if strings.ContainsAny(out.String(), "\x1b\a\r\u009b\u202e") {
-					t.Errorf("control characters reached the output: %q", out.String())
-				}
 				return
 			}
 			if !slices.Equal(back, hostileRows()) {

@@ -206,7 +206,9 @@ func Lines(lines ...string) string {
 }
 
 // encodeJSON encodes v with a 2-space indent, a trailing newline and no HTML
-// escaping.
+// escaping. Strings are exact; the control characters encoding/json leaves
+// raw in them (DEL, C1, bidirectional controls) are written as \uXXXX
+// (inert.Encoded).
 func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -215,5 +217,5 @@ func encodeJSON(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return inert.Encoded(buf.Bytes()), nil
 }

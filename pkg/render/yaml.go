@@ -17,7 +17,8 @@ import (
 // encodeYAML encodes v as YAML with the same field names and field order as
 // its JSON encoding: v is marshalled to JSON, the JSON is turned into a
 // yaml.Node tree token by token, and that tree is encoded with a 2-space
-// indent.
+// indent. Strings are exact, each on its line, and the output holds no
+// control character (see strNode and inert.Encoded).
 func encodeYAML(v any) ([]byte, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
@@ -41,7 +42,10 @@ func encodeYAML(v any) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// Every string holding a control character is double-quoted
+	// (strNode), where the bidirectional controls the encoder leaves raw
+	// can be written as \uXXXX.
+	return inert.Encoded(buf.Bytes()), nil
 }
 
 // jsonToNode reads one JSON value from dec and returns it as a yaml.Node.

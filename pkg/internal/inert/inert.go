@@ -108,3 +108,37 @@ func number(s string) bool {
 	}
 	return digits > 0
 }
+
+// Encoded rewrites the output of a JSON or YAML encoder so that it holds
+// no character Text would escape other than the line breaks and tabs of
+// its own layout: DEL, the C1 controls and the bidirectional controls that
+// encoding/json and the YAML encoder leave raw inside strings become
+// \uXXXX escapes, which both formats read back as the same character. The
+// data stays exact. For YAML, each string holding such a character must
+// be double-quoted (render's encoder sees to it): only there is \uXXXX an
+// escape.
+func Encoded(b []byte) []byte {
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x7f && escaped(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	out = append(out, b[:i]...)
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x7f && escaped(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}

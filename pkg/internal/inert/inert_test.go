@@ -102,3 +102,21 @@ func TestCSVCell(t *testing.T) {
 		})
 	}
 }
+
+func TestEncoded(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"layout stays", "{\n\t\"a\": \"b\"\n}\n", "{\n\t\"a\": \"b\"\n}\n"},
+		{"text stays", `"Café … 🚀"`, `"Café … 🚀"`},
+		{"json escapes stay", `"\u001b[2J\n"`, `"\u001b[2J\n"`},
+		{"del", "\"a\x7fb\"", `"a\u007fb"`},
+		{"c1 csi", "\"\u009b2J\"", `"\u009b2J"`},
+		{"bidi override and isolate", "\"invoice\u202egpj\u2066\"", `"invoice\u202egpj\u2066"`},
+		{"separators", "\"a\u2028b\u2029\"", `"a\u2028b\u2029"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := string(Encoded([]byte(tc.in))); got != tc.want {
+				t.Errorf("Encoded(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
