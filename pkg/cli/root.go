@@ -101,17 +101,25 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 // errorText is an error's message as printed on stderr, escaped: a message
 // names files, ids and values from the book. Clientbook's own messages are
 // one line, so every control character in one, a line break included, is
-// data; cobra's (an unknown command's suggestions) keep their lines.
+// data; cobra's (an unknown command's suggestions, which quote what they
+// were given) keep their lines and tabs.
 func errorText(err error) string {
 	var ue *usageError
 	if errors.As(err, &ue) {
 		return render.Sprintf("%s", ue.msg)
 	}
-	lines := strings.Split(err.Error(), "\n")
-	for i, l := range lines {
-		lines[i] = render.Sprintf("%s", l)
+	msg := err.Error()
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(msg); i++ {
+		if msg[i] == '\n' || msg[i] == '\t' {
+			b.WriteString(render.Sprintf("%s", msg[start:i]))
+			b.WriteByte(msg[i])
+			start = i + 1
+		}
 	}
-	return strings.Join(lines, "\n")
+	b.WriteString(render.Sprintf("%s", msg[start:]))
+	return b.String()
 }
 
 func newRootCmd(e *env) *cobra.Command {
