@@ -229,3 +229,17 @@ name: invoice\u202egpj.exe 42 true
 type book struct{ name string }
 
 func (b book) String() string { return b.name }
+
+// TestMoneyCellsAreEscaped: a money cell that is not a plain decimal is
+// shown as it is, and escaped as any other text.
+func TestMoneyCellsAreEscaped(t *testing.T) {
+	g := &Grid{Columns: []Column{{Name: "fee", Money: true}}, Rows: [][]string{{"1234.50"}, {"12\x1b[2J"}}}
+	var out bytes.Buffer
+	if err := Write(&out, Markdown, nil, g, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "| fee       |\n| --------- |\n| 1,234.50  |\n| 12\\x1b[2J |\n"
+	if got := out.String(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -176,7 +176,7 @@ func (c Column) display(raw string) string {
 		return absent
 	}
 	if c.Money {
-		return FormatMoney(raw)
+		raw = FormatMoney(raw)
 	}
 	return c.text(raw)
 }
