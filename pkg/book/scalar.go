@@ -62,11 +62,31 @@ func (d Date) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 // Year returns the date's year.
 func (d Date) Year() int { return d.Time().Year() }
 
-// String formats the date as YYYY-MM-DD.
+// The dates YYYY-MM-DD can write: a date read from a file is always
+// between them, a date computed from one (9999-12-31 plus a cadence) may
+// not be.
+const (
+	MinDate Date = -719528 // 0000-01-01
+	MaxDate Date = 2932896 // 9999-12-31
+)
+
+// Writable reports whether d can be written as YYYY-MM-DD.
+func (d Date) Writable() bool { return d >= MinDate && d <= MaxDate }
+
+// String formats the date as YYYY-MM-DD. A date that is not Writable has
+// no such text: callers that compute dates leave those out (see due), and
+// String shows one with the year it has ("10000-01-30") only so that a bug
+// is visible; MarshalText refuses it.
 func (d Date) String() string { return d.Time().Format(time.DateOnly) }
 
-// MarshalText makes dates appear as YYYY-MM-DD in JSON and YAML.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText makes dates appear as YYYY-MM-DD in JSON and YAML; a date
+// that is not Writable is an error, never a malformed date in the output.
+func (d Date) MarshalText() ([]byte, error) {
+	if !d.Writable() {
+		return nil, fmt.Errorf("date %s is outside 0000-01-01 to 9999-12-31", d)
+	}
+	return []byte(d.String()), nil
+}
 
 // Duration is a length of time in whole days.
 type Duration int

@@ -221,3 +221,26 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestDateBounds(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want Date
+	}{{"0000-01-01", MinDate}, {"9999-12-31", MaxDate}} {
+		d, err := ParseDate(tc.s)
+		if err != nil || d != tc.want {
+			t.Errorf("ParseDate(%q) = %d, %v; want %d", tc.s, d, err, tc.want)
+		}
+		if text, err := d.MarshalText(); err != nil || string(text) != tc.s {
+			t.Errorf("MarshalText(%s) = %q, %v", tc.s, text, err)
+		}
+	}
+	for _, d := range []Date{MaxDate + 1, MaxDate + 365, MinDate - 1} {
+		if d.Writable() {
+			t.Errorf("%d is Writable", d)
+		}
+		if text, err := d.MarshalText(); err == nil {
+			t.Errorf("MarshalText(%d) = %q, want an error", d, text)
+		}
+	}
+}

@@ -312,13 +312,13 @@ func printAcceptDetail(e *env, r accept.Result) error {
 		{Name: "rating", Align: render.AlignRight},
 		{Name: "auto", Align: render.AlignRight},
 		{Name: "value", Align: render.AlignRight},
-		{Name: "reason"},
+		{Name: "reason", Lines: true},
 	}}
 	for _, name := range book.Criteria {
 		c := r.Criteria.Get(name)
-		reason := c.Reason
+		reason := render.Lines(c.Reason)
 		if c.Note != nil {
-			reason += "\nteam note: " + *c.Note
+			reason = render.Lines(c.Reason, "team note: "+*c.Note)
 		}
 		g.Rows = append(g.Rows, []string{name, scoreText(c.Rating), scoreText(c.Auto), scoreText(c.Value), reason})
 	}
@@ -332,7 +332,7 @@ func printAcceptDetail(e *env, r accept.Result) error {
 		}
 		fmt.Fprintf(e.stdout, "\n%s:\n", title)
 		for _, it := range items {
-			fmt.Fprintf(e.stdout, "  - %s\n", it)
+			render.Fprintf(e.stdout, "  - %s\n", it)
 		}
 	}
 	list("Declined because", r.Reasons)

@@ -29,7 +29,8 @@ func newDueCmd(e *env) *cobra.Command {
 within --within (default 14d): plan and recovery actions, milestones, what
 clients owe, check-ins due by each client's touchpoint cadence, annual reviews
 and planning meetings. Ordered by date, so overdue items come first. Due today
-is not overdue; due yesterday is.`,
+is not overdue; due yesterday is. However far --within reaches, the list
+ends on 9999-12-31, the last date YYYY-MM-DD can write.`,
 		ValidArgsFunction: completeClients(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.clients = args

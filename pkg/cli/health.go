@@ -319,22 +319,23 @@ func historyGrid(results []health.Result) *render.Grid {
 }
 
 // explain prints the arithmetic behind a client's score, so a partner can
-// check it by hand.
+// check it by hand. Values from the book are printed through render's
+// Fprintf, escaped.
 func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
 	c := r.Client
-	fmt.Fprintf(w, "%s — %s\n", c.ID.Value, c.Name.Value)
+	render.Fprintf(w, "%s — %s\n", c.ID.Value, c.Name.Value)
 	cur := r.Current()
 	if cur == nil {
-		fmt.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", c.Path)
+		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", c.Path)
 	} else {
-		fmt.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, int(s.RoundWindow))
+		render.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, int(s.RoundWindow))
 		for _, a := range cur.Kept {
-			fmt.Fprintf(w, "    %s by %-10s", a.Date.Value, a.By.Value)
+			render.Fprintf(w, "    %s by %-10s", a.Date.Value, a.By.Value)
 			for _, name := range book.Factors {
 				if v, ok := health.Rating(a, name); ok {
-					fmt.Fprintf(w, " %s %d", name, v)
+					render.Fprintf(w, " %s %d", name, v)
 				} else {
-					fmt.Fprintf(w, " %s -", name)
+					render.Fprintf(w, " %s -", name)
 				}
 			}
 			fmt.Fprintln(w)
@@ -342,44 +343,44 @@ func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
 		fmt.Fprintln(w, "  factor          value  weight  weight × (value − 1)/4")
 		for _, f := range cur.Factors {
 			if f.Value == nil {
-				fmt.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
+				render.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
 				continue
 			}
 			part := exact.Mul(f.Weight, exact.Quo(exact.Sub(f.Value, exact.Int(1)), exact.Int(4)))
-			fmt.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(part))
+			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(part))
 		}
 		if cur.Score == nil {
 			fmt.Fprintln(w, "  score: no weighted factor is rated, so there is no score")
 		} else {
-			fmt.Fprintf(w, "  score = 100 × Σ weight × (value − 1)/4 ÷ Σ weight = %s → %d (rounded half up), band %s (healthy ≥ %d, watch ≥ %d)\n",
+			render.Fprintf(w, "  score = 100 × Σ weight × (value − 1)/4 ÷ Σ weight = %s → %d (rounded half up), band %s (healthy ≥ %d, watch ≥ %d)\n",
 				exact.NumberOf(cur.Exact), *cur.Score, r.Band, s.BandHealthy, s.BandWatch)
 		}
 		if prev := r.Previous(); prev != nil && prev.Score != nil && r.Delta != nil {
-			fmt.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, *prev.Score, *r.Delta, strCell(r.Trend))
+			render.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, *prev.Score, *r.Delta, strCell(r.Trend))
 		} else {
 			fmt.Fprintln(w, "  previous round: none with a score → trend new")
 		}
-		fmt.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, int(today-cur.Newest), int(s.StaleAfter), *r.Stale)
+		render.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, int(today-cur.Newest), int(s.StaleAfter), *r.Stale)
 	}
 	m := r.Matrix
 	if m.Advisor != nil {
-		fmt.Fprintf(w, "  advisor = mean of trust, access, transparency as (v − 1)/4 × 100 = %d\n", *m.Advisor)
+		render.Fprintf(w, "  advisor = mean of trust, access, transparency as (v − 1)/4 × 100 = %d\n", *m.Advisor)
 	} else {
 		fmt.Fprintln(w, "  advisor: trust, access and transparency unrated → no quadrant")
 	}
-	fmt.Fprintf(w, "  breadth = 100 × mean(min(%d/%d, 1), min(%d/%d, 1), min(%d/%d, 1)) = %d  (services %s; strong stakeholders; their owners)\n",
+	render.Fprintf(w, "  breadth = 100 × mean(min(%d/%d, 1), min(%d/%d, 1), min(%d/%d, 1)) = %d  (services %s; strong stakeholders; their owners)\n",
 		len(m.Services), s.BroadServices, m.Stakeholders, s.BroadStakeholders, m.Owners, s.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
 	if m.Quadrant != nil {
-		fmt.Fprintf(w, "  quadrant: %s", *m.Quadrant)
+		render.Fprintf(w, "  quadrant: %s", *m.Quadrant)
 		if r.Stated != nil && *r.Stated != *m.Quadrant {
-			fmt.Fprintf(w, " (the team states %s)", *r.Stated)
+			render.Fprintf(w, " (the team states %s)", *r.Stated)
 		}
 		fmt.Fprintln(w)
 	}
 	if r.ClientView != nil {
-		fmt.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", r.Review.Date.Value, r.Review.Overall.Value, *r.ClientView)
+		render.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", r.Review.Date.Value, r.Review.Overall.Value, *r.ClientView)
 	}
 	for _, f := range r.Flags {
-		fmt.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
+		render.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/template"
 )
 
@@ -90,13 +91,13 @@ func runInit(e *env, opts *initOptions) error {
 			}
 			return &failError{msg: err.Error()} // a failed write, as for every command that writes
 		}
-		fmt.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, f.path))
+		render.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, f.path))
 	}
 	// The lock file that serialises concurrent writers is not part of the
 	// book; keep it out of git, without touching a .gitignore the user has.
 	ignore := filepath.Join(abs, ".gitignore")
 	if err := edit.Create(ignore, []byte("# clientbook's lock file for concurrent writes\n.clientbook.lock\n"), 0o644); err == nil {
-		fmt.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, ".gitignore"))
+		render.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, ".gitignore"))
 	}
 	fmt.Fprintf(e.stdout, "Next: edit clientbook.yaml (your team and strategy), then run `clientbook check`.\n")
 	return nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/render"
 )
 
 // touchpointKinds are the kinds of SPEC §1's touchpoints.
@@ -96,11 +97,11 @@ func runLog(e *env, opts *logOptions) error {
 		return usagef("--by %q is not in the firm's team: use one of %s", by, teamList(b))
 	}
 	if date > today {
-		fmt.Fprintf(e.stderr, "clientbook: warning: %s is after today (%s): a touchpoint records a contact that happened\n", date, today)
+		render.Fprintf(e.stderr, "clientbook: warning: %s is after today (%s): a touchpoint records a contact that happened\n", date, today)
 	}
 	for _, w := range opts.with {
 		if !slices.ContainsFunc(c.Stakeholders, func(s book.Stakeholder) bool { return strings.EqualFold(s.Name.Value, w) }) {
-			fmt.Fprintf(e.stderr, "clientbook: warning: %q is not among %s's stakeholders: add them under stakeholders in %s\n", w, opts.client, c.Path)
+			render.Fprintf(e.stderr, "clientbook: warning: %q is not among %s's stakeholders: add them under stakeholders in %s\n", w, opts.client, c.Path)
 		}
 	}
 
@@ -155,7 +156,7 @@ func runLog(e *env, opts *logOptions) error {
 		return writeFailed(err)
 	}
 	line, _ := edit.Flow(item)
-	fmt.Fprintf(e.stdout, "recorded in %s%s: %s\n", c.Path, through(c.Path, written), line)
+	render.Fprintf(e.stdout, "recorded in %s%s: %s\n", c.Path, through(c.Path, written), line)
 	return nil
 }
 

@@ -72,7 +72,9 @@ func runMatrix(e *env, opts *matrixOptions) error {
 	return e.print(format, rows, g)
 }
 
-// drawMatrix prints the 2×2 grid: advisor up, breadth across.
+// drawMatrix prints the 2×2 grid: advisor up, breadth across. Client ids
+// and stated positions are escaped (render.Sprintf) before the grid is
+// measured.
 func drawMatrix(w io.Writer, rows []health.MatrixRow) {
 	cells := map[string][]string{}
 	var unrated, differ []string
@@ -80,10 +82,10 @@ func drawMatrix(w io.Writer, rows []health.MatrixRow) {
 		if r.Quadrant == nil {
 			unrated = append(unrated, r.ID)
 		} else {
-			cells[*r.Quadrant] = append(cells[*r.Quadrant], fmt.Sprintf("%s (%d, %d)", r.ID, *r.Advisor, r.Breadth))
+			cells[*r.Quadrant] = append(cells[*r.Quadrant], render.Sprintf("%s (%d, %d)", r.ID, *r.Advisor, r.Breadth))
 		}
 		if r.Differs {
-			differ = append(differ, fmt.Sprintf("  %s: the team states %s; the data shows %s", r.ID, *r.Stated, orText(r.Quadrant, "no quadrant (unrated)")))
+			differ = append(differ, render.Sprintf("  %s: the team states %s; the data shows %s", r.ID, *r.Stated, orText(r.Quadrant, "no quadrant (unrated)")))
 		}
 	}
 	width := 34
@@ -95,7 +97,7 @@ func drawMatrix(w io.Writer, rows []health.MatrixRow) {
 	line := "  +" + strings.Repeat("-", width) + "+" + strings.Repeat("-", width) + "+"
 	half := func(top, left, right string) {
 		l, r := cells[left], cells[right]
-		fmt.Fprintf(w, "  |%-*s|%-*s|\n", width, " "+strings.ToUpper(strings.ReplaceAll(left, "-", " ")), width, " "+strings.ToUpper(strings.ReplaceAll(right, "-", " ")))
+		render.Fprintf(w, "  |%-*s|%-*s|\n", width, " "+strings.ToUpper(strings.ReplaceAll(left, "-", " ")), width, " "+strings.ToUpper(strings.ReplaceAll(right, "-", " ")))
 		for i := range max(len(l), len(r), 1) {
 			var a, b string
 			if i < len(l) {
@@ -104,7 +106,7 @@ func drawMatrix(w io.Writer, rows []health.MatrixRow) {
 			if i < len(r) {
 				b = "   " + r[i]
 			}
-			fmt.Fprintf(w, "  |%-*s|%-*s|\n", width, a, width, b)
+			render.Fprintf(w, "  |%-*s|%-*s|\n", width, a, width, b)
 		}
 		_ = top
 	}
@@ -115,14 +117,14 @@ func drawMatrix(w io.Writer, rows []health.MatrixRow) {
 	fmt.Fprintln(w, line)
 	half("low", health.ExpertForHire, health.Vendor)
 	fmt.Fprintln(w, line)
-	fmt.Fprintf(w, "  %-*s%s\n", width+1, "  breadth < 50", " breadth ≥ 50")
+	render.Fprintf(w, "  %-*s%s\n", width+1, "  breadth < 50", " breadth ≥ 50")
 	if len(unrated) > 0 {
-		fmt.Fprintf(w, "\nUnrated (outside the grid): %s\n", strings.Join(unrated, ", "))
+		render.Fprintf(w, "\nUnrated (outside the grid): %s\n", strings.Join(unrated, ", "))
 	}
 	if len(differ) > 0 {
 		fmt.Fprintln(w, "\nStated position differs from the data:")
 		for _, d := range differ {
-			fmt.Fprintln(w, d)
+			render.Fprintln(w, d)
 		}
 	}
 }

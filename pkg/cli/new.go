@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/review"
 	"github.com/clientbook/clientbook/pkg/template"
 )
@@ -322,7 +322,7 @@ func runNewPlan(e *env, client string, opts *newOptions) error {
 	}
 	owner = or(owner, n.senior(), n.inTeam(c.Owner.Value))
 	if owner != "" && !n.book.Settings.IsSenior(book.ID(owner)) {
-		fmt.Fprintf(e.stderr, "clientbook: warning: %s is not a senior team member: a plan's owner should be (CB102)\n", owner)
+		render.Fprintf(e.stderr, "clientbook: warning: %s is not a senior team member: a plan's owner should be (CB102)\n", owner)
 	}
 	n.data.Client, n.data.Owner = client, owner
 	n.data.Name = c.Name.Or(client)

@@ -363,10 +363,12 @@ func printPortfolioSummary(w io.Writer, s portfolio.Summary, currency string, sh
 		{"bands", counts(s.Bands)},
 		{"quadrants", counts(s.Quadrants)},
 	}
+	// The title names the firm's currency and the rows a client: book
+	// text, escaped.
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, title)
+	render.Fprintln(w, title)
 	for _, r := range rows {
-		fmt.Fprintf(w, "  %-17s %s\n", r[0], r[1])
+		render.Fprintf(w, "  %-17s %s\n", r[0], r[1])
 	}
 }
 

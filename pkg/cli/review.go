@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/review"
 )
 
@@ -66,38 +66,40 @@ func runReview(e *env, opts *reviewOptions) error {
 	return writeAgenda(e.stdout, agenda, b.Settings)
 }
 
-// writeAgenda prints the agenda for a person to take into the room.
+// writeAgenda prints the agenda for a person to take into the room. Its
+// values (names, priorities, notes) are book text, printed through
+// render's Fprintf, escaped.
 func writeAgenda(w io.Writer, a review.Agenda, s *book.Settings) error {
 	var out strings.Builder
-	fmt.Fprintf(&out, "Annual review: %s (%s)\n", a.Name, a.ID)
+	render.Fprintf(&out, "Annual review: %s (%s)\n", a.Name, a.ID)
 	if a.Manager != nil {
 		name := *a.Manager
 		if p, ok := s.Team[book.ID(name)]; ok && p.Name.Value != "" {
 			name = p.Name.Value + " (" + name + ")"
 		}
-		fmt.Fprintf(&out, "Relationship manager: %s\n", name)
+		render.Fprintf(&out, "Relationship manager: %s\n", name)
 	}
 	out.WriteString("\nAsk, in this order:\n")
 	const width = len("communication")
 	indent := strings.Repeat(" ", 4+width+2)
 	for i, q := range a.Questions {
-		fmt.Fprintf(&out, "%2d. %-*s  %s\n", i+1, width, q.ID, q.Ask[0])
+		render.Fprintf(&out, "%2d. %-*s  %s\n", i+1, width, q.ID, q.Ask[0])
 		for _, ask := range q.Ask[1:] {
-			fmt.Fprintf(&out, "%s%s\n", indent, ask)
+			render.Fprintf(&out, "%s%s\n", indent, ask)
 		}
 		for _, n := range q.Notes {
-			fmt.Fprintf(&out, "%s- %s\n", indent, n)
+			render.Fprintf(&out, "%s- %s\n", indent, n)
 		}
 	}
 	if len(a.Skipped) > 0 {
 		out.WriteString("\nLeft out:\n")
 		for _, sk := range a.Skipped {
-			fmt.Fprintf(&out, "    %-*s  %s\n", width, sk.ID, sk.Reason)
+			render.Fprintf(&out, "    %-*s  %s\n", width, sk.ID, sk.Reason)
 		}
 	}
 	out.WriteString("\nDo not ask:\n")
 	for _, av := range a.Avoid {
-		fmt.Fprintf(&out, "    %s\n%s- %s\n", av.Question, indent, av.Why)
+		render.Fprintf(&out, "    %s\n%s- %s\n", av.Question, indent, av.Why)
 	}
 	_, err := io.WriteString(w, out.String())
 	return err

@@ -63,7 +63,7 @@ func usagef(format string, args ...any) error {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "clientbook: internal error: %v\nThis is a bug in clientbook; please report it with the command you ran.\n", r)
+			render.Fprintf(stderr, "clientbook: internal error: %v\nThis is a bug in clientbook; please report it with the command you ran.\n", r)
 			if os.Getenv("CLIENTBOOK_DEBUG") != "" {
 				fmt.Fprintf(stderr, "%s\n", debug.Stack())
 			}
@@ -90,12 +90,36 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	var fe *failError
 	if errors.As(err, &fe) {
 		if fe.msg != "" {
-			fmt.Fprintf(stderr, "clientbook: %s\n", fe.msg)
+			render.Fprintf(stderr, "clientbook: %s\n", fe.msg)
 		}
 		return ExitFailed
 	}
-	fmt.Fprintf(stderr, "clientbook: %s\n", err)
+	fmt.Fprintf(stderr, "clientbook: %s\n", errorText(err))
 	return ExitUsage
+}
+
+// errorText is an error's message as printed on stderr, escaped: a message
+// names files, ids and values from the book. Clientbook's own messages are
+// one line, so every control character in one, a line break included, is
+// data; cobra's (an unknown command's suggestions, which quote what they
+// were given) keep their lines and tabs.
+func errorText(err error) string {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return render.Sprintf("%s", ue.msg)
+	}
+	msg := err.Error()
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(msg); i++ {
+		if msg[i] == '\n' || msg[i] == '\t' {
+			b.WriteString(render.Sprintf("%s", msg[start:i]))
+			b.WriteByte(msg[i])
+			start = i + 1
+		}
+	}
+	b.WriteString(render.Sprintf("%s", msg[start:]))
+	return b.String()
 }
 
 func newRootCmd(e *env) *cobra.Command {

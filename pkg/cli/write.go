@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/render"
 )
 
 // lockTimeout is how long a writer waits for another to finish. Writers
@@ -108,7 +108,7 @@ func writeNew(e *env, root, rel string, content []byte, w writeOptions) error {
 		if err != nil {
 			return writeFailed(err)
 		}
-		fmt.Fprintf(e.stdout, "replaced %s%s\n", existing, through(existing, written))
+		render.Fprintf(e.stdout, "replaced %s%s\n", existing, through(existing, written))
 		return nil
 	}
 	if err := edit.CreateBookFile(root, rel, content); err != nil {
@@ -117,7 +117,7 @@ func writeNew(e *env, root, rel string, content []byte, w writeOptions) error {
 		}
 		return writeFailed(err)
 	}
-	fmt.Fprintf(e.stdout, "created %s\n", rel)
+	render.Fprintf(e.stdout, "created %s\n", rel)
 	return nil
 }
 

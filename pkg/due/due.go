@@ -41,8 +41,9 @@ type Options struct {
 }
 
 // List collects the dated items of the book's active clients that are
-// overdue or due within opts.Within of today, ordered by date (so overdue
-// first), then client, kind and what. results holds each client's health in
+// overdue or due within opts.Within of today, and not after 9999-12-31
+// (book.MaxDate), ordered by date (so overdue first), then client, kind
+// and what. results holds each client's health in
 // b.Clients order; the review dates come from it.
 func List(b *book.Book, results []health.Result, today book.Date, opts Options) []Item {
 	var items []Item
@@ -69,7 +70,10 @@ func ItemsOf(c *book.Client, s *book.Settings, h health.Result, today book.Date,
 	l.collect(h)
 	var items []Item
 	for _, it := range l.items {
-		if int(it.Date-today) > int(opts.Within) {
+		// A date past 9999-12-31 (since: 9999-12-31 plus a cadence) is
+		// beyond any horizon a date can be written for: however far
+		// --within reaches, the list ends on 9999-12-31.
+		if int(it.Date-today) > int(opts.Within) || it.Date > book.MaxDate {
 			continue
 		}
 		if len(opts.Owners) > 0 && (it.Owner == nil || !slices.Contains(opts.Owners, *it.Owner)) {

@@ -79,3 +79,29 @@ func TestList(t *testing.T) {
 		t.Errorf("--owner sam: %+v", mine)
 	}
 }
+
+// TestNothingPastTheLastDate: `since: 9999-12-31` puts the first check-in
+// and the first review in year 10000, which YYYY-MM-DD cannot write: however
+// far --within reaches, the list ends on 9999-12-31.
+func TestNothingPastTheLastDate(t *testing.T) {
+	today := day(t, "2026-11-23")
+	c := &book.Client{
+		ID: set(book.ID("far")), Status: set("active"), Since: set(day(t, "9999-12-31")),
+		Plan: &book.Plan{Year: set(9999), Actions: []book.Action{
+			{Action: set("last day"), Due: set(day(t, "9999-12-31"))},
+		}},
+	}
+	b := &book.Book{Clients: []*book.Client{c}, Settings: book.SettingsOf(nil)}
+	results := []health.Result{health.Assess(c, b.Settings, today)}
+	within, err := book.ParseDuration("99999y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range List(b, results, today, Options{Within: within}) {
+		got = append(got, it.Date.String()+" "+it.Kind)
+	}
+	if want := []string{"9999-12-31 action"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -13,6 +13,12 @@ import (
 // GitHub shows as annotations on the pull request's lines. prefix is the
 // book root relative to the repository (the working folder), "" or "." for
 // the same folder.
+//
+// Each finding is one line of the log, whatever its text holds: the
+// message is escaped as the text format escapes it (Printable), so that the
+// annotation reads like `check`'s line, then as a workflow command's data;
+// the file is escaped as a property (which the runner decodes back to the
+// file's name), and what is left of control characters as Printable does.
 func WriteGitHub(w io.Writer, r Report, prefix string) error {
 	for f := range r.All() {
 		level := "error"
@@ -22,7 +28,7 @@ func WriteGitHub(w io.Writer, r Report, prefix string) error {
 		case Info:
 			level = "notice"
 		}
-		props := []string{"file=" + ghProperty(joinPrefix(prefix, f.Path))}
+		props := []string{"file=" + Printable(ghProperty(joinPrefix(prefix, f.Path)))}
 		if f.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", f.Line))
 			if f.Column > 0 {
@@ -30,7 +36,7 @@ func WriteGitHub(w io.Writer, r Report, prefix string) error {
 			}
 		}
 		props = append(props, "title="+ghProperty(f.Rule))
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(f.Message)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(Printable(f.Message))); err != nil {
 			return err
 		}
 	}

@@ -4,9 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 // Severity is how serious a finding is. The zero value is invalid.
@@ -69,40 +68,9 @@ func (f Finding) Location() string {
 // as is: control characters (line breaks, escape sequences), bytes that are
 // not UTF-8, line and paragraph separators and the bidirectional controls
 // that can make text read differently from what it is. Everything else,
-// other scripts included, is left as it is. Book files and names come from
-// anyone; the text formats print them through this.
-func Printable(s string) string {
-	if strings.IndexFunc(s, needsEscape) < 0 && utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x80 && needsEscape(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case needsEscape(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-		i += size
-	}
-	return b.String()
-}
-
-func needsEscape(r rune) bool {
-	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
-		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
-}
+// other scripts included, is left as it is. It is inert.Text, the one
+// escaping every text output of clientbook shares.
+func Printable(s string) string { return inert.Text(s) }
 
 // Sort orders findings by path, line, column, rule and message so output
 // never depends on map order or on which worker finished first.

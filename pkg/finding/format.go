@@ -1,12 +1,15 @@
 package finding
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 // Report is what `check` prints: the findings and a summary.
@@ -98,10 +101,22 @@ func WriteJSON(w io.Writer, r Report) error {
 	}
 	c := r.Counts()
 	out.Summary = jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Files: r.Files}
-	enc := json.NewEncoder(w)
+	return encodeJSON(w, out)
+}
+
+// encodeJSON writes v as indented JSON without HTML escaping. Strings are
+// exact; the control characters encoding/json leaves raw in them (DEL, C1,
+// bidirectional controls, in a file's name say) are written as \uXXXX.
+func encodeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(inert.Encoded(buf.Bytes()))
+	return err
 }
 
 // WriteTextWithSource prints each finding as WriteText does, followed by

@@ -53,3 +53,23 @@ func TestTextStaysOnOneLine(t *testing.T) {
 		t.Errorf("the path is not escaped in place:\n%s", text.String())
 	}
 }
+
+// TestGitHubStaysOnOneLine: whatever a finding's path or message holds,
+// each finding is one workflow command: the message is escaped as the
+// text format escapes it, the file as a property (the runner decodes %0A
+// back) with the other control characters escaped visibly.
+func TestGitHubStaysOnOneLine(t *testing.T) {
+	r := Report{Findings: []Finding{{
+		Rule: "CB003", Severity: Warning, Path: "clients/x\x1b[2J\n::error file=a::b/client.yaml", Line: 3, Column: 7,
+		Message: "name \x1b]8;;https://evil.example\x1b\\ 50% \a\r\n::error file=x::pwned \u009b2J \u202eevil",
+	}}}
+	var out bytes.Buffer
+	if err := WriteGitHub(&out, r, ""); err != nil {
+		t.Fatal(err)
+	}
+	want := `::warning file=clients/x\x1b[2J%0A%3A%3Aerror file=a%3A%3Ab/client.yaml,line=3,col=7,title=CB003::` +
+		`name \x1b]8;;https://evil.example\x1b\ 50%25 \x07\r\n::error file=x::pwned \u009b2J \u202eevil` + "\n"
+	if got := out.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -10,7 +10,13 @@
 //     GitHub-flavoured markdown table and CSV;
 //   - presentation details shared by those encodings: money formatting with
 //     thousands separators, the "-" placeholder for absent cells, column
-//     alignment, and terminal colour (ColorEnabled, Column.Tone).
+//     alignment, and terminal colour (ColorEnabled, Column.Tone);
+//   - keeping book text inert in every text format: each cell and column
+//     name of a grid, and each argument of the free-form text written with
+//     Fprintf, Fprintln and Sprintf, goes through inert.Text (control
+//     characters as visible escapes); csv cells also through inert.CSVCell
+//     (no formula); JSON and YAML keep values exact, YAML writing a value
+//     with a control character double-quoted so it stays on its line.
 //
 // It knows nothing about clientbook's domain: callers decide which value to
 // encode and which columns to show.

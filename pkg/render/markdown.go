@@ -6,18 +6,21 @@ import (
 	"strings"
 
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 // renderMarkdown writes a GitHub-flavoured markdown table: a header row, an
 // alignment row ("---" left, "---:" right) and one row per Grid row. Cells
 // are padded to the column width so the source lines up; pipes are escaped
-// as `\|`, line breaks and tabs become spaces, absent cells show "-" and money is
+// as `\|`, control characters are escaped (inert.Text), the lines of a
+// Lines cell are joined by a space, absent cells show "-" and money is
 // grouped. Markdown output never carries colour.
 func renderMarkdown(w io.Writer, g *Grid) error {
 	ncol := len(g.Columns)
 	header := make([]string, ncol)
 	for c, col := range g.Columns {
-		header[c] = mdEscape(col.Name)
+		header[c] = mdEscape(inert.Text(col.Name))
 	}
 	cells := make([]string, ncol)
 	body := func(row []string) []string {
@@ -84,9 +87,11 @@ func writeMDRow(buf *bufio.Writer, cols []Column, widths []int, cells []string) 
 	buf.WriteByte('\n')
 }
 
-var mdReplacer = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+// mdReplacer escapes pipes and joins the lines of a Lines cell: nothing
+// else in an escaped cell is a control character.
+var mdReplacer = strings.NewReplacer("|", `\|`, "\n", " ")
 
-// mdEscape makes s safe inside a markdown table cell.
+// mdEscape makes escaped text safe inside a markdown table cell.
 func mdEscape(s string) string { return mdReplacer.Replace(s) }
 
 // mdWidth is the display width of s, independent of the locale so output is

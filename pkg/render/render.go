@@ -9,6 +9,9 @@ import (
 	"io"
 	"iter"
 	"slices"
+	"strings"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 // Align is the horizontal alignment of a column in table and markdown output.
@@ -31,9 +34,20 @@ type Column struct {
 	// Options.Color is set. It receives the raw cell value (before money
 	// grouping) and is not called for absent cells.
 	Tone func(cell string) Tone
+	// Lines marks a column whose cells are lines joined by "\n" (built
+	// with Lines): a table draws each line under the other in the cell;
+	// markdown and csv, whose cells are one line, join them with a space.
+	// In every other column a line break is data and is escaped.
+	Lines bool
 }
 
-// Grid is a table of strings rendered by the table, markdown and csv formats.
+// Grid is a table of strings rendered by the table, markdown and csv
+// formats. Cells and column names are text from the book: every format
+// writes them through inert.Text, so a control character in one (an escape
+// sequence, a line break, a bidirectional override) is printed as a
+// visible escape such as \x1b or \n and never acts on the terminal or
+// starts a line; csv also keeps a spreadsheet from reading a cell as a
+// formula (inert.CSVCell).
 type Grid struct {
 	Columns []Column
 	// Rows holds one slice per row. "" means absent: shown as "-" in table
@@ -155,19 +169,46 @@ func (g *Grid) check() error {
 	return nil
 }
 
-// display returns the text shown for raw in table and markdown output.
+// display returns the text shown for raw in table and markdown output,
+// escaped; a Lines cell keeps its line breaks.
 func (c Column) display(raw string) string {
 	if raw == "" {
 		return absent
 	}
 	if c.Money {
-		return FormatMoney(raw)
+		raw = FormatMoney(raw)
 	}
-	return raw
+	return c.text(raw)
+}
+
+// text escapes a cell's text (inert.Text); in a Lines column, line by
+// line, keeping the breaks between them.
+func (c Column) text(s string) string {
+	if !c.Lines {
+		return inert.Text(s)
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = inert.Text(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Lines builds a cell of several lines for a Lines column: each line is
+// escaped on its own (a line break inside one is data, shown as \n), then
+// the lines are joined by "\n".
+func Lines(lines ...string) string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = inert.Text(l)
+	}
+	return strings.Join(out, "\n")
 }
 
 // encodeJSON encodes v with a 2-space indent, a trailing newline and no HTML
-// escaping.
+// escaping. Strings are exact; the control characters encoding/json leaves
+// raw in them (DEL, C1, bidirectional controls) are written as \uXXXX
+// (inert.Encoded).
 func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -176,5 +217,5 @@ func encodeJSON(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return inert.Encoded(buf.Bytes()), nil
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 // renderTable draws g as an ASCII-bordered table with tablewriter.
@@ -17,9 +19,11 @@ import (
 // borders instead of box-drawing glyphs, header text kept as given (no
 // upper-casing), headers left-aligned unless the column is right-aligned
 // (instead of centred), no wrapping or truncation, and East Asian
-// ambiguous-width runes measured as narrow whatever the locale. Colour codes
-// are added to cells before they reach tablewriter, which measures display
-// width with ANSI sequences stripped, so columns stay aligned.
+// ambiguous-width runes measured as narrow whatever the locale. Cells are
+// escaped (Column.display) before anything else, so the only escape
+// sequences in a table are its own colour codes; they are added to cells
+// before they reach tablewriter, which measures display width with ANSI
+// sequences stripped, so columns stay aligned.
 //
 // The rows are read twice: once to measure each column as tablewriter
 // would (the widest cell plus its padding), then once more to hand them to
@@ -80,7 +84,7 @@ func newTableOf(w io.Writer, g *Grid, opts Options) *table {
 	tb := &table{header: make([]any, ncol)}
 	aligns := make(tw.Alignment, ncol)
 	for c, col := range g.Columns {
-		tb.header[c] = tableText(col.Name)
+		tb.header[c] = tableText(inert.Text(col.Name))
 		aligns[c] = tw.AlignLeft
 		if col.Align == AlignRight {
 			aligns[c] = tw.AlignRight
@@ -137,10 +141,11 @@ func (tb *table) batch(g *Grid) error {
 	return tb.t.Render()
 }
 
-// tableText trims s and replaces tabs, whose rendered width tablewriter
-// takes from the environment, with a space.
+// tableText trims escaped text for a cell. Tabs, whose rendered width
+// tablewriter takes from the environment, never reach it: inert.Text has
+// written them as \t.
 func tableText(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, "\t", " "))
+	return strings.TrimSpace(s)
 }
 
 // paintLines colours each line of s separately so that a multi-line cell

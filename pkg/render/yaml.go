@@ -10,12 +10,15 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 // encodeYAML encodes v as YAML with the same field names and field order as
 // its JSON encoding: v is marshalled to JSON, the JSON is turned into a
 // yaml.Node tree token by token, and that tree is encoded with a 2-space
-// indent.
+// indent. Strings are exact, each on its line, and the output holds no
+// control character (see strNode and inert.Encoded).
 func encodeYAML(v any) ([]byte, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
@@ -39,7 +42,10 @@ func encodeYAML(v any) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// Every string holding a control character is double-quoted
+	// (strNode), where the bidirectional controls the encoder leaves raw
+	// can be written as \uXXXX.
+	return inert.Encoded(buf.Bytes()), nil
 }
 
 // jsonToNode reads one JSON value from dec and returns it as a yaml.Node.
@@ -112,9 +118,15 @@ func jsonToNode(dec *json.Decoder) (*yaml.Node, error) {
 // whose plain form would resolve to another YAML 1.2 type ("null", "true",
 // "1.0", "007", ""); strings that YAML 1.1 readers would take for booleans
 // ("yes", "off") or sexagesimal numbers ("1:30") are quoted here as well.
+//
+// A string holding a control character or a line break of any kind is
+// double-quoted, where YAML writes them as escapes ("a\nb", "\e[2J",
+// "\L"): the value stays exact, and stays on its line. A literal block
+// would start a line with the value's own text, which a CI log reads as a
+// workflow command (`::error file=…::`) whatever its indent.
 func strNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if !strings.Contains(s, "\n") && (isYAML11Bool(s) || base60.MatchString(s)) {
+	if inert.Text(s) != s || isYAML11Bool(s) || base60.MatchString(s) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n

@@ -8,7 +8,9 @@
 // summary (which carry each client's health.Result), due.List's items
 // and the check's findings — into a Model of display strings and chart
 // coordinates, and Write renders the Model with html/template, which
-// escapes everything that came from the book's files.
+// escapes everything that came from the book's files; every value the page
+// prints also goes through inert.Text first, so that a control character
+// in a name is a visible escape on the page too.
 //
 // The page is deterministic: the same inputs give the same bytes. Every
 // list is in a fixed order, numbers are printed with fixed precision and

@@ -481,3 +481,67 @@ func TestUnratedClients(t *testing.T) {
 		t.Errorf("brennan-group's row %+v, want unrated and not placed", row)
 	}
 }
+
+// hostileControls is a client name made to drive a terminal and to forge a
+// CI annotation: a clear-screen sequence, an OSC 8 link, BEL, CR, LF then a
+// workflow command, a C1 CSI and a right-to-left override.
+const (
+	hostileControls     = "\x1b[2JKestrel\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\\a\r\n::error file=x::pwned \u009b31m \u202eevil"
+	hostileControlsYAML = `"\e[2JKestrel\e]8;;https://evil.example\e\\link\e]8;;\e\\\a\r\n::error file=x::pwned \u009B31m \u202Eevil"`
+	hostileShown        = `\x1b[2JKestrel\x1b]8;;https://evil.example\x1b\link\x1b]8;;\x1b\\x07\r\n::error file=x::pwned \u009b31m \u202eevil`
+)
+
+// TestControlCharactersAreEscaped: html/template makes a value text, and
+// inert.Text makes its control characters visible escapes, in text nodes
+// and attributes alike; the model keeps the name as it is.
+func TestControlCharactersAreEscaped(t *testing.T) {
+	root := t.TempDir()
+	if err := os.CopyFS(root, os.DirFS(agency)); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(root, "clients", "kestrel-outdoor", "client.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "name: ") {
+			lines[i] = "name: " + hostileControlsYAML
+			break
+		}
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, page := build(t, root)
+	if m.Portfolio[0].Name != hostileControls {
+		t.Fatalf("the book did not read the hostile name: %q", m.Portfolio[0].Name)
+	}
+	for _, c := range []string{"\x1b", "\a", "\r", "\u009b", "\u202e"} {
+		if bytes.Contains(page, []byte(c)) {
+			t.Errorf("the page holds %q", c)
+		}
+	}
+	if !bytes.Contains(page, []byte(`<td class="client">`+hostileShown+`<span class="id">kestrel-outdoor</span></td>`)) {
+		t.Error("the portfolio table does not show the escaped name")
+	}
+	doc := parse(t, page)
+	var label, tooltip string
+	for _, g := range all(doc, element("g", "client")) {
+		if id, _ := attr(g, "data-client"); id == "kestrel-outdoor" {
+			label = text(one(t, g, "label", element("text", "label")))
+			tooltip = text(one(t, g, "tooltip", element("title", "")))
+		}
+	}
+	if label != hostileShown || !strings.HasPrefix(tooltip, hostileShown+" (kestrel-outdoor)") {
+		t.Errorf("dot label %q, tooltip %q", label, tooltip)
+	}
+	for _, svg := range all(doc, element("svg", "trend")) {
+		if id, _ := attr(svg, "data-client"); id == "kestrel-outdoor" {
+			if got, _ := attr(svg, "aria-label"); got != "health of "+hostileShown+" over 3 rounds" {
+				t.Errorf("trend aria-label %q", got)
+			}
+		}
+	}
+}

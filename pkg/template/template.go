@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/template"
 	"unicode/utf8"
+
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
 //go:embed files/*.yaml
@@ -16,9 +18,12 @@ var files embed.FS
 var templates = template.Must(template.New("").Delims("[[", "]]").Funcs(template.FuncMap{"q": quote, "list": list, "pad": pad}).ParseFS(files, "files/*.yaml"))
 
 // quote writes s as a YAML scalar: plain when that reads back as the same
-// string, double-quoted otherwise.
+// string, double-quoted otherwise. A control character (a name holding an
+// escape sequence, say) is only ever written as an escape of a
+// double-quoted string: raw, it would make the file unreadable, and print
+// as itself with --dry-run.
 func quote(s string) string {
-	plain := s != "" && !strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`\n\t") &&
+	plain := s != "" && !strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`\n\t") && inert.Text(s) == s &&
 		strings.TrimSpace(s) == s && !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "?")
 	switch strings.ToLower(s) {
 	case "true", "false", "yes", "no", "on", "off", "null", "~":

@@ -45,6 +45,9 @@ func TestQuote(t *testing.T) {
 		"2026":         `"2026"`,
 		"":             `""`,
 		"- dash":       `"- dash"`,
+		"Acme\x1b":     `"Acme\x1b"`,
+		"Acme\u202e":   `"Acme\u202e"`,
+		"Acme\u0085":   `"Acme\u0085"`,
 	} {
 		if got := quote(in); got != want {
 			t.Errorf("quote(%q) = %s, want %s", in, got, want)
