@@ -70,15 +70,18 @@ func (c *checker) firm() {
 		}
 		seen[p.ID.Value] = true
 	}
+	// Each pair is compared only when both are known: a value that is
+	// not valid has its own CB003, and its default must not make a
+	// second finding.
 	h := f.Health.Bands
-	if h.Healthy.Set || h.Watch.Set {
+	if (h.Healthy.Set || h.Watch.Set) && !h.Healthy.Invalid && !h.Watch.Invalid {
 		s := c.settings
 		if s.BandWatch > s.BandHealthy {
 			c.add("CB003", f.Path, h.Watch.Pos, "bands.watch (%d) is above bands.healthy (%d): the watch band starts below the healthy one", s.BandWatch, s.BandHealthy)
 		}
 	}
 	a := f.Acceptance
-	if a.AcceptAt.Set || a.DeclineBelow.Set {
+	if (a.AcceptAt.Set || a.DeclineBelow.Set) && !a.AcceptAt.Invalid && !a.DeclineBelow.Invalid {
 		s := c.settings
 		if s.DeclineBelow > s.AcceptAt {
 			c.add("CB003", f.Path, a.DeclineBelow.Pos, "decline_below (%d) is above accept_at (%d): set decline_below at or below accept_at", s.DeclineBelow, s.AcceptAt)

@@ -90,9 +90,11 @@ func at(keys map[string]book.Pos, key string, fallback book.Pos) book.Pos {
 }
 
 // overdue reports whether something due on due and not done is overdue
-// today: due today is not, due yesterday is (SPEC §9).
-func overdue(due book.Field[book.Date], done bool, today book.Date) bool {
-	return due.Set && !done && due.Value < today
+// today: due today is not, due yesterday is (SPEC §9). A done date that
+// is not a date (its own CB003) says something was done, when is not
+// known: it is not overdue.
+func overdue(due, done book.Field[book.Date], today book.Date) bool {
+	return due.Set && !done.Given() && due.Value < today
 }
 
 func days(n int) string {
