@@ -68,9 +68,7 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 			}
 			c.Plan = v
 		case *Engagement:
-			if !v.ID.Set && ValidID(stem(path.Base(v.Path))) && !hasKey(v.Keys, "id") {
-				v.ID = Field[ID]{Value: ID(stem(path.Base(v.Path))), Pos: v.Pos}
-			}
+			l.idFromFileName(&v.ID, v.Path, v.Pos, "engagement")
 			c.Engagements = append(c.Engagements, v)
 			if v.ID.Value == "" {
 				continue
@@ -111,9 +109,7 @@ func (l *loader) assembleOpportunities(results []result, findings *[]finding.Fin
 		if !ok {
 			continue
 		}
-		if !v.ID.Set && ValidID(stem(path.Base(v.Path))) && !hasKey(v.Keys, "id") {
-			v.ID = Field[ID]{Value: ID(stem(path.Base(v.Path))), Pos: v.Pos}
-		}
+		l.idFromFileName(&v.ID, v.Path, v.Pos, "opportunity")
 		out = append(out, v)
 	}
 	slices.SortFunc(out, func(a, c *Opportunity) int {
@@ -125,6 +121,26 @@ func (l *loader) assembleOpportunities(results []result, findings *[]finding.Fin
 		}
 	}
 	return out
+}
+
+// idFromFileName gives a document that states no id (the key absent or
+// empty) its file's name as id, as SPEC §1 names the files
+// (engagements/<slug>.yaml, opportunities/<slug>.yaml). A file whose name
+// is not an id would have no id at all, and no other finding would say so
+// (two of them would not even collide): that is a CB006, with the two ways
+// out. An id that is there but not valid has had its CB003.
+func (l *loader) idFromFileName(id *Field[ID], p string, pos Pos, what string) {
+	if id.Given() {
+		return
+	}
+	base := path.Base(p)
+	name := stem(base)
+	if ValidID(name) {
+		*id = Field[ID]{Value: ID(name), Pos: pos}
+		return
+	}
+	suggest := slugOr(name, what)
+	l.add("CB006", p, Pos{}, "the file name %s is not an id and the %s has no id: rename the file to %s%s or add id: %s", quote(name), what, suggest, strings.TrimPrefix(base, name), suggest)
 }
 
 func hasKey(keys map[string]Pos, k string) bool {
@@ -140,7 +156,11 @@ func yearOr(r *Review, def string) string {
 }
 
 // slug suggests an id for a folder name that is not one.
-func slug(s string) string {
+func slug(s string) string { return slugOr(s, "client") }
+
+// slugOr suggests an id for a name that is not one; def when the name has
+// no letter or digit to make one of.
+func slugOr(s, def string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		switch {
@@ -154,10 +174,10 @@ func slug(s string) string {
 	}
 	out := strings.Trim(b.String(), "-")
 	if out == "" {
-		return "client"
+		return def
 	}
 	if len(out) > 63 {
-		out = out[:63]
+		out = strings.TrimRight(out[:63], "-")
 	}
 	return out
 }
