@@ -1,6 +1,7 @@
 package book
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -58,5 +59,43 @@ acceptance:
 	want := []string{"CB003 clientbook.yaml:7:20", "CB003 clientbook.yaml:10:18"}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("findings %v, want %v", got, want)
+	}
+}
+
+// Weights that are all zero are one CB003 at the section's weights key;
+// one weight left to its default, or not valid (its own CB003, its
+// default in its place), is not all zero.
+func TestZeroWeights(t *testing.T) {
+	tests := []struct {
+		name, firm string
+		want       []string
+	}{
+		{"all six named zero", "health:\n  weights: {trust: 0, respect: 0, transparency: 0, access: 0, loyalty: 0, value: 0}\n",
+			[]string{"CB003 clientbook.yaml:7:3 health.weights are all zero"}},
+		{"one left to its default", "health:\n  weights: {trust: 0, respect: 0, transparency: 0, access: 0, loyalty: 0}\n", nil},
+		{"one not valid", "health:\n  weights: {trust: 0, respect: 0, transparency: 0, access: 0, loyalty: 0, value: x}\n",
+			[]string{"CB003 clientbook.yaml:7:82 \"value\" must be a number"}},
+		{"an empty weights map", "portfolio:\n  weights: {}\n", nil},
+		{"portfolio all zero", "portfolio:\n  weights: {health: 0, margin: 0.0, fit: 0, potential: 0}\n",
+			[]string{"CB003 clientbook.yaml:7:3 portfolio.weights are all zero"}},
+		{"acceptance all zero", "acceptance:\n  weights: {fit: 0, issue: 0, impact: 0, sponsor: 0, relational: 0, other: 0}\n",
+			[]string{"CB003 clientbook.yaml:7:3 acceptance.weights are all zero"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := loadBook(t, map[string]string{"clientbook.yaml": validFirm + tt.firm})
+			var got []string
+			for _, f := range b.Findings {
+				got = append(got, f.Rule+" "+f.Location()+" "+f.Message)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("findings %q, want %d starting %q", got, len(tt.want), tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("finding %q, want it to start %q", got[i], tt.want[i])
+				}
+			}
+		})
 	}
 }

@@ -92,6 +92,7 @@ type Bands struct {
 // HealthConfig is the firm's health section.
 type HealthConfig struct {
 	Pos         Pos
+	Keys        map[string]Pos
 	Weights     HealthWeights   `yaml:"weights"`
 	Bands       Bands           `yaml:"bands"`
 	RoundWindow Field[Duration] `yaml:"round_window"`
@@ -134,6 +135,7 @@ type CriterionWeights struct {
 // Acceptance is the firm's new-work section.
 type Acceptance struct {
 	Pos          Pos
+	Keys         map[string]Pos
 	Weights      CriterionWeights `yaml:"weights"`
 	AcceptAt     Field[int]       `yaml:"accept_at" cb:"min=0,max=100"`
 	DeclineBelow Field[int]       `yaml:"decline_below" cb:"min=0,max=100"`
@@ -152,6 +154,7 @@ type PortfolioWeights struct {
 // PortfolioConf is the firm's portfolio section.
 type PortfolioConf struct {
 	Pos     Pos
+	Keys    map[string]Pos
 	Weights PortfolioWeights `yaml:"weights"`
 }
 
