@@ -272,7 +272,13 @@ func (l *loader) list() *layout {
 		top.Close()
 	}
 	for _, e := range topEntries {
-		if !e.isDir && !e.bad && (e.name == FirmFiles[0] || e.name == FirmFiles[1]) {
+		switch {
+		case e.bad || !slices.Contains(FirmFiles, e.name):
+		case e.isDir:
+			// Beside the other name's file (else FindRoot refused the
+			// book): a folder named like the firm's file is a mistake.
+			l.notAFile(e.name)
+		default:
 			t.firm = append(t.firm, job{path: e.name, kind: kindFirm, in: noFolder})
 		}
 	}
