@@ -24,8 +24,16 @@ type Book struct {
 	Settings *Settings
 	// Clients holds every readable client.yaml, by id; Load fills it,
 	// Stream leaves it empty and hands each client to its reducer.
-	Clients       []*Client
+	Clients []*Client
+	// Unread holds, with Load, the stand-in of each client whose
+	// client.yaml could not be read (Client.Unread): its other files, for
+	// the rules to check. No command shows it as a client.
+	Unread        []*Client
 	Opportunities []*Opportunity // every readable opportunity, by id then path
+	// LeftOut lists, by kind then path, the clients and opportunities that
+	// could not be read, and the clients whose status is not known: what
+	// the read commands leave out, and name.
+	LeftOut []LeftOut
 	// Findings holds the structural findings (CB001–CB008) that
 	// Options.Keep kept (all of them with Load), sorted.
 	Findings []finding.Finding

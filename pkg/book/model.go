@@ -184,8 +184,14 @@ type Client struct {
 	Plan        *Plan
 	Engagements []*Engagement // in file-name order
 	Reviews     []*Review     // in file-name order
-	Pos         Pos
-	Keys        map[string]Pos
+	// Unread is set on the stand-in for a client whose client.yaml could
+	// not be read (it is missing, cannot be parsed, or is not a Client):
+	// why, and where to fix it. The stand-in has its folder's name as id
+	// (when that is an id) and its folder's other files, so that they are
+	// still checked, but none of client.yaml's values: not even a status.
+	Unread *LeftOut
+	Pos    Pos
+	Keys   map[string]Pos
 	Header
 	ID           Field[ID]       `yaml:"id" cb:"required"`
 	Name         Field[string]   `yaml:"name" cb:"required"`
@@ -454,5 +460,6 @@ func (c *Client) Identity() *Client {
 		ID: c.ID, Name: c.Name, Status: c.Status, Tier: c.Tier,
 		Industry: c.Industry, Geography: c.Geography, Since: c.Since,
 		Owner: c.Owner, Potential: c.Potential, Recovery: c.Recovery,
+		Unread: c.Unread,
 	}
 }

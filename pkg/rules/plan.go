@@ -5,7 +5,7 @@ import "github.com/clientbook/clientbook/pkg/book"
 // CB101: an active key client has no plan for this year.
 func planMissing(c *Context) {
 	cl := c.Client
-	if !c.active() || cl.Tier.Value != "key" {
+	if !c.clientActive() || cl.Tier.Value != "key" {
 		return
 	}
 	year := c.Today.Year()
@@ -102,8 +102,9 @@ func (c *Context) planActions() (actions []book.Action, paths []string) {
 		}
 	}
 	// A recovery whose closed: is not a date (its own CB003) may be
-	// closed: its actions are not checked.
-	if r := cl.Recovery; r != nil && !r.Closed.Given() {
+	// closed: its actions are not checked. The recovery is in client.yaml:
+	// it needs the client's status known to be active.
+	if r := cl.Recovery; r != nil && !r.Closed.Given() && c.clientActive() {
 		for _, a := range r.Plan {
 			actions = append(actions, a)
 			paths = append(paths, cl.Path)

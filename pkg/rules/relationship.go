@@ -11,7 +11,7 @@ import (
 // assessment whose date is not a date (its own CB003) may be the newest:
 // the rule then says nothing.
 func healthStale(c *Context) {
-	if !c.active() {
+	if !c.clientActive() {
 		return
 	}
 	cl, h := c.Client, c.Health
@@ -37,7 +37,7 @@ func healthStale(c *Context) {
 // A touchpoint whose date is not a date, or a cadence that is not a
 // duration (each its own CB003), leaves the answer unknown: nothing is said.
 func touchpointGap(c *Context) {
-	if !c.active() {
+	if !c.clientActive() {
 		return
 	}
 	cl := c.Client
@@ -69,7 +69,7 @@ func touchpointGap(c *Context) {
 // cadence.review old, or, with no review, `since` is. A review whose date
 // is not a date (its own CB003) may be the newest: nothing is said.
 func reviewOverdue(c *Context) {
-	if !c.active() {
+	if !c.clientActive() {
 		return
 	}
 	cl, h := c.Client, c.Health
@@ -92,7 +92,7 @@ func reviewOverdue(c *Context) {
 
 // CB204: an at-risk client without an open recovery plan.
 func atRiskWithoutRecovery(c *Context) {
-	if !c.active() || c.Health.Band != health.AtRisk {
+	if !c.clientActive() || c.Health.Band != health.AtRisk {
 		return
 	}
 	cl := c.Client
@@ -114,7 +114,7 @@ func hasFlag(h health.Result, id string) bool {
 // CB205: no stakeholder with role sponsor. A role that is not one of the
 // roles (its own CB003) may have meant sponsor: nothing is said.
 func noSponsor(c *Context) {
-	if !c.active() || !hasFlag(c.Health, health.FlagNoSponsor) ||
+	if !c.clientActive() || !hasFlag(c.Health, health.FlagNoSponsor) ||
 		slices.ContainsFunc(c.Client.Stakeholders, func(s book.Stakeholder) bool { return s.Role.Invalid }) {
 		return
 	}
@@ -125,7 +125,7 @@ func noSponsor(c *Context) {
 // CB206: a key client with only one strong stakeholder. A strength that
 // is not 1 to 5 (its own CB003) may be strong: nothing is said.
 func singleThreaded(c *Context) {
-	if !c.active() || c.Client.Tier.Value != "key" || !hasFlag(c.Health, health.FlagSingleThreaded) ||
+	if !c.clientActive() || c.Client.Tier.Value != "key" || !hasFlag(c.Health, health.FlagSingleThreaded) ||
 		slices.ContainsFunc(c.Client.Stakeholders, func(s book.Stakeholder) bool { return s.Strength.Invalid }) {
 		return
 	}
