@@ -41,10 +41,12 @@ type env struct {
 	today   string
 	output  string
 
-	// strict is --strict of the read commands: leaving anything out is
-	// then exit 1. leftOut is what the command named as left out.
-	strict  bool
-	leftOut []book.LeftOut
+	// strict is --strict of the read commands: a result that leaves out
+	// what could not be read is then exit 1. leftOut is what the command
+	// named as left out, bookErrors the errors it warned about.
+	strict     bool
+	leftOut    []book.LeftOut
+	bookErrors int
 
 	restoreGC func() // puts back the collector's settings; nil if untouched
 }
@@ -90,8 +92,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
-	if err == nil && e.strict && len(e.leftOut) > 0 {
-		fmt.Fprintf(stderr, "clientbook: %s left out (--strict)\n", leftOutCount(e.leftOut))
+	if err == nil && e.strict && (len(e.leftOut) > 0 || e.bookErrors > 0) {
+		fmt.Fprintf(stderr, "clientbook: --strict: %s\n", strictReason(e.leftOut, e.bookErrors))
 		return ExitFailed
 	}
 	if err == nil {
@@ -261,7 +263,7 @@ func (e *env) warnErrors(b *book.Book) {
 
 // addStrict registers --strict on a read command.
 func (e *env) addStrict(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&e.strict, "strict", false, "exit 1 when a client or opportunity is left out because its file cannot be read (or, where clients are chosen by status, its status is not known)")
+	cmd.Flags().BoolVar(&e.strict, "strict", false, "exit 1, after the result, when it leaves out what could not be read: a client or opportunity named on stderr, or a value of the book's errors (see clientbook check)")
 }
 
 // leftOutScope chooses which of the book's left-out clients and
@@ -283,7 +285,8 @@ func clientsScope(ids []string, byStatus bool) leftOutScope {
 // warnRead is what a read command says on stderr about the book: one line
 // for each client or opportunity in scope that it left out, with the place
 // to fix and why, then the count of the book's errors. --strict makes
-// anything left out exit 1, after the command has printed its result.
+// either exit 1, after the command has printed its result: whatever it
+// warns about is what the result may be missing.
 func (e *env) warnRead(b *book.Book, scope leftOutScope) {
 	for _, o := range b.LeftOut {
 		if scope != nil && !scope(o) {
@@ -293,6 +296,20 @@ func (e *env) warnRead(b *book.Book, scope leftOutScope) {
 		e.leftOut = append(e.leftOut, o)
 	}
 	e.warnErrors(b)
+	e.bookErrors = b.Errors
+}
+
+// strictReason says why --strict fails: "2 clients left out; the book has
+// 3 error(s)".
+func strictReason(leftOut []book.LeftOut, errors int) string {
+	var parts []string
+	if len(leftOut) > 0 {
+		parts = append(parts, leftOutCount(leftOut)+" left out")
+	}
+	if errors > 0 {
+		parts = append(parts, fmt.Sprintf("the book has %d error(s)", errors))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // leftOutCount says how many clients and opportunities were left out:
