@@ -225,9 +225,10 @@ func (e *env) load(warn bool) (*book.Book, error) {
 // structural finding, and the stand-ins of clients whose client.yaml could
 // not be read are reduced too, so that their other files are checked;
 // otherwise the findings are only counted, for the command to warn about
-// (warnRead), and the stand-ins are only in Book.LeftOut. With a non-nil salt, and a reducer that returns bytes, the
-// clients' results are cached between runs (see cache.go); salt is what
-// they depend on besides the client's files, the firm's file and the day.
+// (warnRead), and the stand-ins are only in Book.LeftOut. With a non-nil
+// salt, and a reducer that returns bytes, the clients' results are cached
+// between runs (see cache.go); salt is what they depend on besides the
+// client's files, the firm's file and the day.
 func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
 	r, err := e.root()
 	if err != nil {
@@ -263,7 +264,7 @@ func (e *env) warnErrors(b *book.Book) {
 
 // addStrict registers --strict on a read command.
 func (e *env) addStrict(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&e.strict, "strict", false, "exit 1, after the result, when it leaves out what could not be read: a client or opportunity named on stderr, or a value of the book's errors (see clientbook check)")
+	cmd.Flags().BoolVar(&e.strict, "strict", false, "exit 1, after printing the result, when it may be missing something: a client or opportunity left out, or an error in the book (the warnings on stderr say which)")
 }
 
 // leftOutScope chooses which of the book's left-out clients and
