@@ -28,9 +28,9 @@ func (l *loader) assembleFirm(b *Book, results []result) {
 
 // assembleClient puts one client folder's decoded files together: the
 // client with its plan, engagements and reviews, ids checked against the
-// files' places (CB005, CB006). It returns nil when the folder has no
-// readable client file; its other files are then left out, their own
-// problems having been reported.
+// files' places (CB005, CB006). When the folder has no readable client
+// file, the client is a stand-in (Client.Unread) holding the folder's
+// other files, so that what they hold is still checked.
 func (l *loader) assembleClient(dir string, jobs []job, results []result) *Client {
 	var c *Client
 	for i, res := range results {
@@ -55,7 +55,7 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 		c = v
 	}
 	if c == nil {
-		return nil
+		c = l.standIn(dir, jobs, results)
 	}
 	engagementIDs := map[ID]string{}
 	reviewYears := map[string]string{}
@@ -68,9 +68,7 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 			}
 			c.Plan = v
 		case *Engagement:
-			if !v.ID.Set && ValidID(stem(path.Base(v.Path))) && !hasKey(v.Keys, "id") {
-				v.ID = Field[ID]{Value: ID(stem(path.Base(v.Path))), Pos: v.Pos}
-			}
+			l.idFromFileName(&v.ID, v.Path, v.Pos, "engagement")
 			c.Engagements = append(c.Engagements, v)
 			if v.ID.Value == "" {
 				continue
@@ -100,20 +98,49 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 	return c
 }
 
+// standIn is the client of the folder dir whose client.yaml could not be
+// read: the folder's name for id when it is one, and why, from the
+// findings on the client file (or on the folder, for one without it).
+func (l *loader) standIn(dir string, jobs []job, results []result) *Client {
+	file := ""
+	var findings [][]finding.Finding
+	for i, j := range jobs {
+		if j.kind == kindClient {
+			file = cmp.Or(file, j.path)
+			findings = append(findings, results[i].findings)
+		}
+	}
+	for _, f := range l.findings {
+		if name := path.Base(f.Path); file == "" && path.Dir(f.Path) == dir && isYAML(name) && stem(name) == "client" {
+			file = f.Path // not a file at all: a folder, a pipe, a link out
+		}
+	}
+	file = cmp.Or(file, dir+"/client.yaml")
+	folder := path.Base(dir)
+	why := unreadBecause(LeftOutClient, folder, file, dir, append(findings, l.findings)...)
+	c := &Client{Path: file, Unread: &why}
+	if ValidID(folder) {
+		c.ID = Field[ID]{Value: ID(folder)}
+	}
+	return c
+}
+
 // assembleOpportunities sorts the decoded opportunities by id, then path,
-// and reports ids used twice. The files' own findings go through kept into
+// and reports ids used twice; the files that could not be read are left
+// out, each with why. The files' own findings go through kept into
 // findings.
-func (l *loader) assembleOpportunities(results []result, findings *[]finding.Finding, kept func([]finding.Finding) []finding.Finding) []*Opportunity {
-	var out []*Opportunity
-	for _, res := range results {
-		*findings = append(*findings, kept(res.findings)...)
+func (l *loader) assembleOpportunities(jobs []job, results []result, findings *[]finding.Finding, kept func([]finding.Finding) []finding.Finding) (out []*Opportunity, leftOut []LeftOut) {
+	for i, res := range results {
 		v, ok := res.value.(*Opportunity)
+		if !ok {
+			p := jobs[i].path
+			leftOut = append(leftOut, unreadBecause(LeftOutOpportunity, stem(path.Base(p)), p, "", res.findings))
+		}
+		*findings = append(*findings, kept(res.findings)...)
 		if !ok {
 			continue
 		}
-		if !v.ID.Set && ValidID(stem(path.Base(v.Path))) && !hasKey(v.Keys, "id") {
-			v.ID = Field[ID]{Value: ID(stem(path.Base(v.Path))), Pos: v.Pos}
-		}
+		l.idFromFileName(&v.ID, v.Path, v.Pos, "opportunity")
 		out = append(out, v)
 	}
 	slices.SortFunc(out, func(a, c *Opportunity) int {
@@ -124,7 +151,27 @@ func (l *loader) assembleOpportunities(results []result, findings *[]finding.Fin
 			l.add("CB005", o.Path, o.ID.Pos, "opportunity id %q is already used by %s: ids are unique in the book", o.ID.Value, out[i-1].Path)
 		}
 	}
-	return out
+	return out, leftOut
+}
+
+// idFromFileName gives a document that states no id (the key absent or
+// empty) its file's name as id, as SPEC §1 names the files
+// (engagements/<slug>.yaml, opportunities/<slug>.yaml). A file whose name
+// is not an id would have no id at all, and no other finding would say so
+// (two of them would not even collide): that is a CB006, with the two ways
+// out. An id that is there but not valid has had its CB003.
+func (l *loader) idFromFileName(id *Field[ID], p string, pos Pos, what string) {
+	if id.Given() {
+		return
+	}
+	base := path.Base(p)
+	name := stem(base)
+	if ValidID(name) {
+		*id = Field[ID]{Value: ID(name), Pos: pos}
+		return
+	}
+	suggest := slugOr(name, what)
+	l.add("CB006", p, Pos{}, "the file name %s is not an id and the %s has no id: rename the file to %s%s or add id: %s", quote(name), what, suggest, strings.TrimPrefix(base, name), suggest)
 }
 
 func hasKey(keys map[string]Pos, k string) bool {
@@ -140,7 +187,11 @@ func yearOr(r *Review, def string) string {
 }
 
 // slug suggests an id for a folder name that is not one.
-func slug(s string) string {
+func slug(s string) string { return slugOr(s, "client") }
+
+// slugOr suggests an id for a name that is not one; def when the name has
+// no letter or digit to make one of.
+func slugOr(s, def string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		switch {
@@ -154,10 +205,10 @@ func slug(s string) string {
 	}
 	out := strings.Trim(b.String(), "-")
 	if out == "" {
-		return "client"
+		return def
 	}
 	if len(out) > 63 {
-		out = out[:63]
+		out = strings.TrimRight(out[:63], "-")
 	}
 	return out
 }

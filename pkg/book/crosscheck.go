@@ -2,6 +2,7 @@ package book
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/finding"
@@ -81,20 +82,27 @@ func (c *checker) firm() {
 		}
 		seen[p.ID.Value] = true
 	}
+	// Each pair is compared only when both are known: a value that is
+	// not valid has its own CB003, and its default must not make a
+	// second finding.
+	s := c.settings
 	h := f.Health.Bands
-	if h.Healthy.Set || h.Watch.Set {
-		s := c.settings
+	if (h.Healthy.Set || h.Watch.Set) && !h.Healthy.Invalid && !h.Watch.Invalid {
 		if s.BandWatch > s.BandHealthy {
 			c.add("CB003", f.Path, h.Watch.Pos, "bands.watch (%d) is above bands.healthy (%d): the watch band starts below the healthy one", s.BandWatch, s.BandHealthy)
 		}
 	}
 	a := f.Acceptance
-	if a.AcceptAt.Set || a.DeclineBelow.Set {
-		s := c.settings
+	if (a.AcceptAt.Set || a.DeclineBelow.Set) && !a.AcceptAt.Invalid && !a.DeclineBelow.Invalid {
 		if s.DeclineBelow > s.AcceptAt {
 			c.add("CB003", f.Path, a.DeclineBelow.Pos, "decline_below (%d) is above accept_at (%d): set decline_below at or below accept_at", s.DeclineBelow, s.AcceptAt)
 		}
 	}
+	c.weights(f.Path, "health", f.Health.Keys, "no client would have a health score: give at least one factor", s.HealthWeights)
+	c.weights(f.Path, "acceptance", f.Acceptance.Keys, "no opportunity would have a score: give at least one criterion", s.CriterionWeights)
+	c.weights(f.Path, "portfolio", f.Portfolio.Keys, "every client's attractiveness would be 0: give at least one component", map[string]*big.Rat{
+		"health": s.PortfolioHealth, "margin": s.PortfolioMargin, "fit": s.PortfolioFit, "potential": s.PortfolioPotential,
+	})
 	if st := f.Strategy; st != nil && st.Size != nil {
 		lo, hi := st.Size.MinEmployees, st.Size.MaxEmployees
 		if lo.Set && hi.Set && lo.Value > hi.Value {
@@ -110,6 +118,25 @@ func (c *checker) firm() {
 			c.add("CB003", f.Path, e.Value.Pos, "rule %s is set to %q: use error, warning, info or off", e.Key, e.Value.Value)
 		}
 	}
+}
+
+// weights reports a section's weights that are all zero (CB003, at the
+// weights key): each is at least 0, and with none above it every score
+// the section weighs would be 0 ÷ 0, so every client or opportunity would
+// silently go without one. The weights are the resolved ones, defaults
+// included: a weight that is not valid has its own CB003 and its default
+// in its place, and is not reported again here.
+func (c *checker) weights(p, section string, keys map[string]Pos, consequence string, weights map[string]*big.Rat) {
+	at, ok := keys["weights"]
+	if !ok {
+		return // the defaults, none of them 0
+	}
+	for _, w := range weights {
+		if w != nil && w.Sign() != 0 {
+			return
+		}
+	}
+	c.add("CB003", p, at, "%s.weights are all zero, so %s a positive weight", section, consequence)
 }
 
 func (c *checker) client(cl *Client) {

@@ -276,8 +276,8 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f fieldSpec, key st
 			d.decodeValue(item, s.Index(i), f, key)
 		}
 		v.Set(s)
-	case t.Kind() == reflect.Struct && t.NumField() == 3 && t.Field(2).Name == "Set":
-		d.decodeScalar(n, v, f, key)
+	case isFieldType(t):
+		d.decodeField(n, v, f, key)
 	case t.Kind() == reflect.Struct:
 		if isNull(n) {
 			return
@@ -314,7 +314,7 @@ func (d *decoder) decodeStringMap(n *yaml.Node, v reflect.Value, f fieldSpec, ke
 		var e MapEntry
 		e.Key = k.Value
 		e.KeyPos = nodePos(k)
-		d.decodeScalar(val, reflect.ValueOf(&e.Value).Elem(), fieldSpec{}, k.Value)
+		d.decodeField(val, reflect.ValueOf(&e.Value).Elem(), fieldSpec{}, k.Value)
 		m = append(m, e)
 	}
 	v.Set(reflect.ValueOf(m))

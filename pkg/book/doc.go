@@ -5,5 +5,11 @@
 // defaults, and the structural rules CB001–CB008.
 //
 // Scalars are parsed and range-checked once, here: later packages receive
-// Dates, Durations, exact decimals and validated ids, never raw text.
+// Dates, Durations, exact decimals and validated ids, never raw text. A
+// value that did not decode is marked Invalid, apart from an absent one.
+//
+// A broken file hides nothing else: a client whose client.yaml cannot be
+// read is a stand-in holding its other files (Client.Unread), and every
+// client or opportunity the commands cannot use is in Book.LeftOut with
+// the place to fix.
 package book

@@ -24,8 +24,16 @@ type Book struct {
 	Settings *Settings
 	// Clients holds every readable client.yaml, by id; Load fills it,
 	// Stream leaves it empty and hands each client to its reducer.
-	Clients       []*Client
+	Clients []*Client
+	// Unread holds, with Load, the stand-in of each client whose
+	// client.yaml could not be read (Client.Unread): its other files, for
+	// the rules to check. No command shows it as a client.
+	Unread        []*Client
 	Opportunities []*Opportunity // every readable opportunity, by id then path
+	// LeftOut lists, by kind then path, the clients and opportunities that
+	// could not be read, and the clients whose status is not known: what
+	// the read commands leave out, and name.
+	LeftOut []LeftOut
 	// Findings holds the structural findings (CB001–CB008) that
 	// Options.Keep kept (all of them with Load), sorted.
 	Findings []finding.Finding
@@ -272,7 +280,13 @@ func (l *loader) list() *layout {
 		top.Close()
 	}
 	for _, e := range topEntries {
-		if !e.isDir && !e.bad && (e.name == FirmFiles[0] || e.name == FirmFiles[1]) {
+		switch {
+		case e.bad || !slices.Contains(FirmFiles, e.name):
+		case e.isDir:
+			// Beside the other name's file (else FindRoot refused the
+			// book): a folder named like the firm's file is a mistake.
+			l.notAFile(e.name)
+		default:
 			t.firm = append(t.firm, job{path: e.name, kind: kindFirm, in: noFolder})
 		}
 	}

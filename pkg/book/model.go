@@ -92,6 +92,7 @@ type Bands struct {
 // HealthConfig is the firm's health section.
 type HealthConfig struct {
 	Pos         Pos
+	Keys        map[string]Pos
 	Weights     HealthWeights   `yaml:"weights"`
 	Bands       Bands           `yaml:"bands"`
 	RoundWindow Field[Duration] `yaml:"round_window"`
@@ -134,6 +135,7 @@ type CriterionWeights struct {
 // Acceptance is the firm's new-work section.
 type Acceptance struct {
 	Pos          Pos
+	Keys         map[string]Pos
 	Weights      CriterionWeights `yaml:"weights"`
 	AcceptAt     Field[int]       `yaml:"accept_at" cb:"min=0,max=100"`
 	DeclineBelow Field[int]       `yaml:"decline_below" cb:"min=0,max=100"`
@@ -152,6 +154,7 @@ type PortfolioWeights struct {
 // PortfolioConf is the firm's portfolio section.
 type PortfolioConf struct {
 	Pos     Pos
+	Keys    map[string]Pos
 	Weights PortfolioWeights `yaml:"weights"`
 }
 
@@ -181,8 +184,14 @@ type Client struct {
 	Plan        *Plan
 	Engagements []*Engagement // in file-name order
 	Reviews     []*Review     // in file-name order
-	Pos         Pos
-	Keys        map[string]Pos
+	// Unread is set on the stand-in for a client whose client.yaml could
+	// not be read (it is missing, cannot be parsed, or is not a Client):
+	// why, and where to fix it. The stand-in has its folder's name as id
+	// (when that is an id) and its folder's other files, so that they are
+	// still checked, but none of client.yaml's values: not even a status.
+	Unread *LeftOut
+	Pos    Pos
+	Keys   map[string]Pos
 	Header
 	ID           Field[ID]       `yaml:"id" cb:"required"`
 	Name         Field[string]   `yaml:"name" cb:"required"`
@@ -451,5 +460,6 @@ func (c *Client) Identity() *Client {
 		ID: c.ID, Name: c.Name, Status: c.Status, Tier: c.Tier,
 		Industry: c.Industry, Geography: c.Geography, Since: c.Since,
 		Owner: c.Owner, Potential: c.Potential, Recovery: c.Recovery,
+		Unread: c.Unread,
 	}
 }

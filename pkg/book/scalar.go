@@ -19,11 +19,15 @@ type Pos struct {
 }
 
 // Field is a scalar value read from a file with the position of its value.
-// Set is false when the key was absent or null.
+// Set is false when the key was absent or null, and when its value was not
+// valid; Invalid tells the last apart: the value is there but unknown (it
+// has been reported, CB003), so a rule that reads it skips what it cannot
+// know instead of taking it for absent.
 type Field[T any] struct {
-	Value T
-	Pos   Pos
-	Set   bool
+	Value   T
+	Pos     Pos
+	Set     bool
+	Invalid bool
 }
 
 // Or returns the value when set, else def.

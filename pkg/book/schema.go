@@ -109,7 +109,7 @@ func valueSchema(t reflect.Type, f fieldSpec, optional bool) map[string]any {
 		return nullable(objectSchema(t.Elem(), ""), true)
 	case t.Kind() == reflect.Slice:
 		return nullable(map[string]any{"type": "array", "items": valueSchema(t.Elem(), f, false)}, optional)
-	case t.Kind() == reflect.Struct && t.NumField() == 3 && t.Field(2).Name == "Set":
+	case isFieldType(t):
 		return nullable(scalarSchema(t.Field(0).Type, f), optional)
 	case t.Kind() == reflect.Struct:
 		return nullable(objectSchema(t, ""), optional)

@@ -142,3 +142,15 @@ func (s *Settings) IsSenior(id ID) bool {
 	p, ok := s.Team[id]
 	return ok && p.Senior.Value
 }
+
+// Seniority reports whether id names a senior team member, and whether
+// that is known: it is not for a team member whose senior: holds a value
+// that is not true or false (reported as CB003). Someone who is not in the
+// team is known not to be a senior team member.
+func (s *Settings) Seniority(id ID) (senior, known bool) {
+	p, ok := s.Team[id]
+	if !ok {
+		return false, true
+	}
+	return p.Senior.Value, !p.Senior.Invalid
+}

@@ -27,17 +27,29 @@ type Options struct {
 	// Workers is how many client folders are read at once; 0 means
 	// workersPerCore for each core of GOMAXPROCS.
 	Workers int
+	// Unread also hands reduce the stand-in of each client whose
+	// client.yaml could not be read (Client.Unread set), holding the
+	// folder's other files, so that what they hold is checked. Without
+	// it such a client is only in Book.LeftOut.
+	Unread bool
 }
 
-// Load reads the book rooted at root and keeps every client. It fails only
-// when the root itself cannot be opened; every problem inside the book
-// becomes a finding.
+// Load reads the book rooted at root and keeps every client: those read in
+// Book.Clients, the stand-ins of those whose client.yaml could not be read
+// in Book.Unread. It fails only when the root itself cannot be opened;
+// every problem inside the book becomes a finding.
 func Load(root string) (*Book, error) {
-	b, clients, err := Stream(root, Options{}, func(c *Client, _ *Settings) *Client { return c })
+	b, clients, err := Stream(root, Options{Unread: true}, func(c *Client, _ *Settings) *Client { return c })
 	if err != nil {
 		return nil, err
 	}
-	b.Clients = clients
+	for _, c := range clients {
+		if c.Unread != nil {
+			b.Unread = append(b.Unread, c)
+		} else {
+			b.Clients = append(b.Clients, c)
+		}
+	}
 	return b, nil
 }
 
@@ -101,7 +113,7 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 		return t.opportunities[i-len(clients)].path
 	}, func(i int, buf *[]byte) {
 		if i < len(clients) {
-			clients[i] = readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, cache)
+			clients[i] = readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, cache)
 			return
 		}
 		opps[i-len(clients)] = l.decodeFile(t.opportunities[i-len(clients)], buf)
@@ -136,22 +148,38 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 	}
 
 	// Clients by id, then path; a client without a usable id (reported
-	// already) has the empty id and collides with no other.
-	read := slices.DeleteFunc(clients, func(c clientSlot[T]) bool { return !c.ok })
-	slices.SortFunc(read, func(a, c clientSlot[T]) int {
+	// already) has the empty id and collides with no other. A stand-in
+	// (client.yaml not read) collides with none either, but its folder
+	// is a client an opportunity may name.
+	slices.SortFunc(clients, func(a, c clientSlot[T]) int {
 		return cmp.Or(cmp.Compare(a.id, c.id), cmp.Compare(a.path, c.path))
 	})
-	ids := make([]ID, len(read))
-	values := make([]T, len(read))
-	for i, c := range read {
-		ids[i], values[i] = c.id, c.value
-		if i > 0 && c.id != "" && c.id == read[i-1].id {
-			l.add("CB005", c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, read[i-1].path)
+	var ids []ID
+	var values []T
+	var prev *clientSlot[T] // the previous client that was read
+	for i := range clients {
+		c := &clients[i]
+		if c.leftOut != nil {
+			b.LeftOut = append(b.LeftOut, *c.leftOut)
 		}
+		ids = append(ids, c.id)
+		if c.ok {
+			values = append(values, c.value)
+		}
+		if c.unread {
+			continue
+		}
+		if prev != nil && c.id != "" && c.id == prev.id {
+			l.add("CB005", c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev.path)
+		}
+		prev = c
 	}
-	hasClient := func(id ID) bool { _, ok := slices.BinarySearch(ids, id); return ok }
+	hasClient := func(id ID) bool { _, ok := slices.BinarySearch(ids, id); return id != "" && ok }
 
-	b.Opportunities = l.assembleOpportunities(opps, &findings, kept)
+	var oppsLeftOut []LeftOut
+	b.Opportunities, oppsLeftOut = l.assembleOpportunities(t.opportunities, opps, &findings, kept)
+	b.LeftOut = append(b.LeftOut, oppsLeftOut...)
+	slices.SortFunc(b.LeftOut, compareLeftOut)
 	chk := &checker{settings: s, firmDoc: b.Firm, hasClient: hasClient}
 	chk.firm()
 	for _, o := range b.Opportunities {
@@ -165,7 +193,12 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 
 // clientSlot is what reading one client folder left.
 type clientSlot[T any] struct {
-	ok       bool // a client was read
+	ok bool // reduce was called: value holds what it returned
+	// unread marks a stand-in: the folder's client.yaml could not be read.
+	unread bool
+	// leftOut says why the read commands leave the client out: it is
+	// unread, or its status is not known; nil for neither.
+	leftOut  *LeftOut
 	id       ID
 	idPos    Pos
 	path     string
@@ -182,7 +215,7 @@ type clientSlot[T any] struct {
 // readClient reads one client folder: lists it, decodes its files, puts the
 // client together, checks it against the firm and reduces it. With a cache,
 // an unchanged folder is not read: its slot is the one stored last time.
-func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, cache *Cache) clientSlot[T] {
+func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, cache *Cache) clientSlot[T] {
 	l := &loader{root: root}
 	jobs, open := l.listClient(clients, e)
 	var key [sha256.Size]byte
@@ -209,12 +242,13 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 		slot.findings = append(slot.findings, res.findings...)
 	}
 	c := l.assembleClient("clients/"+e.name, jobs, results)
-	if c != nil {
-		chk := &checker{settings: s, firmDoc: firm}
-		chk.client(c)
-		l.findings = append(l.findings, chk.findings...)
-		slot.ok, slot.id, slot.idPos, slot.path = true, c.ID.Value, c.ID.Pos, c.Path
-		slot.value = reduce(c, s)
+	chk := &checker{settings: s, firmDoc: firm}
+	chk.client(c)
+	l.findings = append(l.findings, chk.findings...)
+	slot.id, slot.idPos, slot.path = c.ID.Value, c.ID.Pos, c.Path
+	slot.unread, slot.leftOut = c.Unread != nil, cmp.Or(c.Unread, statusUnknown(c))
+	if !slot.unread || withUnread {
+		slot.ok, slot.value = true, reduce(c, s)
 	}
 	slot.findings = append(slot.findings, l.findings...)
 	slot.key, slot.stored = key, cacheable && storable
@@ -226,6 +260,17 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 func encodeSlot[T any](slot clientSlot[T]) []byte {
 	var w pack.Writer
 	w.Bool(slot.ok)
+	w.Bool(slot.unread)
+	w.Bool(slot.leftOut != nil)
+	if o := slot.leftOut; o != nil {
+		w.String(o.Kind)
+		w.String(o.Name)
+		w.String(o.Path)
+		w.Int(o.Pos.Line)
+		w.Int(o.Pos.Column)
+		w.String(o.Reason)
+		w.Bool(o.StatusUnknown)
+	}
 	w.String(string(slot.id))
 	w.Int(slot.idPos.Line)
 	w.Int(slot.idPos.Column)
@@ -247,6 +292,18 @@ func decodeSlot[T any](rec []byte) (slot clientSlot[T], ok bool) {
 	}()
 	r := pack.NewReader(rec)
 	slot.ok = r.Bool()
+	slot.unread = r.Bool()
+	if r.Bool() {
+		o := &LeftOut{}
+		o.Kind = r.String()
+		o.Name = r.String()
+		o.Path = r.String()
+		o.Pos.Line = r.Int()
+		o.Pos.Column = r.Int()
+		o.Reason = r.String()
+		o.StatusUnknown = r.Bool()
+		slot.leftOut = o
+	}
 	slot.id = ID(r.String())
 	slot.idPos.Line = r.Int()
 	slot.idPos.Column = r.Int()

@@ -47,6 +47,7 @@ Exit code 0, or 1 with --fail-on decline when any opportunity is declined
 		},
 	}
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "", "exit 1 when an opportunity is declined (decline), or declined or to review (review)")
+	e.addStrict(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"decline", "review"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -69,14 +70,24 @@ func runAccept(e *env, opts *acceptOptions) error {
 	if _, err := e.todayDate(); err != nil {
 		return err
 	}
-	b, err := e.load(true)
+	b, err := e.load(false)
 	if err != nil {
 		return err
 	}
-	opps, err := selectOpportunities(b, opts.opportunities)
+	opps, unread, err := selectOpportunities(b, opts.opportunities)
 	if err != nil {
 		return err
 	}
+	// Every client left out is named: a decision looks at every active
+	// client (a hard conflict) and may take the prospect's profile from
+	// one. Opportunities are named when asked for, or all with no
+	// argument.
+	e.warnRead(b, func(o book.LeftOut) bool {
+		if o.Kind == book.LeftOutOpportunity {
+			return len(opts.opportunities) == 0 || slices.Contains(unread, o.Path)
+		}
+		return true
+	})
 
 	results := make([]accept.Result, 0, len(opps))
 	for _, o := range opps {
@@ -136,11 +147,13 @@ func compareResults(a, b accept.Result) int {
 // path of an opportunity file (relative to the working folder, else to the
 // book root). No argument selects every opportunity. A repeated opportunity
 // is evaluated once.
-func selectOpportunities(b *book.Book, args []string) ([]*book.Opportunity, error) {
+// selectOpportunities finds the opportunities args name (every one with
+// none). unread holds the paths of those args name that could not be read,
+// by their file's name or path: they are left out, and named.
+func selectOpportunities(b *book.Book, args []string) (out []*book.Opportunity, unread []string, err error) {
 	if len(args) == 0 {
-		return b.Opportunities, nil
+		return b.Opportunities, nil, nil
 	}
-	var out []*book.Opportunity
 	seen := map[*book.Opportunity]bool{}
 	for _, arg := range args {
 		o := opportunityByID(b, arg)
@@ -148,14 +161,30 @@ func selectOpportunities(b *book.Book, args []string) ([]*book.Opportunity, erro
 			o = opportunityByPath(b, arg)
 		}
 		if o == nil {
-			return nil, usagef("%s is not an opportunity id or file of the book: %s", arg, knownOpportunities(b))
+			if p := leftOutOpportunity(b, arg); p != "" {
+				unread = append(unread, p)
+				continue
+			}
+			return nil, nil, usagef("%s is not an opportunity id or file of the book: %s", arg, knownOpportunities(b))
 		}
 		if !seen[o] {
 			seen[o] = true
 			out = append(out, o)
 		}
 	}
-	return out, nil
+	return out, unread, nil
+}
+
+// leftOutOpportunity is the path of the opportunity file arg names (by its
+// name or path) that could not be read; "" when there is none.
+func leftOutOpportunity(b *book.Book, arg string) string {
+	paths := bookPaths(b, arg)
+	for _, o := range b.LeftOut {
+		if o.Kind == book.LeftOutOpportunity && (o.Name == arg || slices.Contains(paths, o.Path)) {
+			return o.Path
+		}
+	}
+	return ""
 }
 
 func opportunityByID(b *book.Book, id string) *book.Opportunity {
@@ -170,7 +199,21 @@ func opportunityByID(b *book.Book, id string) *book.Opportunity {
 // opportunityByPath finds the opportunity read from the file at p, tried
 // relative to the working folder first and then to the book root.
 func opportunityByPath(b *book.Book, p string) *book.Opportunity {
-	var candidates []string
+	for _, rel := range bookPaths(b, p) {
+		for _, o := range b.Opportunities {
+			if o.Path == rel {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// bookPaths are the paths (relative to the book root, slash-separated) of
+// the existing files p may name: relative to the working folder first, and
+// then to the book root.
+func bookPaths(b *book.Book, p string) []string {
+	var candidates, out []string
 	if filepath.IsAbs(p) {
 		candidates = append(candidates, p)
 	} else {
@@ -180,20 +223,14 @@ func opportunityByPath(b *book.Book, p string) *book.Opportunity {
 		candidates = append(candidates, filepath.Join(b.Root, p))
 	}
 	for _, c := range candidates {
-		if _, err := os.Stat(c); err != nil {
+		if _, err := os.Lstat(c); err != nil {
 			continue
 		}
-		rel, ok := inside(b.Root, c)
-		if !ok {
-			continue
-		}
-		for _, o := range b.Opportunities {
-			if o.Path == rel {
-				return o
-			}
+		if rel, ok := inside(b.Root, c); ok {
+			out = append(out, rel)
 		}
 	}
-	return nil
+	return out
 }
 
 // inside returns p relative to root, slash-separated, when p is inside it;

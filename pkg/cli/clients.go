@@ -18,6 +18,20 @@ func clientIDs(b *book.Book) []book.ID {
 	return ids
 }
 
+// withLeftOut adds to ids (in the book's order) the clients the book left
+// out, which a command may be asked for by name: it names them as left
+// out, rather than as unknown.
+func withLeftOut(ids []book.ID, b *book.Book) []book.ID {
+	out := slices.Clone(ids)
+	for _, o := range b.LeftOut {
+		if o.Kind == book.LeftOutClient && o.ID() != "" {
+			out = append(out, o.ID())
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // knownClients checks that every id of wanted is among the book's client
 // ids all (in the book's order), else returns a usage error naming the
 // unknown ones.

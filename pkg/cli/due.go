@@ -39,6 +39,7 @@ ends on 9999-12-31, the last date YYYY-MM-DD can write.`,
 	}
 	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead to look: Nd, Nw, Nm (30 days) or Ny")
 	cmd.Flags().StringSliceVar(&opts.owners, "owner", nil, "only items owned by this team member")
+	e.addStrict(cmd)
 	return cmd
 }
 
@@ -59,7 +60,7 @@ func runDue(e *env, opts *dueOptions) error {
 	// Each client's items are kept packed (due.Pack), after its id, while
 	// the book is read.
 	salt := []string{"due", today.String(), strconv.Itoa(int(within)), fmt.Sprintf("%q", opts.owners), fmt.Sprintf("%q", opts.clients)}
-	_, perClient, err := stream(e, false, salt, func(c *book.Client, s *book.Settings) []byte {
+	b, perClient, err := stream(e, false, salt, func(c *book.Client, s *book.Settings) []byte {
 		var w pack.Writer
 		w.String(string(c.ID.Value))
 		w.Blob(due.Pack(due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)))
@@ -75,9 +76,12 @@ func runDue(e *env, opts *dueOptions) error {
 		ids[i], records[i] = book.ID(r.String()), r.Bytes()
 	}
 	perClient = nil
-	if err := knownClients(ids, opts.clients); err != nil {
+	if err := knownClients(withLeftOut(ids, b), opts.clients); err != nil {
 		return err
 	}
+	// due lists the active clients' items: a client whose status is not
+	// known is left out too.
+	e.warnRead(b, clientsScope(opts.clients, true))
 	// Sorted without unpacking: items are unpacked one at a time as the
 	// table is printed; JSON and YAML encode them all at once.
 	items := due.SortPacked(records)

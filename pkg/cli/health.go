@@ -48,6 +48,7 @@ action; with the client's place in the Client Growth Matrix (SPEC §3).
 	cmd.Flags().StringVar(&opts.sort, "sort", "id", "order by id, score (high first) or delta (largest fall first)")
 	cmd.Flags().BoolVar(&opts.history, "history", false, "show every round, not only the current one")
 	cmd.Flags().BoolVar(&opts.explain, "explain", false, "show how each score is computed")
+	e.addStrict(cmd)
 	return cmd
 }
 
@@ -113,9 +114,10 @@ func runHealth(e *env, opts *healthOptions) error {
 			rows = append(rows, sc.row)
 		}
 	}
-	if err := knownClients(ids, opts.ids); err != nil {
+	if err := knownClients(withLeftOut(ids, b), opts.ids); err != nil {
 		return err
 	}
+	e.warnRead(b, clientsScope(opts.ids, len(opts.filter.status) > 0))
 	sortResults(results, opts.sort)
 	switch {
 	case opts.explain:

@@ -29,6 +29,7 @@ stated position differs from what the data shows, it says so.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runMatrix(e, opts) },
 	}
 	opts.filter.register(cmd, nil)
+	e.addStrict(cmd)
 	return cmd
 }
 
@@ -41,10 +42,11 @@ func runMatrix(e *env, opts *matrixOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := e.load(true)
+	b, err := e.load(false)
 	if err != nil {
 		return err
 	}
+	e.warnRead(b, clientsScope(nil, len(opts.filter.status) > 0))
 	var rows []health.MatrixRow
 	for _, r := range assessAll(b, b.Clients, today) {
 		if opts.filter.keep(r.Client) {

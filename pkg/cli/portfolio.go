@@ -57,6 +57,7 @@ Ranks, revenue shares and the summary are over all active clients; --action,
 	f.StringSliceVar(&opts.filter.tier, "tier", nil, "only clients of this tier (key, standard, small)")
 	f.IntVar(&opts.top, "top", 0, "show only the first N clients (0: all)")
 	f.StringVar(&opts.sort, "sort", portfolioSorts[0], "order by "+strings.Join(portfolioSorts, ", ")+" (high first, id A-Z); ranks keep the spec's order")
+	e.addStrict(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("action", cobra.FixedCompletions(portfolio.Actions, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(portfolioSorts, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -94,6 +95,9 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	if err != nil {
 		return err
 	}
+	// Ranks, shares and the summary are over every active client: any
+	// client left out, whatever the filters, changes them.
+	e.warnRead(b, clientsScope(nil, true))
 	records = slices.DeleteFunc(records, func(r []byte) bool { return r == nil })
 	p := portfolio.RankPacked(records, b.Settings, today)
 	shown := selectEntries(p, opts)

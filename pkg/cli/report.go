@@ -51,6 +51,7 @@ standard output. The same book and --today give a byte-identical file.
 	// `report --help` documents what -o means here.
 	cmd.Flags().StringVarP(&opts.file, "output", "o", "", `write the page to FILE ("-" or absent: standard output)`)
 	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead the due list looks: Nd, Nw, Nm (30 days) or Ny")
+	e.addStrict(cmd)
 	return cmd
 }
 
@@ -66,10 +67,11 @@ func runReport(e *env, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := e.load(true)
+	b, err := e.load(false)
 	if err != nil {
 		return err
 	}
+	e.warnRead(b, nil)
 	// Each result is computed once, as the health, portfolio, due and
 	// check commands compute it, and the report only arranges them.
 	results := assessAll(b, b.Clients, today)

@@ -36,6 +36,7 @@ clientbook new review CLIENT writes the review file to fill in.`,
 			return runReview(e, opts)
 		},
 	}
+	e.addStrict(cmd)
 	return cmd
 }
 
@@ -51,10 +52,17 @@ func runReview(e *env, opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := e.load(true)
+	b, err := e.load(false)
 	if err != nil {
 		return err
 	}
+	for _, o := range b.LeftOut {
+		if o.Kind == book.LeftOutClient && !o.StatusUnknown && o.Name == opts.client {
+			return usagef("client %s cannot be reviewed: %s: %s; run `clientbook check`", opts.client, o.Location(), o.Reason)
+		}
+	}
+	// The agenda is the client's alone: no other client is left out of it.
+	e.warnRead(b, func(book.LeftOut) bool { return false })
 	c, err := clientToEdit(b, opts.client)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,13 @@ type env struct {
 	bookDir string
 	today   string
 	output  string
+
+	// strict is --strict of the read commands: a result that leaves out
+	// what could not be read is then exit 1. leftOut is what the command
+	// named as left out, bookErrors the errors it warned about.
+	strict     bool
+	leftOut    []book.LeftOut
+	bookErrors int
 
 	restoreGC func() // puts back the collector's settings; nil if untouched
 }
@@ -84,6 +92,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
+	if err == nil && e.strict && (len(e.leftOut) > 0 || e.bookErrors > 0) {
+		fmt.Fprintf(stderr, "clientbook: --strict: %s\n", strictReason(e.leftOut, e.bookErrors))
+		return ExitFailed
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -212,8 +224,9 @@ func (e *env) root() (string, error) {
 	return r, nil
 }
 
-// load finds and reads the whole book. Commands other than check warn on
-// stderr when the book has errors, and go on with what could be read.
+// load finds and reads the whole book. With warn it warns on stderr when
+// the book has errors, and goes on with what could be read; the read
+// commands load without, and call warnRead to name what they left out.
 func (e *env) load(warn bool) (*book.Book, error) {
 	r, err := e.root()
 	if err != nil {
@@ -233,17 +246,20 @@ func (e *env) load(warn bool) (*book.Book, error) {
 // keeping only what reduce returns of each: the commands that go over every
 // client of a large book (portfolio, health, due, check) run in memory for a
 // few clients at a time. With keepFindings (check) Book.Findings holds every
-// structural finding; otherwise they are only counted and warned about, like
-// load(true). With a non-nil salt, and a reducer that returns bytes, the
-// clients' results are cached between runs (see cache.go); salt is what
-// they depend on besides the client's files, the firm's file and the day.
+// structural finding, and the stand-ins of clients whose client.yaml could
+// not be read are reduced too, so that their other files are checked;
+// otherwise the findings are only counted, for the command to warn about
+// (warnRead), and the stand-ins are only in Book.LeftOut. With a non-nil
+// salt, and a reducer that returns bytes, the clients' results are cached
+// between runs (see cache.go); salt is what they depend on besides the
+// client's files, the firm's file and the day.
 func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
 	r, err := e.root()
 	if err != nil {
 		return nil, nil, err
 	}
 	e.tuneGC()
-	opts := book.Options{}
+	opts := book.Options{Unread: keepFindings}
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
@@ -261,9 +277,6 @@ func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.C
 	if err != nil {
 		return nil, nil, &usageError{msg: err.Error()}
 	}
-	if !keepFindings {
-		e.warnErrors(b)
-	}
 	return b, values, nil
 }
 
@@ -271,6 +284,76 @@ func (e *env) warnErrors(b *book.Book) {
 	if b.Errors > 0 {
 		fmt.Fprintf(e.stderr, "clientbook: warning: the book has %d error(s); results leave out what could not be read (run `clientbook check`)\n", b.Errors)
 	}
+}
+
+// addStrict registers --strict on a read command.
+func (e *env) addStrict(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&e.strict, "strict", false, "exit 1, after printing the result, when it may be missing something: a client or opportunity left out, or an error in the book (the warnings on stderr say which)")
+}
+
+// leftOutScope chooses which of the book's left-out clients and
+// opportunities a command names: those that could have been in what it
+// shows. nil names every one.
+type leftOutScope func(book.LeftOut) bool
+
+// clientsScope names the clients left out of a command that shows the
+// clients ids (every client when empty). A client that was read but whose
+// status is not known is left out only by a command that chooses clients
+// by their status (byStatus). It names no opportunity.
+func clientsScope(ids []string, byStatus bool) leftOutScope {
+	return func(o book.LeftOut) bool {
+		return o.Kind == book.LeftOutClient && (byStatus || !o.StatusUnknown) &&
+			(len(ids) == 0 || slices.Contains(ids, o.Name))
+	}
+}
+
+// warnRead is what a read command says on stderr about the book: one line
+// for each client or opportunity in scope that it left out, with the place
+// to fix and why, then the count of the book's errors. --strict makes
+// either exit 1, after the command has printed its result: whatever it
+// warns about is what the result may be missing.
+func (e *env) warnRead(b *book.Book, scope leftOutScope) {
+	for _, o := range b.LeftOut {
+		if scope != nil && !scope(o) {
+			continue
+		}
+		fmt.Fprintf(e.stderr, "clientbook: left out %s %s: %s: %s; run `clientbook check`\n", o.Kind, finding.Printable(o.Name), o.Location(), finding.Printable(o.Reason))
+		e.leftOut = append(e.leftOut, o)
+	}
+	e.warnErrors(b)
+	e.bookErrors = b.Errors
+}
+
+// strictReason says why --strict fails: "2 clients left out; the book has
+// 3 error(s)".
+func strictReason(leftOut []book.LeftOut, errors int) string {
+	var parts []string
+	if len(leftOut) > 0 {
+		parts = append(parts, leftOutCount(leftOut)+" left out")
+	}
+	if errors > 0 {
+		parts = append(parts, fmt.Sprintf("the book has %d error(s)", errors))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// leftOutCount says how many clients and opportunities were left out:
+// "1 client", "2 clients and 1 opportunity".
+func leftOutCount(all []book.LeftOut) string {
+	n := map[string]int{}
+	for _, o := range all {
+		n[o.Kind]++
+	}
+	var parts []string
+	for _, k := range []struct{ kind, one, many string }{
+		{book.LeftOutClient, "client", "clients"},
+		{book.LeftOutOpportunity, "opportunity", "opportunities"},
+	} {
+		if c := n[k.kind]; c > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c, plural(c, k.one, k.many)))
+		}
+	}
+	return strings.Join(parts, " and ")
 }
 
 // format resolves -o against the formats a command supports; the first is the default.

@@ -4,4 +4,10 @@
 // the registry below; its metadata (default severity, summary, help) lives
 // in finding.Catalog, the single list that check, its help text and SARIF
 // read. Health-based rules use health's results, never recompute them.
+//
+// A rule skips what it cannot know: a value that is itself an error
+// (Field.Invalid, reported as CB003) is neither taken for absent nor for
+// false. A client whose status is not known (client.yaml unread, or its
+// status missing or not valid) has its plan and engagements checked as an
+// active client's; the rules on client.yaml's own content wait for it.
 package rules

@@ -6,14 +6,15 @@ import (
 )
 
 // deliveryEngagements are those CB301, CB302 and CB304 look at: the
-// engagements of an active client that are not cancelled.
+// engagements of an active client that are not cancelled. One whose status
+// is not valid (its own CB003) may be cancelled, and is left out.
 func (c *Context) deliveryEngagements() []*book.Engagement {
 	if !c.active() {
 		return nil
 	}
 	var out []*book.Engagement
 	for _, e := range c.Client.Engagements {
-		if e.Status.Value != "cancelled" {
+		if e.Status.Value != "cancelled" && !e.Status.Invalid {
 			out = append(out, e)
 		}
 	}
@@ -24,7 +25,7 @@ func (c *Context) deliveryEngagements() []*book.Engagement {
 func milestoneOverdue(c *Context) {
 	for _, e := range c.deliveryEngagements() {
 		for _, m := range e.Milestones {
-			if overdue(m.Due, m.Done.Set, c.Today) {
+			if overdue(m.Due, m.Done, c.Today) {
 				c.report("CB301", e.Path, m.Due.Pos, "milestone %q was due %s (%s ago): deliver it and record done:, or agree a new date", m.Name.Value, m.Due.Value, days(int(c.Today-m.Due.Value)))
 			}
 		}
@@ -35,7 +36,7 @@ func milestoneOverdue(c *Context) {
 func dependencyOverdue(c *Context) {
 	for _, e := range c.deliveryEngagements() {
 		for _, d := range e.ClientDependencies {
-			if overdue(d.Due, d.Received.Set, c.Today) {
+			if overdue(d.Due, d.Received, c.Today) {
 				c.report("CB302", e.Path, d.Due.Pos, "the client owes %q since %s (%s): chase it and record received:", d.What.Value, d.Due.Value, days(int(c.Today-d.Due.Value)))
 			}
 		}
@@ -43,14 +44,15 @@ func dependencyOverdue(c *Context) {
 }
 
 // CB303: a scope change not approved while the engagement is active (an
-// absent approved is not approved).
+// absent approved is not approved; one that is not true or false has its
+// own CB003 and is not known).
 func scopeUnapproved(c *Context) {
 	for _, e := range c.Client.Engagements {
 		if e.Status.Value != "active" {
 			continue
 		}
 		for _, s := range e.ScopeChanges {
-			if !s.Approved.Value {
+			if !s.Approved.Value && !s.Approved.Invalid {
 				c.report("CB303", e.Path, s.Pos, "scope change %q is not approved while the engagement is active: get it approved (approved: true) and priced, or drop it", s.Change.Value)
 			}
 		}

@@ -5,7 +5,7 @@ import "github.com/clientbook/clientbook/pkg/book"
 // CB101: an active key client has no plan for this year.
 func planMissing(c *Context) {
 	cl := c.Client
-	if !c.active() || cl.Tier.Value != "key" {
+	if !c.clientActive() || cl.Tier.Value != "key" {
 		return
 	}
 	year := c.Today.Year()
@@ -32,10 +32,14 @@ func planOwnerJunior(c *Context) {
 	if p == nil {
 		return
 	}
-	switch {
-	case !p.Owner.Set:
+	if !p.Owner.Given() {
 		c.report("CB102", p.Path, p.Pos, "the plan has no owner: make a senior team member its owner")
-	case !c.Settings.IsSenior(p.Owner.Value):
+		return
+	}
+	// An owner that is not an id, or a team member whose senior: is not
+	// true or false, has its own CB003: whether the owner is senior is
+	// not known.
+	if senior, known := c.Settings.Seniority(p.Owner.Value); p.Owner.Set && known && !senior {
 		c.report("CB102", p.Path, p.Owner.Pos, "plan owner %s is not a senior team member: hand the plan to a senior person (senior: true in clientbook.yaml)", p.Owner.Value)
 	}
 }
@@ -47,7 +51,7 @@ func planNoClientInput(c *Context) {
 		return
 	}
 	in := p.ClientInput
-	if in == nil || (!in.Date.Set && len(in.With) == 0 && !in.Notes.Set) {
+	if in == nil || (!in.Date.Given() && len(in.With) == 0 && !in.Notes.Given()) {
 		c.report("CB103", p.Path, at(p.Keys, "client_input", p.Pos), "no client input recorded for the plan: ask the client for their goals and record it under client_input (date, with, notes)")
 	}
 }
@@ -58,13 +62,19 @@ func planFewMeetings(c *Context) {
 	if p == nil {
 		return
 	}
-	held := 0
+	// A held: that is not true or false (its own CB003) may be either:
+	// too few are reported only when they would be too few even if every
+	// such meeting was held.
+	held, unknown := 0, 0
 	for _, m := range p.Meetings {
-		if m.Held.Value {
+		switch {
+		case m.Held.Invalid:
+			unknown++
+		case m.Held.Value:
 			held++
 		}
 	}
-	if want := c.Settings.PlanningMeetings; held < want {
+	if want := c.Settings.PlanningMeetings; held+unknown < want {
 		c.report("CB104", p.Path, at(p.Keys, "meetings", p.Pos), "%d of %d team planning meetings held: hold the rest and record them with held: true", held, want)
 	}
 }
@@ -72,7 +82,7 @@ func planFewMeetings(c *Context) {
 // CB105: the plan has no update cadence.
 func planNoUpdates(c *Context) {
 	p := c.activePlan()
-	if p == nil || p.Updates.Set {
+	if p == nil || p.Updates.Given() {
 		return
 	}
 	c.report("CB105", p.Path, p.Pos, "the plan has no update cadence: add updates: weekly, fortnightly or monthly")
@@ -91,7 +101,10 @@ func (c *Context) planActions() (actions []book.Action, paths []string) {
 			paths = append(paths, p.Path)
 		}
 	}
-	if r := cl.Recovery; r != nil && !r.Closed.Set {
+	// A recovery whose closed: is not a date (its own CB003) may be
+	// closed: its actions are not checked. The recovery is in client.yaml:
+	// it needs the client's status known to be active.
+	if r := cl.Recovery; r != nil && !r.Closed.Given() && c.clientActive() {
 		for _, a := range r.Plan {
 			actions = append(actions, a)
 			paths = append(paths, cl.Path)
@@ -106,11 +119,11 @@ func actionIncomplete(c *Context) {
 	for i, a := range actions {
 		var missing string
 		switch {
-		case !a.Owner.Set && !a.Due.Set:
+		case !a.Owner.Given() && !a.Due.Given():
 			missing = "owner and no due date"
-		case !a.Owner.Set:
+		case !a.Owner.Given():
 			missing = "owner"
-		case !a.Due.Set:
+		case !a.Due.Given():
 			missing = "due date"
 		default:
 			continue
@@ -123,7 +136,7 @@ func actionIncomplete(c *Context) {
 func actionOverdue(c *Context) {
 	actions, paths := c.planActions()
 	for i, a := range actions {
-		if overdue(a.Due, a.Done.Set, c.Today) {
+		if overdue(a.Due, a.Done, c.Today) {
 			c.report("CB107", paths[i], a.Due.Pos, "action %q was due %s (%s ago): do it and record done:, or move its due date", a.Action.Value, a.Due.Value, days(int(c.Today-a.Due.Value)))
 		}
 	}

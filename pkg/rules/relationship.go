@@ -3,15 +3,21 @@ package rules
 import (
 	"slices"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
 )
 
-// CB201: the newest health assessment is stale, or there is none.
+// CB201: the newest health assessment is stale, or there is none. An
+// assessment whose date is not a date (its own CB003) may be the newest:
+// the rule then says nothing.
 func healthStale(c *Context) {
-	if !c.active() {
+	if !c.clientActive() {
 		return
 	}
 	cl, h := c.Client, c.Health
+	if slices.ContainsFunc(cl.Health, func(a book.Assessment) bool { return a.Date.Invalid }) {
+		return
+	}
 	switch {
 	case h.Newest == nil:
 		c.report("CB201", cl.Path, at(cl.Keys, "health", cl.Pos), "no health assessment: rate the relationship under health: (trust, respect, transparency, access, loyalty, value)")
@@ -28,12 +34,18 @@ func healthStale(c *Context) {
 
 // CB202: no touchpoint within the client's cadence (its own, else the
 // firm's). Exactly the cadence old is within it; reviews are not touchpoints.
+// A touchpoint whose date is not a date, or a cadence that is not a
+// duration (each its own CB003), leaves the answer unknown: nothing is said.
 func touchpointGap(c *Context) {
-	if !c.active() {
+	if !c.clientActive() {
 		return
 	}
 	cl := c.Client
 	cadence := c.Settings.TouchpointCadence
+	if cl.Cadence != nil && cl.Cadence.Touchpoint.Invalid ||
+		slices.ContainsFunc(cl.Touchpoints, func(t book.Touchpoint) bool { return t.Date.Invalid }) {
+		return
+	}
 	if cl.Cadence != nil && cl.Cadence.Touchpoint.Set {
 		cadence = cl.Cadence.Touchpoint.Value
 	}
@@ -54,12 +66,16 @@ func touchpointGap(c *Context) {
 }
 
 // CB203: the annual review is overdue: the newest review is more than
-// cadence.review old, or, with no review, `since` is.
+// cadence.review old, or, with no review, `since` is. A review whose date
+// is not a date (its own CB003) may be the newest: nothing is said.
 func reviewOverdue(c *Context) {
-	if !c.active() {
+	if !c.clientActive() {
 		return
 	}
 	cl, h := c.Client, c.Health
+	if slices.ContainsFunc(cl.Reviews, func(r *book.Review) bool { return r.Date.Invalid }) {
+		return
+	}
 	limit := int(c.Settings.ReviewCadence)
 	if rv := h.Review; rv != nil {
 		if age := int(c.Today - rv.Date.Value); age > limit {
@@ -76,10 +92,11 @@ func reviewOverdue(c *Context) {
 
 // CB204: an at-risk client without an open recovery plan.
 func atRiskWithoutRecovery(c *Context) {
-	if !c.active() || c.Health.Band != health.AtRisk {
+	if !c.clientActive() || c.Health.Band != health.AtRisk {
 		return
 	}
 	cl := c.Client
+	// A closed: that is not a date (its own CB003) is taken for open.
 	if r := cl.Recovery; r != nil && !r.Closed.Set {
 		return
 	}
@@ -94,18 +111,22 @@ func hasFlag(h health.Result, id string) bool {
 	return slices.ContainsFunc(h.Flags, func(f health.Flag) bool { return f.ID == id })
 }
 
-// CB205: no stakeholder with role sponsor.
+// CB205: no stakeholder with role sponsor. A role that is not one of the
+// roles (its own CB003) may have meant sponsor: nothing is said.
 func noSponsor(c *Context) {
-	if !c.active() || !hasFlag(c.Health, health.FlagNoSponsor) {
+	if !c.clientActive() || !hasFlag(c.Health, health.FlagNoSponsor) ||
+		slices.ContainsFunc(c.Client.Stakeholders, func(s book.Stakeholder) bool { return s.Role.Invalid }) {
 		return
 	}
 	cl := c.Client
 	c.report("CB205", cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "no executive sponsor among the stakeholders: find one and record them with role: sponsor")
 }
 
-// CB206: a key client with only one strong stakeholder.
+// CB206: a key client with only one strong stakeholder. A strength that
+// is not 1 to 5 (its own CB003) may be strong: nothing is said.
 func singleThreaded(c *Context) {
-	if !c.active() || c.Client.Tier.Value != "key" || !hasFlag(c.Health, health.FlagSingleThreaded) {
+	if !c.clientActive() || c.Client.Tier.Value != "key" || !hasFlag(c.Health, health.FlagSingleThreaded) ||
+		slices.ContainsFunc(c.Client.Stakeholders, func(s book.Stakeholder) bool { return s.Strength.Invalid }) {
 		return
 	}
 	cl := c.Client

@@ -52,13 +52,18 @@ var Registry = []Rule{
 	{"CB304", hoursOverBudget},
 }
 
-// Run applies every rule to every client. results holds each client's
-// health, in b.Clients order. Severity overrides of the firm's `rules` are
-// applied; the result is unsorted.
+// Run applies every rule to every client, and to the stand-ins of the
+// clients whose client.yaml could not be read (b.Unread), whose other files
+// are checked all the same. results holds each client's health, in
+// b.Clients order. Severity overrides of the firm's `rules` are applied;
+// the result is unsorted.
 func Run(b *book.Book, results []health.Result, today book.Date) []finding.Finding {
 	var out []finding.Finding
 	for i, c := range b.Clients {
 		out = append(out, Check(c, b.Settings, results[i], today)...)
+	}
+	for _, c := range b.Unread {
+		out = append(out, Check(c, b.Settings, health.Assess(c, b.Settings, today), today)...)
 	}
 	return out
 }
@@ -85,9 +90,26 @@ func Check(c *book.Client, s *book.Settings, h health.Result, today book.Date) [
 	return finding.ApplySeverities(out, s.Severities)
 }
 
-// active reports whether the client's status is active: CB101–CB107 and
-// CB201–CB206 look at active clients only (SPEC §9).
-func (c *Context) active() bool { return c.Client.Status.Value == "active" }
+// active reports whether the rules on the client's other files — its plan
+// (CB102–CB107) and engagements (CB301, CB302, CB304) — check it as an
+// active client (SPEC §9 limits them to active clients). A client whose
+// status is not known is checked as active: its client.yaml could not be
+// read (the stand-in has no status), or its status is missing or not
+// valid, each with a finding of its own. A broken client.yaml hides
+// nothing in the client's other files; a warning that does not apply to
+// the status the user meant goes away once the status is fixed.
+func (c *Context) active() bool {
+	s := c.Client.Status
+	return s.Value == "active" || !s.Set
+}
+
+// clientActive reports whether the rules on what client.yaml itself holds
+// (CB101, CB201–CB206, the recovery's actions in CB106 and CB107) check the
+// client: its status must be known to be active. They have nothing to say
+// about a client.yaml that could not be read, and about one whose status
+// is not known they would say what applies only to an active client (no
+// assessment, no touchpoint) while the one error to fix is the status.
+func (c *Context) clientActive() bool { return c.Client.Status.Value == "active" }
 
 // at returns the position of key in a document's key map, else fallback.
 func at(keys map[string]book.Pos, key string, fallback book.Pos) book.Pos {
@@ -98,9 +120,11 @@ func at(keys map[string]book.Pos, key string, fallback book.Pos) book.Pos {
 }
 
 // overdue reports whether something due on due and not done is overdue
-// today: due today is not, due yesterday is (SPEC §9).
-func overdue(due book.Field[book.Date], done bool, today book.Date) bool {
-	return due.Set && !done && due.Value < today
+// today: due today is not, due yesterday is (SPEC §9). A done date that
+// is not a date (its own CB003) says something was done, when is not
+// known: it is not overdue.
+func overdue(due, done book.Field[book.Date], today book.Date) bool {
+	return due.Set && !done.Given() && due.Value < today
 }
 
 func days(n int) string {
