@@ -121,35 +121,37 @@ func (l *lister) collect(h health.Result) {
 	c := l.client
 	if p := c.Plan; p != nil {
 		for _, a := range p.Actions {
-			if a.Due.Set && !a.Done.Set {
+			if a.Due.Set && !a.Done.Given() {
 				l.add(a.Due.Value, KindAction, a.Action.Value, a.Owner, p.Path, a.Due.Pos)
 			}
 		}
 		for _, m := range p.Meetings {
-			if m.Date.Set && !m.Held.Value {
+			if m.Date.Set && !m.Held.Value && !m.Held.Invalid {
 				l.add(m.Date.Value, KindMeeting, fmt.Sprintf("team planning meeting for the %d plan", p.Year.Value), p.Owner, p.Path, m.Date.Pos)
 			}
 		}
 	}
 	if r := c.Recovery; r != nil && !r.Closed.Set {
 		for _, a := range r.Plan {
-			if a.Due.Set && !a.Done.Set {
+			if a.Due.Set && !a.Done.Given() {
 				l.add(a.Due.Value, KindRecovery, a.Action.Value, a.Owner, c.Path, a.Due.Pos)
 			}
 		}
 	}
 	for _, e := range c.Engagements {
-		if e.Status.Value == "cancelled" {
+		// An engagement whose status is not valid may be cancelled: like
+		// CB301 and CB302, the list skips what it cannot know.
+		if e.Status.Value == "cancelled" || e.Status.Invalid {
 			continue
 		}
 		title := e.Title.Or(string(e.ID.Value))
 		for _, m := range e.Milestones {
-			if m.Due.Set && !m.Done.Set {
+			if m.Due.Set && !m.Done.Given() {
 				l.add(m.Due.Value, KindMilestone, fmt.Sprintf("%s: %s", title, m.Name.Value), e.Owner, e.Path, m.Due.Pos)
 			}
 		}
 		for _, d := range e.ClientDependencies {
-			if d.Due.Set && !d.Received.Set {
+			if d.Due.Set && !d.Received.Given() {
 				l.add(d.Due.Value, KindDependency, fmt.Sprintf("%s: client owes %s", title, d.What.Value), e.Owner, e.Path, d.Due.Pos)
 			}
 		}
