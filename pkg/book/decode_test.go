@@ -151,50 +151,6 @@ func TestDecoderFindings(t *testing.T) {
 	}
 }
 
-// TestSyntaxErrorLines pins the line of YAML syntax errors, which the YAML
-// library gives only in its error text, and for its parser's errors one
-// line too early.
-func TestSyntaxErrorLines(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		line int
-	}{
-		{"unclosed flow sequence: where it opens", "kind: Client\nid: a\nname: [A\nstatus: active\n", 3},
-		{"unclosed flow mapping: where it opens", "kind: Client\nid: a\nsize: {employees: 3\nstatus: active\n", 3},
-		// Opened on line 1, the library names the line where it noticed.
-		{"unclosed flow sequence on line 1", "name: [A\nstatus: active\n", 2},
-		{"mapping value in a plain scalar", "kind: Client\nid: a\nname: A: B\n", 3},
-		{"bad indentation of a key", "kind: Client\nid: a\n  name: A\n", 3},
-		{"list item outdented: where the list starts", "kind: Client\nstakeholders:\n  - name: A\n  role: user\n", 3},
-		{"tab indentation", "kind: Client\nsize:\n\temployees: 3\n", 3},
-		{"unclosed double quote: where it opens", "kind: Client\nid: a\nname: \"A\nstatus: active\n", 3},
-		{"unknown escape", "kind: Client\nid: a\nname: \"A\\q\"\n", 3},
-		{"undefined tag handle", "kind: Client\nid: a\nname: !e!x A\n", 3},
-		{"stray sequence entry", "kind: Client\nid: a\n- x\n", 3},
-		// At the end of the stream the library counts a line past the last.
-		{"lone bracket", "[", 1},
-		{"lone bracket and a line break", "[\n", 1},
-		{"unclosed at the end", "kind: Client\nid: a\nname: [A, B\n", 3},
-		{"unclosed at the end, CRLF", "kind: Client\r\nid: a\r\nname: [A, B\r\n", 3},
-		{"unclosed at the end, CR", "kind: Client\rid: a\rname: [A, B\r", 3},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, fs := decodeText(t, kindClient, tt.text)
-			if len(fs) != 1 || fs[0].Rule != "CB001" {
-				t.Fatalf("want one CB001, got:\n%s", messages(fs))
-			}
-			if fs[0].Line != tt.line {
-				t.Errorf("syntax error on line %d, want %d: %s", fs[0].Line, tt.line, fs[0].Message)
-			}
-			if !strings.HasPrefix(fs[0].Message, "YAML syntax error: ") {
-				t.Errorf("message %q does not start with YAML syntax error", fs[0].Message)
-			}
-		})
-	}
-}
-
 func TestFirmDefaultsKeyByKey(t *testing.T) {
 	v, fs := decodeText(t, kindFirm, `kind: Firm
 name: F

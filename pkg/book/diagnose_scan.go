@@ -1,0 +1,851 @@
+package book
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// The scanner of diagnose.go: it reads a text line by line as YAML does,
+// far enough to know what is open at the end of each line (a quoted
+// scalar, flow brackets, a block scalar) and how the block lines nest,
+// and records the mistakes people make as candidates. It never fails:
+// what it does not understand it passes over, and diagnose.go only
+// reports a candidate that lies where the YAML library fails.
+
+// srcLine is one line of a text as YAML counts lines: start and end of its
+// text, and next, the start of the next line (after the line break).
+type srcLine struct{ start, end, next int }
+
+// splitLines splits data at YAML's line breaks (see yamlBreaks). A final
+// line break does not start another line; an empty text is one empty line.
+func splitLines(data []byte) []srcLine {
+	var lines []srcLine
+	start := 0
+	for i := 0; i < len(data); {
+		n := breakLen(data, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		lines = append(lines, srcLine{start: start, end: i, next: i + n})
+		i += n
+		start = i
+	}
+	if start < len(data) || len(lines) == 0 {
+		lines = append(lines, srcLine{start: start, end: len(data), next: len(data)})
+	}
+	return lines
+}
+
+// breakLen is the length of the line break at data[i], 0 when there is none.
+func breakLen(data []byte, i int) int {
+	switch data[i] {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(data) && data[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case 0xc2:
+		if i+1 < len(data) && data[i+1] == 0x85 {
+			return 2
+		}
+	case 0xe2:
+		if i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xa8 || data[i+2] == 0xa9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// A level is a block mapping or sequence open at an indentation.
+type level struct {
+	indent int
+	seq    bool
+	line   int    // 1-based line of its first key or "-"
+	name   string // its first key, for a mapping
+}
+
+// What the last construct of the previous text line left for the next.
+const (
+	prevNone  = iota
+	prevOpen  // a key or "-" with its value on the lines below
+	prevPlain // a plain value, which may go on on more-indented lines
+	prevDone  // a value that is complete
+)
+
+type prevState struct {
+	kind   int
+	indent int    // column of the key or "-" that owns the value
+	key    string // that key, "" for a list item
+	line   int    // 1-based line of that key
+	off    int    // where a plain value starts
+}
+
+// A flowOpen is an open [ or {, and the entry being read in it.
+type flowOpen struct {
+	ch     byte
+	off    int
+	base   int // indentation of the line it opened on
+	keyAt  int // 1-based line of a block key inside it, 0 if none
+	colon  bool
+	key    string
+	valOff int
+}
+
+// A quoteOpen is a quoted scalar not closed on the line it opened on.
+type quoteOpen struct {
+	ch    byte
+	off   int
+	owner prevState
+}
+
+// noBlock is scanner.block when no block scalar is being skipped.
+const noBlock = -2
+
+type scanner struct {
+	data  []byte
+	lines []srcLine
+	ln    int // index of the line being read
+	cands []candidate
+	clean []int // 1-based lines after which nothing is left open
+
+	flow      []flowOpen
+	flowOwner prevState
+	quote     *quoteOpen
+	block     int // indentation a block scalar's lines must exceed, or noBlock
+	levels    []level
+	prev      prevState
+	docEnd    int // 1-based line of a "..." that ended the document, or 0
+}
+
+// nodeCtx is where a node starts: whether a key may start there (at the
+// start of a line, after "- "), whether it is the first construct of its
+// line (placed in the indentation levels), and what owns it.
+type nodeCtx struct {
+	keyable bool
+	first   bool
+	owner   prevState
+}
+
+func scanSource(data []byte) *scanner {
+	s := &scanner{data: data, lines: splitLines(data), block: noBlock}
+	s.prev = prevState{kind: prevOpen, indent: -1}
+	for s.ln = 0; s.ln < len(s.lines); s.ln++ {
+		s.readLine()
+		if s.quote == nil && len(s.flow) == 0 {
+			s.clean = append(s.clean, s.ln+1)
+		}
+	}
+	switch {
+	case s.quote != nil:
+		s.add(s.quote.off, fmt.Sprintf("this %c is never closed: add the closing %c where the value ends%s", s.quote.ch, s.quote.ch, quoteHint(s.quote.ch)))
+	case len(s.flow) > 0:
+		f := s.flow[0]
+		s.add(f.off, fmt.Sprintf("this %c is never closed: add %c where the %s ends", f.ch, closer(f.ch), flowWhat(f.ch)))
+	}
+	return s
+}
+
+func (s *scanner) add(off int, msg string) {
+	s.cands = append(s.cands, candidate{off: off, msg: msg})
+}
+
+// addTrip adds a candidate for a mistake at off that YAML trips over only
+// on the current line.
+func (s *scanner) addTrip(off int, msg string) {
+	s.cands = append(s.cands, candidate{off: off, trip: s.line(), msg: msg})
+}
+
+func (s *scanner) line() int { return s.ln + 1 }
+
+func (s *scanner) lineStart() int { return s.lines[s.ln].start }
+
+// readLine reads the current line in the state the previous lines left.
+func (s *scanner) readLine() {
+	l := s.lines[s.ln]
+	if s.ln > 0 {
+		if p := s.lines[s.ln-1]; p.next-p.end > 1 && s.data[p.end] != '\r' {
+			// U+0085, U+2028 or U+2029: a line break to YAML, seldom meant.
+			r, _ := utf8.DecodeRune(s.data[p.end:p.next])
+			s.addTrip(p.end, fmt.Sprintf("YAML reads the invisible character U+%04X here as a line break: delete it, or replace it with a space", r))
+		}
+	}
+	switch {
+	case s.quote != nil:
+		q := s.quote
+		r := s.scanQuote(q.ch, l.start, l.end)
+		if r < 0 {
+			return
+		}
+		s.quote = nil
+		if len(s.flow) > 0 {
+			if r = s.scanFlow(r, l.end); r >= 0 {
+				s.afterFlow(r, l.end)
+			}
+			return
+		}
+		s.prev = prevState{kind: prevDone, indent: q.owner.indent, key: q.owner.key, line: q.owner.line}
+		if a := skipBlanks(s.data, r, l.end); !s.endOfNode(a, l.end) {
+			s.add(q.off, fmt.Sprintf("this %c is not closed on its line, and the %c that closes it on line %d has more text after it: close the quote on this line", q.ch, q.ch, s.line()))
+		}
+	case len(s.flow) > 0:
+		i := skipBlanks(s.data, l.start, l.end)
+		if f := &s.flow[0]; f.keyAt == 0 && i-l.start <= f.base && looksLikeKey(s.data[i:l.end]) {
+			f.keyAt = s.line()
+		}
+		if r := s.scanFlow(i, l.end); r >= 0 {
+			s.afterFlow(r, l.end)
+		}
+	default:
+		s.blockLine(l)
+	}
+}
+
+// blockLine reads a line in block context.
+func (s *scanner) blockLine(l srcLine) {
+	text := s.data[l.start:l.end]
+	i, tab := 0, -1
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		if text[i] == '\t' && tab < 0 {
+			tab = i
+		}
+		i++
+	}
+	if s.block != noBlock {
+		spaces := 0
+		for spaces < len(text) && text[spaces] == ' ' {
+			spaces++
+		}
+		if i == len(text) && tab < 0 || spaces > s.block {
+			return // a line of the block scalar
+		}
+		s.block = noBlock
+	}
+	if tab >= 0 {
+		s.add(l.start+tab, "a tab indents this line, and YAML indents with spaces only: replace the tab with spaces")
+	}
+	if i == len(text) {
+		return
+	}
+	if text[i] == '#' {
+		if s.prev.kind == prevPlain {
+			s.prev.kind = prevDone // a comment ends a plain value
+		}
+		return
+	}
+	if i == 0 {
+		switch {
+		case isMarker(text, '-'):
+			s.levels, s.docEnd = s.levels[:0], 0
+			s.prev = prevState{kind: prevOpen, indent: -1}
+			if j := skipBlanks(s.data, l.start+3, l.end); j < l.end && s.data[j] != '#' {
+				s.blockNode(j, l.end, nodeCtx{owner: s.prev})
+			}
+			return
+		case isMarker(text, '.'):
+			s.docEnd = s.line()
+			return
+		case text[0] == '%':
+			return // a directive
+		}
+	}
+	if s.docEnd > 0 {
+		s.add(l.start+i, fmt.Sprintf("the document was ended by \"...\" on line %d: delete that line, or this text after it", s.docEnd))
+		return
+	}
+	off := l.start + i
+	// More-indented text after a plain value is more of that value, read
+	// as plain text up to a ": ", whatever it starts with. YAML allows
+	// tabs in its indentation past the value's own indentation.
+	spaces := 0
+	for spaces < i && text[spaces] == ' ' {
+		spaces++
+	}
+	if s.prev.kind == prevPlain && spaces > s.prev.indent && spaces > s.deepest() {
+		_, colon := s.plainEnd(off, l.end, false)
+		switch {
+		case colon && s.prev.indent < 0:
+			// The document so far is one plain value: its first line
+			// was meant as a key.
+			first := s.lines[s.lineOf(s.prev.off)-1]
+			s.addTrip(s.prev.off, noKeyMessage(string(s.data[s.prev.off:first.end])))
+		case colon:
+			s.add(off, fmt.Sprintf("this line is indented more than %s on line %d, which already has a value: line it up with %s if it is a key of its own, or quote the value if this is more of its text", s.prevName(), s.prev.line, s.prevName()))
+		}
+		return
+	}
+	s.blockNode(off, l.end, nodeCtx{keyable: true, first: tab < 0, owner: prevState{indent: -1}})
+}
+
+// deepest is the indentation of the innermost open level, -1 when none.
+func (s *scanner) deepest() int {
+	if len(s.levels) == 0 {
+		return -1
+	}
+	return s.levels[len(s.levels)-1].indent
+}
+
+func (s *scanner) prevName() string {
+	if s.prev.key == "" {
+		return "the list item"
+	}
+	return quote(s.prev.key)
+}
+
+// Kinds of the first construct of a line, for placing it among the levels.
+const (
+	kindOther = iota
+	kindKey
+	kindEntry
+)
+
+// blockNode reads the node starting at off in block context.
+func (s *scanner) blockNode(off, end int, c nodeCtx) {
+	col := off - s.lineStart()
+	ch := s.data[off]
+	if c.keyable && isIndicatorAt(s.data, off, end, '-') {
+		if c.first {
+			s.place(off, col, kindEntry, "")
+		} else {
+			s.levels = append(s.levels, level{indent: col, seq: true, line: s.line()})
+		}
+		p := off + 1
+		for p < end && (s.data[p] == ' ' || s.data[p] == '\t') {
+			if s.data[p] == '\t' {
+				s.add(p, "a tab follows the \"-\" of this list item, where YAML wants a space: replace the tab with a space")
+				break
+			}
+			p++
+		}
+		p = skipBlanks(s.data, p, end)
+		owner := prevState{kind: prevOpen, indent: col, line: s.line()}
+		if p == end || s.data[p] == '#' {
+			s.prev = owner
+			return
+		}
+		s.blockNode(p, end, nodeCtx{keyable: true, owner: owner})
+		return
+	}
+	if c.keyable && (isIndicatorAt(s.data, off, end, '?') || isIndicatorAt(s.data, off, end, ':')) {
+		// Explicit keys and values: rare, not placed among the levels.
+		owner := prevState{kind: prevOpen, indent: col, line: s.line()}
+		s.prev = owner
+		if p := skipBlanks(s.data, off+1, end); p < end && s.data[p] != '#' {
+			s.blockNode(p, end, nodeCtx{owner: owner})
+		}
+		return
+	}
+	// Properties: anchors and tags.
+	p := off
+	for p < end && (s.data[p] == '&' || s.data[p] == '!') {
+		q := tokenEnd(s.data, p, end, false)
+		if s.data[p] == '!' {
+			if tag := string(s.data[p:q]); !standardTags[tag] {
+				s.add(p, fmt.Sprintf("custom tag %s is not part of the clientbook format: remove it", tag))
+			}
+		}
+		p = skipBlanks(s.data, q, end)
+	}
+	if p == end || p > off && s.data[p] == '#' {
+		if c.first {
+			s.place(off, col, kindOther, "")
+		}
+		s.prev = prevState{kind: prevOpen, indent: c.owner.indent, key: c.owner.key, line: c.owner.line}
+		return
+	}
+	ch = s.data[p]
+	done := prevState{kind: prevDone, indent: c.owner.indent, key: c.owner.key, line: c.owner.line}
+	switch {
+	case ch == '*':
+		s.add(p, "aliases (*name) are not part of the clientbook format: write the value out in full")
+		s.prev = done
+		return
+	case ch == '"' || ch == '\'':
+		r := s.scanQuote(ch, p+1, end)
+		if r < 0 {
+			if c.first {
+				s.place(off, col, kindOther, "")
+			}
+			s.quote = &quoteOpen{ch: ch, off: p, owner: c.owner}
+			return
+		}
+		a := skipBlanks(s.data, r, end)
+		if c.keyable && isIndicatorAt(s.data, a, end, ':') {
+			s.key(off, col, string(s.data[p+1:r-1]), a+1, end, c)
+			return
+		}
+		if c.first {
+			s.place(off, col, kindOther, "")
+		}
+		s.prev = done
+		if !s.endOfNode(a, end) {
+			s.add(a, fmt.Sprintf("text follows the closing %c of this value: put the whole value inside the quotes", ch))
+		}
+		return
+	case ch == '[' || ch == '{':
+		if c.first {
+			s.place(off, col, kindOther, "")
+		}
+		s.flow = append(s.flow, flowOpen{ch: ch, off: p, base: s.indentOf(s.ln), valOff: -1})
+		s.flowOwner = c.owner
+		if r := s.scanFlow(p+1, end); r >= 0 {
+			s.afterFlow(r, end)
+		}
+		return
+	case ch == '|' || ch == '>':
+		if c.first {
+			s.place(off, col, kindOther, "")
+		}
+		s.block = c.owner.indent
+		s.prev = done
+		return
+	case !c.keyable && isIndicatorAt(s.data, p, end, '-'):
+		s.add(p, "a list cannot start on the line of its key: put each \"- \" item on a line of its own below the key, or write the list as [a, b]")
+		s.prev = done
+		return
+	case ch == ']' || ch == '}':
+		if c.first {
+			s.place(off, col, kindOther, "")
+		}
+		s.add(p, fmt.Sprintf("this %c closes nothing: delete it, or quote the value if it is part of the text", ch))
+		s.prev = done
+		return
+	case ch == '@' || ch == '`' || ch == ',' || ch == '%':
+		if c.first {
+			s.place(off, col, kindOther, "")
+		}
+		s.add(p, fmt.Sprintf("a value cannot start with %c in YAML: quote the value", ch))
+		s.prev = done
+		return
+	}
+	r, colon := s.plainEnd(p, end, false)
+	if colon && c.keyable {
+		s.key(off, col, strings.TrimRight(string(s.data[p:r]), " \t"), r+1, end, c)
+		return
+	}
+	if c.first && s.place(off, col, kindOther, string(s.data[p:r])) {
+		return
+	}
+	if colon {
+		s.add(p, colonMessage(c.owner.key, string(s.data[p:commentStart(s.data, p, end)])))
+		s.prev = done
+		return
+	}
+	s.prev = prevState{kind: prevPlain, indent: c.owner.indent, key: c.owner.key, line: c.owner.line, off: p}
+}
+
+// key reads a key at off (column col) whose ':' is just before from, and
+// the value after it.
+func (s *scanner) key(off, col int, name string, from, end int, c nodeCtx) {
+	if utf8.RuneCountInString(name) > 1024 {
+		s.add(off, "this key is longer than 1024 characters, the most YAML reads in a key: shorten it")
+	}
+	switch {
+	case c.first:
+		s.place(off, col, kindKey, name)
+	case c.keyable:
+		s.levels = append(s.levels, level{indent: col, line: s.line(), name: name})
+	}
+	owner := prevState{kind: prevOpen, indent: col, key: name, line: s.line()}
+	v := skipBlanks(s.data, from, end)
+	if v == end || s.data[v] == '#' {
+		s.prev = owner
+		return
+	}
+	s.blockNode(v, end, nodeCtx{owner: owner})
+}
+
+// addWeak adds a candidate inferred from indentation alone: in the span
+// of the mistake, any other candidate is preferred.
+func (s *scanner) addWeak(off int, msg string) {
+	s.cands = append(s.cands, candidate{off: off, weak: true, msg: msg})
+}
+
+// place puts the first construct of a line, at column col, among the open
+// levels, and records a candidate when its indentation fits none of them.
+// It reports whether the line is more of the plain value above.
+func (s *scanner) place(off, col, kind int, name string) bool {
+	var popped *level
+	for len(s.levels) > 0 && s.levels[len(s.levels)-1].indent > col {
+		p := s.levels[len(s.levels)-1]
+		popped = &p
+		s.levels = s.levels[:len(s.levels)-1]
+	}
+	push := func() {
+		if kind != kindOther {
+			s.levels = append(s.levels, level{indent: col, seq: kind == kindEntry, line: s.line(), name: name})
+		}
+	}
+	if len(s.levels) == 0 {
+		push()
+		return false
+	}
+	top := s.levels[len(s.levels)-1]
+	if top.indent < col {
+		switch {
+		case popped != nil:
+			s.addWeak(off, fmt.Sprintf("this line is indented by %d spaces, which lines up with nothing above it: indent it by %d, like %s, or by %d, like %s", col, popped.indent, popped.describe(), top.indent, top.describe()))
+		case s.prev.kind == prevOpen:
+		case s.prev.kind == prevPlain && kind == kindOther:
+			return true
+		case s.prev.kind == prevPlain || s.prev.kind == prevDone:
+			s.addWeak(off, fmt.Sprintf("this line is indented more than %s on line %d, which already has a value: line it up with %s", s.prevName(), s.prev.line, s.prevName()))
+		}
+		push()
+		return false
+	}
+	switch {
+	case kind == kindEntry && !top.seq:
+		if s.prev.kind == prevOpen && s.prev.indent == col && s.prev.key != "" {
+			push() // a list lined up with its key
+			return false
+		}
+		if s.prev.kind != prevOpen && s.prev.key != "" {
+			s.addWeak(off, fmt.Sprintf("this list item follows %s on line %d, which already has a value: put the list under a key of its own, ending in \":\"", quote(s.prev.key), s.prev.line))
+		} else {
+			s.addWeak(off, "this list item belongs to no key: put it under a key ending in \":\", indented")
+		}
+	case kind == kindEntry:
+	case top.seq:
+		s.levels = s.levels[:len(s.levels)-1]
+		if n := len(s.levels); n > 0 && s.levels[n-1].indent == col && !s.levels[n-1].seq {
+			if kind == kindOther {
+				s.addWeak(off, noKeyMessage(name))
+			}
+			return false
+		}
+		what := "this line"
+		if kind == kindKey {
+			what = quote(name)
+		}
+		if popped != nil && !popped.seq {
+			s.addWeak(off, fmt.Sprintf("%s is lined up with the \"-\" of the list item on line %d: indent it by %d, like %s", what, top.line, popped.indent, popped.describe()))
+		} else {
+			s.addWeak(off, fmt.Sprintf("%s is lined up with the \"-\" of the list item on line %d, not with a key: indent it under the item, or line it up with the key the list belongs to", what, top.line))
+		}
+		push()
+	case kind == kindOther:
+		s.addWeak(off, noKeyMessage(name))
+	}
+	return false
+}
+
+func (l level) describe() string {
+	if l.seq {
+		return fmt.Sprintf("the \"-\" on line %d", l.line)
+	}
+	return fmt.Sprintf("%s on line %d", quote(l.name), l.line)
+}
+
+// noKeyMessage is the message for text where a key belongs.
+func noKeyMessage(text string) string {
+	if k, v, ok := strings.Cut(text, ":"); ok && looksLikeName(k) && v != "" && v[0] != ' ' {
+		return fmt.Sprintf("a space is missing after the \":\" of %s: YAML reads a key only before \": \"", quote(k))
+	}
+	return "this line is neither \"key: value\" nor a list item: add its key, or, if it is more of the value above, indent it"
+}
+
+// colonMessage is the message for a plain value holding ": ".
+func colonMessage(key, value string) string {
+	value = strings.TrimRight(value, " \t")
+	what, fix := "this value", "quote the value"
+	if key != "" {
+		what = "the value of " + quote(key)
+		if utf8.RuneCountInString(value) <= quoteLimit && !strings.ContainsAny(value, "\"\\") {
+			fix = fmt.Sprintf("quote the value, as in %s: \"%s\"", key, value)
+		}
+	}
+	return fmt.Sprintf("%s contains \": \", which YAML reads as the start of another key: %s", what, fix)
+}
+
+// scanFlow reads flow content from i to end. It returns the offset after
+// the ] or } that closes the outermost bracket, or -1 when the line ends
+// with brackets still open.
+func (s *scanner) scanFlow(i, end int) int {
+	for i < end {
+		f := &s.flow[len(s.flow)-1]
+		ch := s.data[i]
+		switch {
+		case ch == ' ' || ch == '\t':
+			i++
+		case ch == '#' && (i == s.lineStart() || s.data[i-1] == ' ' || s.data[i-1] == '\t'):
+			return -1
+		case ch == ',':
+			f.colon, f.key, f.valOff = false, "", -1
+			i++
+		case ch == '[' || ch == '{':
+			f.value(i)
+			s.flow = append(s.flow, flowOpen{ch: ch, off: i, base: f.base, valOff: -1})
+			i++
+		case ch == ']' || ch == '}':
+			if ch != closer(f.ch) {
+				s.add(f.off, fmt.Sprintf("this %c is closed by %c on line %d: close it with %c", f.ch, ch, s.line(), closer(f.ch)))
+			}
+			if len(s.flow) == 1 && f.keyAt > 0 {
+				s.add(f.off, fmt.Sprintf("this %c is not closed before the key on line %d: add %c where the %s ends", f.ch, f.keyAt, closer(f.ch), flowWhat(f.ch)))
+			}
+			s.flow = s.flow[:len(s.flow)-1]
+			i++
+			if len(s.flow) == 0 {
+				return i
+			}
+		case ch == ':' && (i+1 == end || isBlankOrFlow(s.data[i+1])):
+			if f.colon && f.valOff >= 0 {
+				s.add(f.valOff, colonMessage(f.key, string(s.data[f.valOff:flowValueEnd(s.data, f.valOff, end)])))
+				f.valOff = -2 // reported
+			}
+			f.colon = true
+			i++
+		case ch == '"' || ch == '\'':
+			f.value(i)
+			r := s.scanQuote(ch, i+1, end)
+			if r < 0 {
+				s.quote = &quoteOpen{ch: ch, off: i}
+				return -1
+			}
+			if !f.colon {
+				f.key = string(s.data[i+1 : r-1])
+			}
+			i = r
+		case ch == '*':
+			s.add(i, "aliases (*name) are not part of the clientbook format: write the value out in full")
+			i = tokenEnd(s.data, i, end, true)
+		case ch == '&' || ch == '!':
+			j := tokenEnd(s.data, i, end, true)
+			if tag := string(s.data[i:j]); ch == '!' && !standardTags[tag] {
+				s.add(i, fmt.Sprintf("custom tag %s is not part of the clientbook format: remove it", tag))
+			}
+			i = j
+		default:
+			j, _ := s.plainEnd(i, end, true)
+			if j == i {
+				j++ // a lone '-', '?' or ':' that is not an indicator here
+			}
+			if f.colon {
+				f.value(i)
+			} else {
+				f.key = strings.TrimRight(string(s.data[i:j]), " \t")
+			}
+			i = j
+		}
+	}
+	return -1
+}
+
+// value records that the entry's value starts at off, when it is after a ':'.
+func (f *flowOpen) value(off int) {
+	if f.colon && f.valOff == -1 {
+		f.valOff = off
+	}
+}
+
+// afterFlow reads what follows the bracket that closed a flow collection
+// in block context.
+func (s *scanner) afterFlow(i, end int) {
+	o := s.flowOwner
+	s.prev = prevState{kind: prevDone, indent: o.indent, key: o.key, line: o.line}
+	a := skipBlanks(s.data, i, end)
+	switch {
+	case s.endOfNode(a, end):
+	case isIndicatorAt(s.data, a, end, ':'):
+		// A flow collection as a key: not part of the format, and no
+		// syntax error; the decoder says so.
+	case s.data[a] == ']' || s.data[a] == '}':
+		s.add(a, fmt.Sprintf("this %c closes nothing: delete it", s.data[a]))
+	default:
+		s.add(a, fmt.Sprintf("text follows the closing %c: delete it, or move it inside the brackets", s.data[i-1]))
+	}
+}
+
+// endOfNode reports whether nothing but a comment follows at a.
+func (s *scanner) endOfNode(a, end int) bool {
+	return a >= end || s.data[a] == '#' && a > 0 && (s.data[a-1] == ' ' || s.data[a-1] == '\t')
+}
+
+// scanQuote reads a quoted scalar from off (after the opening quote, or at
+// the start of a line it goes on to) to end. It returns the offset after
+// the closing quote, or -1 when the line ends first. An escape YAML does
+// not know is a candidate.
+func (s *scanner) scanQuote(q byte, off, end int) int {
+	for i := off; i < end; i++ {
+		c := s.data[i]
+		switch {
+		case q == '\'' && c == '\'':
+			if i+1 < end && s.data[i+1] == '\'' {
+				i++
+				continue
+			}
+			return i + 1
+		case q == '"' && c == '"':
+			return i + 1
+		case q == '"' && c == '\\':
+			if i+1 == end {
+				return -1 // an escaped line break
+			}
+			n, ok := escapeLen(s.data[i+1 : end])
+			if !ok {
+				r, _ := utf8.DecodeRune(s.data[i+1 : end])
+				s.add(i, fmt.Sprintf("\\%c is not an escape YAML knows: write \\\\ for a backslash, or quote the value with ' instead of \"", r))
+			}
+			i += n
+		}
+	}
+	return -1
+}
+
+// escapeLen checks the escape after a backslash (esc starts after it) and
+// returns how many bytes it takes.
+func escapeLen(esc []byte) (int, bool) {
+	digits := 0
+	switch esc[0] {
+	case '0', 'a', 'b', 't', '\t', 'n', 'v', 'f', 'r', 'e', ' ', '"', '/', '\\', 'N', '_', 'L', 'P':
+		return 1, true
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	default:
+		return 1, false
+	}
+	for k := 1; k <= digits; k++ {
+		if k >= len(esc) || !isHex(esc[k]) {
+			return k, false
+		}
+	}
+	return 1 + digits, true
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// plainEnd finds the end of a plain scalar starting at i: the offset of a
+// ':' that makes it a key (colon true), of a comment, or end. In flow
+// context the flow indicators end it too.
+func (s *scanner) plainEnd(i, end int, flow bool) (int, bool) {
+	for j := i; j < end; j++ {
+		switch c := s.data[j]; {
+		case c == ':' && (j+1 == end || s.data[j+1] == ' ' || s.data[j+1] == '\t' || flow && isFlowIndicator(s.data[j+1])):
+			return j, true
+		case c == '#' && j > i && (s.data[j-1] == ' ' || s.data[j-1] == '\t'):
+			return j, false
+		case flow && isFlowIndicator(c):
+			return j, false
+		}
+	}
+	return end, false
+}
+
+// commentStart is the offset of a comment after i on the line, or end.
+func commentStart(data []byte, i, end int) int {
+	for j := i + 1; j < end; j++ {
+		if data[j] == '#' && (data[j-1] == ' ' || data[j-1] == '\t') {
+			return j
+		}
+	}
+	return end
+}
+
+// flowValueEnd is where a flow value starting at i ends on its line: at a
+// ',', a closing bracket or a comment.
+func flowValueEnd(data []byte, i, end int) int {
+	for j := i; j < end; j++ {
+		if c := data[j]; c == ',' || c == ']' || c == '}' || c == '#' && j > i && data[j-1] == ' ' {
+			return j
+		}
+	}
+	return end
+}
+
+// tokenEnd is the end of an anchor, alias or tag starting at i.
+func tokenEnd(data []byte, i, end int, flow bool) int {
+	j := i + 1
+	for j < end && data[j] != ' ' && data[j] != '\t' && !(flow && isFlowIndicator(data[j])) {
+		j++
+	}
+	return j
+}
+
+func skipBlanks(data []byte, i, end int) int {
+	for i < end && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// indentOf is the number of spaces line ln starts with.
+func (s *scanner) indentOf(ln int) int {
+	l := s.lines[ln]
+	i := l.start
+	for i < l.end && s.data[i] == ' ' {
+		i++
+	}
+	return i - l.start
+}
+
+// isIndicatorAt reports whether data[i] is c followed by a space, a tab or
+// the end of the line: "- ", "? ", ": ".
+func isIndicatorAt(data []byte, i, end int, c byte) bool {
+	return i < end && data[i] == c && (i+1 == end || data[i+1] == ' ' || data[i+1] == '\t')
+}
+
+// isMarker reports whether a line is a document marker: "---" or "...",
+// alone or followed by a space.
+func isMarker(text []byte, c byte) bool {
+	return len(text) >= 3 && text[0] == c && text[1] == c && text[2] == c &&
+		(len(text) == 3 || text[3] == ' ' || text[3] == '\t')
+}
+
+func isFlowIndicator(c byte) bool {
+	return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'
+}
+
+func isBlankOrFlow(c byte) bool { return c == ' ' || c == '\t' || isFlowIndicator(c) }
+
+// looksLikeKey reports whether a line's text starts with "name:" followed
+// by a space or its end, as a block key does.
+func looksLikeKey(text []byte) bool {
+	k, v, ok := bytes.Cut(text, []byte(":"))
+	return ok && looksLikeName(string(k)) && (len(v) == 0 || v[0] == ' ' || v[0] == '\t')
+}
+
+// looksLikeName reports whether s could be a clientbook key: letters,
+// digits, '_' and '-', starting with a letter.
+func looksLikeName(s string) bool {
+	if s == "" || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func closer(open byte) byte {
+	if open == '[' {
+		return ']'
+	}
+	return '}'
+}
+
+func flowWhat(open byte) string {
+	if open == '[' {
+		return "list"
+	}
+	return "mapping"
+}
+
+func quoteHint(q byte) string {
+	if q == '\'' {
+		return " (write '' for a ' inside the value)"
+	}
+	return ""
+}
