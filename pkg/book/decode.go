@@ -183,6 +183,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		}
 		idx, ok := s.byKey[name]
 		if !ok {
+			if i >= 2 && isNull(val) && isDigitGroup(name, 3, false) && isNumberAfter(n.Content[i-2], n.Content[i-1], k) {
+				// {revenue: 265, 000}: digits after a number and a comma.
+				d.report("CB002", k, "unknown field %s in %s: these digits follow \"%s: %s\" after a comma, which ends the value; for the number, write %s: %s%s", quote(name), what, n.Content[i-2].Value, n.Content[i-1].Value, n.Content[i-2].Value, n.Content[i-1].Value, name)
+				continue
+			}
 			d.report("CB002", k, "unknown field %s in %s%s", quote(name), what, didYouMean(name, s.keyNames(s.header >= 0)))
 			continue
 		}
@@ -477,6 +482,14 @@ func separatedInFlow(content []*yaml.Node, i int) (written string, groups int) {
 		}
 	}
 	return written, groups
+}
+
+// isNumberAfter reports whether key k follows, on the same line, a plain
+// number value val of a plain key pk: the start of a number written with a
+// separator, as in {revenue: 265, 000}.
+func isNumberAfter(pk, val, k *yaml.Node) bool {
+	return pk.Kind == yaml.ScalarNode && pk.Style == 0 && val.Kind == yaml.ScalarNode && val.Style == 0 &&
+		isDigitGroup(val.Value, 1, true) && val.Line == k.Line && val.Column < k.Column
 }
 
 // isDigitGroup reports whether s is a group of a separated number: the
