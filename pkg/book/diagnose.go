@@ -65,8 +65,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // not parse after reading the first read bytes of it (0 when not known).
 // It never panics and always gives a position inside the text.
 func diagnoseSyntax(data []byte, read int) parseProblem {
-	s := scanSource(data)
-	lo, hi := s.failingSpan(read)
+	s := scanSource(data, read)
+	lo, hi := s.failingSpan()
 	cands := s.cands
 	slices.SortStableFunc(cands, func(a, b candidate) int { return a.off - b.off })
 	var weak *candidate
@@ -90,37 +90,29 @@ func diagnoseSyntax(data []byte, read int) parseProblem {
 }
 
 // failingSpan returns the lines lo+1..hi that hold the first mistake: the
-// text up to the end of line lo parses, up to the end of line hi does not
-// (hi is the last line when the mistake is in what is still open at the end
-// of the file). Only clean boundaries are cut at, where a prefix of a valid
-// text is valid.
-func (s *scanner) failingSpan(read int) (lo, hi int) {
-	last := len(s.lines)
+// text up to the end of line lo parses, up to the end of line hi does not.
+// Only clean boundaries are cut at, where a prefix of a valid text is
+// valid. The last line scanned is known to fail: it is the end of the
+// text, or the first clean boundary after all that the library read.
+func (s *scanner) failingSpan() (lo, hi int) {
 	bounds := make([]int, 0, len(s.clean)+2)
 	bounds = append(bounds, 0)
 	for _, b := range s.clean {
-		if b < last {
+		if b < s.stop {
 			bounds = append(bounds, b)
 		}
 	}
-	// The whole text fails: that is known, not tested.
-	bounds = append(bounds, last)
+	bounds = append(bounds, s.stop)
 	parses := func(i int) bool {
-		if bounds[i] == 0 {
+		switch bounds[i] {
+		case 0:
 			return true
-		}
-		if bounds[i] == last {
+		case s.stop:
 			return false
 		}
 		return yamlParses(s.data[:s.lines[bounds[i]-1].next])
 	}
-	// The library failed having read only its first read bytes, so any
-	// prefix holding them fails the same way: start there.
 	h := len(bounds) - 1
-	if read > 0 {
-		i := sort.Search(len(bounds), func(i int) bool { return bounds[i] > 0 && s.lines[bounds[i]-1].next >= read })
-		h = min(h, i)
-	}
 	// Gallop back from h to a prefix that parses, then bisect.
 	l, step := h-1, 1
 	for l > 0 && !parses(l) {

@@ -43,6 +43,8 @@ func TestDiagnoseSyntax(t *testing.T) {
 			`the value of "notes" contains ": ", which YAML reads as the start of another key: quote the value, as in notes: "a: b"`},
 		{"colon in a flow value on its own line", diagHead + "stakeholders:\n  - {name: Jane,\n     notes: Steering call: wants sign-off}\n", 7, 13,
 			`the value of "notes" contains ": ", which YAML reads as the start of another key: quote the value, as in notes: "Steering call: wants sign-off"`},
+		{"colon in a flow value over two lines", diagHead + "size: {employees: a\n  b: c}\n", 5, 19,
+			`the value of "employees" contains ": ", which YAML reads as the start of another key: quote the value`},
 		{"colon in a list item's value", diagHead + "stakeholders:\n  - name: Jane\n    notes: call: yes\n", 7, 12,
 			`the value of "notes" contains ": ", which YAML reads as the start of another key: quote the value, as in notes: "call: yes"`},
 		{"colon in a long value", diagHead + "notes: " + strings.Repeat("x", 70) + ": y\n", 5, 8,

@@ -299,6 +299,19 @@ func TestHostileGenerated(t *testing.T) {
 		{"very long key", func() string {
 			return validClient + strings.Repeat("k", 500_000) + ": 1\n"
 		}, hostileCase{"CB001", 6, "this key is longer than 1024 characters"}}, // YAML's limit for a key on one line
+		// Finding a syntax error's place takes a few parses of the file:
+		// within the budget even at the end of the largest file read.
+		{"': ' on the last line of a file of nearly 1 MiB", func() string {
+			var b strings.Builder
+			b.WriteString(validClient + "stakeholders:\n")
+			for b.Len() < MaxFileSize-100 {
+				b.WriteString("  - {name: Person Name, title: CMO, role: sponsor, strength: 4}\n")
+			}
+			return b.String() + "notes: a: b\n"
+		}, hostileCase{"CB001", 16389, `the value of "notes" contains ": "`}},
+		{"unclosed quote at the start of a file of nearly 1 MiB", func() string {
+			return validClient + "notes: \"a\n" + strings.Repeat("tier: key\n", (MaxFileSize-100)/10)
+		}, hostileCase{"CB001", 6, `this " is never closed`}},
 		{"10000 nested lists", func() string {
 			return validClient + "notes: " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000) + "\n"
 		}, hostileCase{"CB001", 6, "nesting is deeper than 64"}},
