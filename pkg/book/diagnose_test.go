@@ -1,6 +1,8 @@
 package book
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -224,6 +226,12 @@ func FuzzDiagnoseSyntax(f *testing.F) {
 		"{a: b: c,\n d: [e: f: g]}", "a:\n    b: 1\n  c: 2\n", "x: - y\n", "a: 'b\n\nc' d\n",
 	} {
 		f.Add([]byte(s), 0)
+	}
+	corpus, _ := filepath.Glob(filepath.Join(hostileDir, "*.yaml"))
+	for _, p := range corpus {
+		if data, err := os.ReadFile(p); err == nil && len(data) <= 4096 {
+			f.Add(data, 0)
+		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, read int) {
 		if len(data) > 4096 || !utf8.Valid(data) {
