@@ -66,13 +66,14 @@ type scanner struct {
 	clean []int // 1-based lines after which nothing is left open
 	stop  int   // the number of lines scanned
 
-	flow      []flowOpen
-	flowOwner prevState
-	quote     *quoteOpen
-	block     int // indentation a block scalar's lines must exceed, or noBlock
-	levels    []level
-	prev      prevState
-	docEnd    int // 1-based line of a "..." that ended the document, or 0
+	flow        []flowOpen
+	flowOwner   prevState
+	quote       *quoteOpen
+	block       int // indentation a block scalar's lines must exceed, or noBlock
+	blockIndent int // the indentation of its first line, 0 before it
+	levels      []level
+	prev        prevState
+	docEnd      int // 1-based line of a "..." that ended the document, or 0
 }
 
 // nodeCtx is where a node starts: whether a key may start there (at the
@@ -182,8 +183,14 @@ func (s *scanner) blockLine(l srcLine) {
 		for spaces < len(text) && text[spaces] == ' ' {
 			spaces++
 		}
-		if i == len(text) && tab < 0 || spaces > s.block {
-			return // a line of the block scalar
+		switch {
+		case i == len(text) && tab < 0:
+			return // an empty line of the block scalar
+		case s.blockIndent == 0 && spaces > s.block:
+			s.blockIndent = spaces // its first line sets its indentation
+			return
+		case s.blockIndent > 0 && spaces >= s.blockIndent:
+			return
 		}
 		s.block = noBlock
 	}
@@ -344,7 +351,7 @@ func (s *scanner) blockNode(off, end int, c nodeCtx) {
 		}
 		s.prev = done
 		if !s.endOfNode(a, end) {
-			s.add(a, fmt.Sprintf("text follows the closing %c of this value: put the whole value inside the quotes", ch))
+			s.add(a, textAfterQuote(ch))
 		}
 		return
 	case ch == '[' || ch == '{':
@@ -361,7 +368,7 @@ func (s *scanner) blockNode(off, end int, c nodeCtx) {
 		if c.first {
 			s.place(off, col, kindOther, "")
 		}
-		s.block = c.owner.indent
+		s.block, s.blockIndent = c.owner.indent, 0
 		s.prev = done
 		return
 	case !c.keyable && isIndicatorAt(s.data, p, end, '-'):
@@ -449,7 +456,7 @@ func (s *scanner) place(off, col, kind int, name string) bool {
 	if top.indent < col {
 		switch {
 		case popped != nil:
-			s.addWeak(off, fmt.Sprintf("this line is indented by %d spaces, which lines up with nothing above it: indent it by %d, like %s, or by %d, like %s", col, popped.indent, popped.describe(), top.indent, top.describe()))
+			s.addWeak(off, fmt.Sprintf("this line is indented by %s, which lines up with nothing above it: indent it by %d, like %s, or by %d, like %s", spacesText(col), popped.indent, popped.describe(), top.indent, top.describe()))
 		case s.prev.kind == prevOpen:
 		case s.prev.kind == prevPlain && kind == kindOther:
 			return true
@@ -495,6 +502,13 @@ func (s *scanner) place(off, col, kind int, name string) bool {
 	return false
 }
 
+func spacesText(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return fmt.Sprintf("%d spaces", n)
+}
+
 func (l level) describe() string {
 	if l.seq {
 		return fmt.Sprintf("the \"-\" on line %d", l.line)
@@ -521,6 +535,15 @@ func colonMessage(key, value string) string {
 		}
 	}
 	return fmt.Sprintf("%s contains \": \", which YAML reads as the start of another key: %s", what, fix)
+}
+
+// textAfterQuote is the message for text after a closing quote on its line.
+func textAfterQuote(q byte) string {
+	inside := `write '' for a ' inside the quotes`
+	if q == '"' {
+		inside = `write \" for a " inside the quotes`
+	}
+	return fmt.Sprintf("text follows the closing %c of this value: %s, or put the whole value inside them", q, inside)
 }
 
 // indentOf is the number of spaces line ln starts with.

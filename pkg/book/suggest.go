@@ -3,6 +3,7 @@ package book
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -91,6 +92,10 @@ func editDistance(a, b string) int {
 // didYouMean is the end of an unknown-key message: the keys name is
 // likely a slip of, or else every key expected.
 func didYouMean(name string, known []string) string {
+	if k, v, ok := strings.Cut(name, ":"); ok && v != "" && slices.Contains(known, k) {
+		// {name:Jane}: YAML reads a key only before ": ".
+		return fmt.Sprintf(": a space is missing after the \":\": write %s: %s", k, v)
+	}
 	close := closestKeys(name, known)
 	if len(close) == 0 {
 		return "; expected one of: " + strings.Join(known, ", ")
