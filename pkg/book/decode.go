@@ -183,7 +183,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		}
 		idx, ok := s.byKey[name]
 		if !ok {
-			if i >= 2 && isNull(val) && isDigitGroup(name, 3, false) && isNumberAfter(n.Content[i-2], n.Content[i-1], k) {
+			if s.digitsAfterNumber(n.Content, i) {
 				// {revenue: 265, 000}: digits after a number and a comma.
 				d.report("CB002", k, "unknown field %s in %s: these digits follow \"%s: %s\" after a comma, which ends the value; for the number, write %s: %s%s", quote(name), what, n.Content[i-2].Value, n.Content[i-1].Value, n.Content[i-2].Value, n.Content[i-1].Value, name)
 				continue
@@ -484,12 +484,19 @@ func separatedInFlow(content []*yaml.Node, i int) (written string, groups int) {
 	return written, groups
 }
 
-// isNumberAfter reports whether key k follows, on the same line, a plain
-// number value val of a plain key pk: the start of a number written with a
-// separator, as in {revenue: 265, 000}.
-func isNumberAfter(pk, val, k *yaml.Node) bool {
-	return pk.Kind == yaml.ScalarNode && pk.Style == 0 && val.Kind == yaml.ScalarNode && val.Style == 0 &&
-		isDigitGroup(val.Value, 1, true) && val.Line == k.Line && val.Column < k.Column
+// digitsAfterNumber reports whether the key at content[i] is three digits
+// with no value that follow, on the same line, the plain number value of
+// the known key before it: the rest of a number written with a separator,
+// as in {revenue: 265, 000}.
+func (s *structSpec) digitsAfterNumber(content []*yaml.Node, i int) bool {
+	if i < 2 {
+		return false
+	}
+	pk, val, k, v := content[i-2], content[i-1], content[i], content[i+1]
+	_, known := s.byKey[pk.Value]
+	return known && isNull(v) && k.Style == 0 && isDigitGroup(k.Value, 3, false) &&
+		val.Kind == yaml.ScalarNode && val.Style == 0 && isDigitGroup(val.Value, 1, true) &&
+		val.Line == k.Line && val.Column < k.Column
 }
 
 // isDigitGroup reports whether s is a group of a separated number: the
