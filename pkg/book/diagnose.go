@@ -24,15 +24,18 @@ import (
 //  2. Which candidate is the mistake is decided by the library itself:
 //     the file cut after a clean boundary is a YAML document of its own,
 //     so the first clean boundary whose prefix no longer parses closes the
-//     span of lines that holds the mistake. It is found by an exponential
-//     search back from where the library stopped reading, then bisection,
-//     which takes O(log lines) parses. The first candidate in that span is
-//     the answer; a candidate elsewhere (a tab the library accepts as part
-//     of a plain scalar's continuation, say) is never reported.
+//     span of lines that holds the mistake. Every prefix holding the bytes
+//     the library had read when it failed fails the same way, so the scan
+//     stops at the first clean boundary after them; the span is found by an
+//     exponential search back from there, then bisection: O(log lines)
+//     parses, in practice one or two. The first candidate in that span is
+//     the answer (one inferred from indentation alone only when there is
+//     no other); a candidate elsewhere (a tab the library accepts in a
+//     plain scalar's continuation, say) is never reported.
 //
 // When no candidate lies in the span, the finding is a plain "YAML cannot
 // read this line" at the first text of the span: still the line, found
-// without reading the library's error text.
+// without reading the library's error text, which nothing here looks at.
 
 // A candidate is a mistake the scanner recognised: where it is (a byte
 // offset into the text) and what to say.

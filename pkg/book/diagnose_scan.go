@@ -73,7 +73,8 @@ type scanner struct {
 	blockIndent int // the indentation of its first line, 0 before it
 	levels      []level
 	prev        prevState
-	docEnd      int // 1-based line of a "..." that ended the document, or 0
+	docEnd      int  // 1-based line of a "..." that ended the document, or 0
+	directive   bool // the line read is a directive: no clean boundary after it
 }
 
 // nodeCtx is where a node starts: whether a key may start there (at the
@@ -95,6 +96,10 @@ func scanSource(data []byte, read int) *scanner {
 	s.stop = len(s.lines)
 	for s.ln = 0; s.ln < len(s.lines); s.ln++ {
 		s.readLine()
+		if s.directive {
+			s.directive = false
+			continue
+		}
 		if s.quote == nil && len(s.flow) == 0 {
 			s.clean = append(s.clean, s.ln+1)
 			if read > 0 && s.lines[s.ln].next >= read {
@@ -219,7 +224,8 @@ func (s *scanner) blockLine(l srcLine) {
 			s.docEnd = s.line()
 			return
 		case text[0] == '%':
-			return // a directive
+			s.directive = true // a directive: the document is still to come
+			return
 		}
 	}
 	if s.docEnd > 0 {

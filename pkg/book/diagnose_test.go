@@ -135,6 +135,10 @@ func TestDiagnoseSyntax(t *testing.T) {
 			"YAML reads the invisible character U+2028 here as a line break: delete it, or replace it with a space"},
 		{"next line", "kind: Client\nname: X\u0085Ltd\n", 2, 8,
 			"YAML reads the invisible character U+0085 here as a line break: delete it, or replace it with a space"},
+		// A text cut after a directive is no document: no span ends there
+		// (the search would test the text cut after each directive here).
+		{"after directives", "%YAML 1.1\n%TAG !e! tag:example.com,2000:\n---\nnotes: a: b\n" + strings.Repeat("tier: key\n", 20), 4, 8,
+			`the value of "notes" contains ": ", which YAML reads as the start of another key: quote the value, as in notes: "a: b"`},
 		// A byte order mark does not count as a column.
 		{"after a byte order mark", "\ufeffkind: Client\nnotes: a: b\n", 2, 8,
 			`the value of "notes" contains ": ", which YAML reads as the start of another key: quote the value, as in notes: "a: b"`},
