@@ -74,7 +74,7 @@ type scanner struct {
 	levels      []level
 	prev        prevState
 	docEnd      int  // 1-based line of a "..." that ended the document, or 0
-	directive   bool // the line read is a directive: no clean boundary after it
+	directive   bool // after a directive, until "---": no clean boundary
 }
 
 // nodeCtx is where a node starts: whether a key may start there (at the
@@ -97,7 +97,6 @@ func scanSource(data []byte, read int) *scanner {
 	for s.ln = 0; s.ln < len(s.lines); s.ln++ {
 		s.readLine()
 		if s.directive {
-			s.directive = false
 			continue
 		}
 		if s.quote == nil && len(s.flow) == 0 {
@@ -214,7 +213,7 @@ func (s *scanner) blockLine(l srcLine) {
 	if i == 0 {
 		switch {
 		case isMarker(text, '-'):
-			s.levels, s.docEnd = s.levels[:0], 0
+			s.levels, s.docEnd, s.directive = s.levels[:0], 0, false
 			s.prev = prevState{kind: prevOpen, indent: -1}
 			if j := skipBlanks(s.data, l.start+3, l.end); j < l.end && s.data[j] != '#' {
 				s.blockNode(j, l.end, nodeCtx{owner: s.prev})
@@ -224,7 +223,7 @@ func (s *scanner) blockLine(l srcLine) {
 			s.docEnd = s.line()
 			return
 		case text[0] == '%':
-			s.directive = true // a directive: the document is still to come
+			s.directive = true // the document is still to come
 			return
 		}
 	}

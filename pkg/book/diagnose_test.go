@@ -1,6 +1,7 @@
 package book
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,48 +169,7 @@ func TestDiagnoseSyntax(t *testing.T) {
 // quotes and brackets over several lines, tabs where they are allowed),
 // and wants the mistake, not a false one in the text before it.
 func TestDiagnoseAfterValidText(t *testing.T) {
-	valid := []string{
-		"a: |\n  x: y\n  [unclosed\n  \"quote\n\n  more\nb: c\n",
-		"a: >-\n  text: here\n   \tindented\nb: c\n",
-		"a: \"multi\n  line: x\n  done\"\n",
-		"a: 'it''s\n  fine'\n",
-		"a: [1,\n  2,\n  {b: c}]\n",
-		"a: {b: 1,\n  c: [x, y]}\n",
-		"a: [1,\n2]\n",
-		"a: [x,\nb: c]\n",
-		"a: b # c: d [ \"\n",
-		"a: plain\n  continued here\n  and - here [ \"x\n",
-		"list:\n- a\n- b: c\n  d: e\n- - x\n  - y\n",
-		"a:\n  - name: x\n    notes: |\n      hello: world\n       [\n  - name: y\n",
-		"\"quoted key\": v\n'other': w\n",
-		"a: http://x.example/a:b\n",
-		"a: 10:30\n",
-		"a:\tb\n",
-		"a:\n  b\n  \tc\n",
-		"a: 1\n  \t# c\nb: 2\n",
-		"a: !!str 3\n",
-		"---\na: b\n",
-		"%YAML 1.1\n---\na: b\n",
-		"a: \"esc \\\" \\\\ \\u00e9 \\x41\"\n",
-		"a: \"line\\\n  cont\"\n",
-		"a: b\n\n\n# comment\n\n",
-		"? a\n: b\n",
-		"a:\n  # comment\n  b: c\n",
-		"a: [x, 'y]', \"z}\"]\n",
-		"a: it's\n",
-		"a: x]\n",
-		"a: b\r\nc: d\r\n",
-		"a: |+\n  x\n\n",
-		"a: |2\n    x\n",
-		"a:\n- b\nc: d\n",
-		"a: [\n]\n",
-		"a: -5\n",
-		"a: ''\n",
-		"a:\n  -\n    b: c\n",
-		"a: [a: b, c: d]\n",
-		"a: b#c\n",
-		"a: caf\u00e9 \u2013 b\n",
-	}
+	valid := validTricky
 	for _, v := range valid {
 		if !yamlParses([]byte(v)) {
 			t.Fatalf("%q is not valid YAML: fix the test", v)
@@ -217,11 +177,99 @@ func TestDiagnoseAfterValidText(t *testing.T) {
 	}
 	const mistake = "zz: a: b\n"
 	for _, v := range valid {
+		if strings.HasSuffix(v, "...\n") {
+			continue // anything after the end of the document is the mistake
+		}
 		text := v + mistake
 		line := strings.Count(text, "\n")
 		p := diagnoseSyntax([]byte(text), 0)
 		if p.pos.Line != line || p.pos.Column != 5 || !strings.HasPrefix(p.msg, `the value of "zz" contains ": "`) {
 			t.Errorf("%q: got %d:%d %s, want the mistake at %d:5", v, p.pos.Line, p.pos.Column, p.msg, line)
+		}
+	}
+}
+
+// validTricky are valid YAML texts that are easy to misread.
+var validTricky = []string{
+	"a: |\n  x: y\n  [unclosed\n  \"quote\n\n  more\nb: c\n",
+	"a: >-\n  text: here\n   \tindented\nb: c\n",
+	"a: \"multi\n  line: x\n  done\"\n",
+	"a: 'it''s\n  fine'\n",
+	"a: [1,\n  2,\n  {b: c}]\n",
+	"a: {b: 1,\n  c: [x, y]}\n",
+	"a: [1,\n2]\n",
+	"a: [x,\nb: c]\n",
+	"a: b # c: d [ \"\n",
+	"a: plain\n  continued here\n  and - here [ \"x\n",
+	"list:\n- a\n- b: c\n  d: e\n- - x\n  - y\n",
+	"a:\n  - name: x\n    notes: |\n      hello: world\n       [\n  - name: y\n",
+	"\"quoted key\": v\n'other': w\n",
+	"a: http://x.example/a:b\n",
+	"a: 10:30\n",
+	"a:\tb\n",
+	"a:\n  b\n  \tc\n",
+	"a: 1\n  \t# c\nb: 2\n",
+	"a: !!str 3\n",
+	"---\na: b\n",
+	"%YAML 1.1\n%TAG !e! tag:example.com,2000:\n---\na: b\n",
+	"a: \"esc \\\" \\\\ \\u00e9 \\x41\"\n",
+	"a: \"line\\\n  cont\"\n",
+	"a: b\n\n\n# comment\n\n",
+	"? a\n: b\n",
+	"a:\n  # comment\n  b: c\n",
+	"a: [x, 'y]', \"z}\"]\n",
+	"a: it's\n",
+	"a: x]\n",
+	"a: b\r\nc: d\r\n",
+	"a: |+\n  x\n\n",
+	"a: |2\n    x\n",
+	"a:\n- b\nc: d\n",
+	"a: [\n]\n",
+	"a: -5\n",
+	"a: ''\n",
+	"a:\n  -\n    b: c\n",
+	"a: [a: b, c: d]\n",
+	"a: b#c\n",
+	"a: caf\u00e9 \u2013 b\n",
+	"a: &x b\nc: d\n",
+	"a: b\n...\n",
+	"a: b\n---\nc: d\n",
+	"--- |\n  text\n",
+}
+
+// TestCleanPrefixesParse checks the premise of the search for a mistake:
+// a valid text cut after any line the scanner calls clean is valid too.
+// It runs over texts easy to misread and over every file of the examples.
+func TestCleanPrefixesParse(t *testing.T) {
+	texts := map[string][]byte{}
+	for i, v := range validTricky {
+		texts[fmt.Sprintf("tricky %d", i)] = []byte(v)
+	}
+	var paths []string
+	for _, pattern := range []string{"*", "*/*", "*/*/*", "*/*/*/*"} {
+		m, _ := filepath.Glob("../../examples/*/" + pattern + ".yaml")
+		paths = append(paths, m...)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[p] = data
+	}
+	if len(texts) < len(validTricky)+50 {
+		t.Fatalf("only %d texts: the examples were not found", len(texts))
+	}
+	for name, data := range texts {
+		if !yamlParses(data) {
+			t.Errorf("%s is not valid YAML: fix the test", name)
+			continue
+		}
+		s := scanSource(data, 0)
+		for _, b := range s.clean {
+			if !yamlParses(data[:s.lines[b-1].next]) {
+				t.Errorf("%s: cut after line %d, which the scanner calls clean, it is not valid YAML", name, b)
+			}
 		}
 	}
 }
@@ -259,6 +307,35 @@ func FuzzDiagnoseSyntax(f *testing.F) {
 		}
 		if p.msg == "" {
 			t.Fatal("no message")
+		}
+	})
+}
+
+// FuzzCleanPrefixes checks the premise of the search on any valid text: cut
+// after a line the scanner calls clean, it stays valid.
+func FuzzCleanPrefixes(f *testing.F) {
+	for _, v := range validTricky {
+		f.Add([]byte(v))
+	}
+	seeds, _ := filepath.Glob(filepath.Join(hostileDir, "*.yaml"))
+	for _, pattern := range []string{"*", "*/*/*", "*/*/*/*"} {
+		m, _ := filepath.Glob("../../examples/*/" + pattern + ".yaml")
+		seeds = append(seeds, m...)
+	}
+	for _, p := range seeds {
+		if data, err := os.ReadFile(p); err == nil && len(data) <= 8192 {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 8192 || !utf8.Valid(data) || !yamlParses(data) {
+			return
+		}
+		s := scanSource(data, 0)
+		for _, b := range s.clean {
+			if !yamlParses(data[:s.lines[b-1].next]) {
+				t.Fatalf("cut after line %d, which the scanner calls clean, %q is not valid YAML", b, data[:s.lines[b-1].next])
+			}
 		}
 	})
 }
