@@ -21,7 +21,7 @@ func addFileSeeds(f *testing.F) {
 	f.Helper()
 	var paths []string
 	for _, pattern := range []string{
-		filepath.Join(hostileDir, "*"),
+		filepath.Join(hostileDir, "*.yaml"),
 		"../../examples/*/clientbook.yaml",
 		"../../examples/*/clients/*/*.yaml",
 		"../../examples/*/clients/*/*/*.yaml",

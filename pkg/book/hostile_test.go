@@ -48,7 +48,7 @@ var hostileCases = map[string]hostileCase{
 	"crlf-error.yaml":    {"CB003", 6, `"tier" is "huge"`},
 	"nul-byte.yaml":      {"CB001", 6, "NUL byte"},
 	"control-char.yaml":  {"CB001", 6, "control character U+0007"},
-	"tab-indent.yaml":    {"CB001", 7, "YAML syntax error"},
+	"tab-indent.yaml":    {"CB001", 7, "a tab indents this line"},
 	"empty.yaml":         {"CB001", 1, "file is empty"},
 	"only-comments.yaml": {"CB001", 1, "file is empty"},
 	// Shape of the document.
@@ -57,7 +57,7 @@ var hostileCases = map[string]hostileCase{
 	"top-level-list.yaml":      {"CB003", 1, "must be a mapping of keys to values, not a list"},
 	"top-level-scalar.yaml":    {"CB003", 1, "must be a mapping of keys to values"},
 	"two-documents.yaml":       {"CB001", 6, "more than one YAML document"},
-	"document-end-marker.yaml": {"CB001", 7, "YAML syntax error"},
+	"document-end-marker.yaml": {"CB001", 7, `the document was ended by "..." on line 6`},
 	"mapping-key.yaml":         {"CB003", 6, "keys in Client must be plain names"},
 	"duplicate-keys.yaml":      {"CB001", 6, `duplicate key "name"`},
 	"conflict-markers.yaml":    {"CB001", 3, "merge conflict marker"},
@@ -70,9 +70,9 @@ var hostileCases = map[string]hostileCase{
 	"merge-key.yaml":      {"CB001", 7, "merge keys (<<)"},
 	"custom-tag.yaml":     {"CB001", 6, "custom tag !vault"},
 	"binary-tag.yaml":     {"CB001", 6, "custom tag !!binary"},
-	// Syntax errors, at the line where the broken construct opens.
-	"unclosed-quote.yaml": {"CB001", 6, "YAML syntax error"},
-	"unclosed-flow.yaml":  {"CB001", 4, "YAML syntax error"},
+	// Syntax errors, where the broken construct opens.
+	"unclosed-quote.yaml": {"CB001", 6, `this " is never closed`},
+	"unclosed-flow.yaml":  {"CB001", 4, "this [ is never closed"},
 	// Values.
 	"huge-integer.yaml":   {"CB003", 6, `"potential" must be a whole number`},
 	"float-overflow.yaml": {"CB003", 7, `"revenue" must be a number, not "1e99999"`},
@@ -111,13 +111,13 @@ var hostileCases = map[string]hostileCase{
 	"only-document-marker.yaml": {"CB003", 1, "must be a mapping of keys to values, not null"},
 	"document-end-only.yaml":    {}, // "..." ends the one document
 	"escape-sequence-name.yaml": {}, // escapes are YAML; check's text output escapes them again
-	// U+2028 is a line break to YAML 1.1, and the line is counted as YAML
-	// counts it: the broken key is on the fifth line YAML sees.
-	"line-separator.yaml": {"CB001", 5, "YAML syntax error"},
+	// U+2028 is a line break to YAML 1.1, and lines are counted as YAML
+	// counts them: the separator ends the fourth line YAML sees.
+	"line-separator.yaml": {"CB001", 4, "invisible character U+2028"},
 	// Tabs: allowed as separation, never as indentation.
 	"tab-after-colon.yaml": {},
 	"tab-in-flow.yaml":     {},
-	"tab-before-dash.yaml": {"CB001", 7, "YAML syntax error"},
+	"tab-before-dash.yaml": {"CB001", 7, "a tab indents this line"},
 	// Duplicate keys and keys that only look alike.
 	"duplicate-keys-nested.yaml": {"CB001", 9, `duplicate key "name" in stakeholders`},
 	"duplicate-keys-case.yaml":   {"CB002", 6, `unknown field "Name"`},
@@ -126,7 +126,7 @@ var hostileCases = map[string]hostileCase{
 	"wrong-kind-list-for-map.yaml": {"CB003", 6, "size must be a mapping of keys to values, not a list"},
 	"wrong-kind-map-for-list.yaml": {"CB003", 6, `"stakeholders" must be a list, not a mapping`},
 	"wrong-kind-bool-status.yaml":  {"CB003", 5, `"status" is "yes"`},
-	"wrong-kind-number-date.yaml":  {"CB003", 6, `"since" is "20261123": want a date`},
+	"wrong-kind-number-date.yaml":  {"CB003", 6, `"since" is "20261123": write 2026-11-23`},
 	"kind-number.yaml":             {"CB006", 2, "kind 42 does not belong"},
 	// More of what the format excludes, and merges left unresolved.
 	"anchor-on-root.yaml":              {"CB001", 1, "anchors (&name)"},
@@ -135,6 +135,31 @@ var hostileCases = map[string]hostileCase{
 	"deep-block-seq.yaml":              {"CB001", 70, "nesting is deeper than 64"},
 	"conflict-markers-crlf.yaml":       {"CB001", 6, "merge conflict marker"},
 	"conflict-marker-theirs-only.yaml": {"CB001", 7, "merge conflict marker"},
+	// The YAML mistakes people make (issue 18): each at the mistake, with
+	// what to do; every finding of each is pinned in its .out file.
+	"colon-in-value.yaml":          {"CB001", 6, `the value of "notes" contains ": "`},
+	"colon-in-flow.yaml":           {"CB001", 7, `the value of "notes" contains ": "`},
+	"colon-below-value.yaml":       {"CB001", 7, `indented more than "notes" on line 6`},
+	"colon-no-space.yaml":          {"CB001", 6, `a space is missing after the ":" of "tier"`},
+	"unclosed-single-quote.yaml":   {"CB001", 6, "this ' is never closed"},
+	"unclosed-brace.yaml":          {"CB001", 6, "this { is never closed"},
+	"quote-closed-later.yaml":      {"CB001", 6, `the " that closes it on line 8`},
+	"bracket-mismatch.yaml":        {"CB001", 6, "this [ is closed by }"},
+	"text-after-quote.yaml":        {"CB001", 6, "text follows the closing"},
+	"tab-after-dash.yaml":          {"CB001", 7, `a tab follows the "-"`},
+	"tab-in-block-scalar.yaml":     {"CB001", 8, "a tab indents this line"},
+	"block-scalar-then-error.yaml": {"CB001", 10, `the value of "tier" contains ": "`},
+	"key-under-dash.yaml":          {"CB001", 8, `"role" is lined up with the "-"`},
+	"key-between-levels.yaml":      {"CB001", 8, "lines up with nothing above it"},
+	"list-on-key-line.yaml":        {"CB001", 6, "a list cannot start on the line of its key"},
+	"unknown-escape.yaml":          {"CB001", 6, `\U is not an escape YAML knows`},
+	"value-at-sign.yaml":           {"CB001", 6, "a value cannot start with @"},
+	"thousands-block.yaml":         {"CB003", 8, "write 265000"},
+	"thousands-flow.yaml":          {"CB003", 7, "write 265000"},
+	"date-slashes.yaml":            {"CB003", 6, "write 2026-11-05"},
+	"date-dots.yaml":               {"CB003", 6, "write 2026-11-05 (dates are YYYY-MM-DD; read day first"},
+	"date-words.yaml":              {"CB003", 6, "write 2026-11-05"},
+	"key-typo.yaml":                {"CB002", 6, `did you mean "tier"?`},
 	// Long lines and large scalars, loaded whole within the budgets.
 	"long-line.yaml":           {},
 	"long-line-error.yaml":     {"CB003", 7, `"tier" is "huge"`},
@@ -221,7 +246,9 @@ func TestHostileCorpus(t *testing.T) {
 	}
 	var names []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		if strings.HasSuffix(e.Name(), ".yaml") { // not the .out goldens
+			names = append(names, e.Name())
+		}
 	}
 	if len(names) < 40 {
 		t.Errorf("the hostile corpus has %d files: issue 11 asks for at least 40", len(names))
@@ -271,13 +298,26 @@ func TestHostileGenerated(t *testing.T) {
 		}, hostileCase{}},
 		{"very long key", func() string {
 			return validClient + strings.Repeat("k", 500_000) + ": 1\n"
-		}, hostileCase{"CB001", 6, "YAML syntax error"}}, // YAML limits a plain key to 1024 characters
+		}, hostileCase{"CB001", 6, "this key is longer than 1024 characters"}}, // YAML's limit for a key on one line
+		// Finding a syntax error's place takes a few parses of the file:
+		// within the budget even at the end of the largest file read.
+		{"': ' on the last line of a file of nearly 1 MiB", func() string {
+			var b strings.Builder
+			b.WriteString(validClient + "stakeholders:\n")
+			for b.Len() < MaxFileSize-100 {
+				b.WriteString("  - {name: Person Name, title: CMO, role: sponsor, strength: 4}\n")
+			}
+			return b.String() + "notes: a: b\n"
+		}, hostileCase{"CB001", 16389, `the value of "notes" contains ": "`}},
+		{"unclosed quote at the start of a file of nearly 1 MiB", func() string {
+			return validClient + "notes: \"a\n" + strings.Repeat("tier: key\n", (MaxFileSize-100)/10)
+		}, hostileCase{"CB001", 6, `this " is never closed`}},
 		{"10000 nested lists", func() string {
 			return validClient + "notes: " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000) + "\n"
 		}, hostileCase{"CB001", 6, "nesting is deeper than 64"}},
 		{"100000 unclosed lists", func() string {
 			return validClient + "notes: " + strings.Repeat("[", 100_000) + "\n"
-		}, hostileCase{"CB001", 6, "YAML syntax error"}},
+		}, hostileCase{"CB001", 6, "this [ is never closed"}},
 		{"1400 nested block mappings, just under 1 MiB", func() string {
 			var b strings.Builder
 			b.WriteString(validClient + "notes:\n")

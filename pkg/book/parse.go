@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
-	"slices"
-	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -59,18 +56,21 @@ func parseDocument(data []byte) (root *yaml.Node, problems []parseProblem) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	in := &countingReader{r: bytes.NewReader(data)}
+	dec := yaml.NewDecoder(in)
 	if err := safeDecode(dec, &doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, []parseProblem{{pos: Pos{1, 1}, msg: "file is empty: it needs at least apiVersion and kind"}}
 		}
-		return nil, []parseProblem{syntaxProblem(err, data)}
+		// The library's error names no column and often the wrong line,
+		// and only in its text: the source says where the mistake is.
+		return nil, []parseProblem{diagnoseSyntax(data, in.n)}
 	}
 	var extra yaml.Node
 	if err := safeDecode(dec, &extra); err == nil {
 		return nil, []parseProblem{{pos: Pos{extra.Line, extra.Column}, msg: "file holds more than one YAML document (---): keep one document per file"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, []parseProblem{syntaxProblem(err, data)}
+		return nil, []parseProblem{diagnoseSyntax(data, in.n)}
 	}
 	if len(doc.Content) == 0 {
 		return nil, []parseProblem{{pos: Pos{1, 1}, msg: "file is empty: it needs at least apiVersion and kind"}}
@@ -134,59 +134,6 @@ func checkShape(n *yaml.Node, depth int, problems []parseProblem) []parseProblem
 	return problems
 }
 
-// yamlLine matches the "yaml: line N:" prefix of the YAML library's syntax
-// errors. The library exposes syntax errors only as text, so this is the one
-// place a position is read back out of a string; everything else carries
-// positions from the nodes.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// parserProblems are the problems the YAML library's parser (as opposed to
-// its scanner) reports. For these the library prints the mark's 0-based
-// line where it prints a 1-based one for scanner errors, so the line it
-// names is one before the construct it means.
-var parserProblems = []string{
-	"did not find expected <stream-start>",
-	"did not find expected <document start>",
-	"found undefined tag handle",
-	"did not find expected node content",
-	"did not find expected '-' indicator",
-	"did not find expected key",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"found duplicate %YAML directive",
-	"found incompatible YAML document",
-	"found duplicate %TAG directive",
-}
-
-// unknownAnchor is the YAML library's error for an alias whose anchor is
-// not defined; it carries no position, so the alias is looked up in the text.
-var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
-
-func syntaxProblem(err error, data []byte) parseProblem {
-	msg := err.Error()
-	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
-		pos := Pos{1, 1}
-		if i := aliasAt(data, m[1]); i >= 0 {
-			pos.Line, pos.Column = lineCol(data, i)
-		}
-		return parseProblem{pos: pos, msg: "aliases (*name) are not part of the clientbook format: write the value out in full"}
-	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if slices.Contains(parserProblems, m[2]) {
-			line++
-		}
-		// At the end of the stream the library counts one line more than
-		// the file has.
-		line = min(line, lastLine(data))
-		return parseProblem{pos: Pos{line, 1}, msg: fmt.Sprintf("YAML syntax error: %s", m[2])}
-	}
-	if len(msg) > 6 && msg[:6] == "yaml: " {
-		msg = msg[6:]
-	}
-	return parseProblem{pos: Pos{1, 1}, msg: fmt.Sprintf("YAML syntax error: %s", msg)}
-}
-
 func lineCol(data []byte, offset int) (line, col int) {
 	line = 1 + bytes.Count(data[:offset], []byte("\n"))
 	start := bytes.LastIndexByte(data[:offset], '\n') + 1
@@ -225,24 +172,6 @@ func conflictMarkerLine(data []byte) int {
 		start += end + 1
 	}
 	return 0
-}
-
-// aliasAt finds the first "*name" in data that is the whole alias (not a
-// prefix of a longer name), or -1.
-func aliasAt(data []byte, name string) int {
-	alias := []byte("*" + name)
-	for from := 0; from < len(data); {
-		i := bytes.Index(data[from:], alias)
-		if i < 0 {
-			return -1
-		}
-		end := from + i + len(alias)
-		if end == len(data) || bytes.IndexByte([]byte(" \t\r\n,]}"), data[end]) >= 0 {
-			return from + i
-		}
-		from = end
-	}
-	return -1
 }
 
 // controlCharAt finds the first character that YAML does not allow in a

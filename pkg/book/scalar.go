@@ -42,16 +42,20 @@ func (f Field[T]) Or(def T) T {
 // windows are plain integer arithmetic.
 type Date int
 
-// ParseDate reads YYYY-MM-DD.
+// ParseDate reads YYYY-MM-DD. The error for a date written another way
+// (2026/11/05, 05.11.2026, Nov 5 2026) says how to write it.
 func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if len(s) == 10 && err == nil {
+		return DateOf(t), nil
+	}
+	if advice := dateAdvice(s); advice != "" {
+		return 0, errors.New(advice)
+	}
 	if len(s) != 10 {
 		return 0, errors.New("want a date as YYYY-MM-DD")
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return 0, errors.New("want a real date as YYYY-MM-DD")
-	}
-	return DateOf(t), nil
+	return 0, errors.New("want a real date as YYYY-MM-DD")
 }
 
 // DateOf returns the calendar date of t (in t's location).
