@@ -198,7 +198,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 				d.report("CB002", k, "unknown field %s in %s: these digits follow \"%s: %s\" after a comma, which ends the value; for the number, write %s: %s%s", quote(name), what, n.Content[i-2].Value, n.Content[i-1].Value, n.Content[i-2].Value, n.Content[i-1].Value, name)
 				continue
 			}
-			d.report("CB002", k, "unknown field %s in %s%s", quote(name), what, didYouMean(name, s.keyNames(s.header >= 0)))
+			hint := ""
+			if d.limit.Listing("CB002", d.path) { // past the limit, no one reads the hint
+				hint = didYouMean(name, s.keyNames(s.header >= 0))
+			}
+			d.report("CB002", k, "unknown field %s in %s%s", quote(name), what, hint)
 			continue
 		}
 		f := s.fields[idx]
@@ -320,7 +324,11 @@ func (d *decoder) decodeStringMap(n *yaml.Node, v reflect.Value, f fieldSpec, ke
 		}
 		seen[k.Value] = true
 		if f.keys != nil && !slices.Contains(f.keys, k.Value) {
-			d.report("CB002", k, "unknown key %s in %s%s", quote(k.Value), key, didYouMean(k.Value, f.keys))
+			hint := ""
+			if d.limit.Listing("CB002", d.path) {
+				hint = didYouMean(k.Value, f.keys)
+			}
+			d.report("CB002", k, "unknown key %s in %s%s", quote(k.Value), key, hint)
 			continue
 		}
 		var e MapEntry

@@ -50,6 +50,13 @@ func (l *Limiter) Admit(rule, path string, line, column int) bool {
 	return false
 }
 
+// Listing reports whether the next finding of rule in path would be
+// listed, so that a caller can spare the work of a message (a "did you
+// mean" over every known key) that would not be shown.
+func (l *Limiter) Listing(rule, path string) bool {
+	return l.counts[limitKey{rule, path}] < MaxPerRule
+}
+
 // Summaries are the findings that count what was not listed since the
 // last call, one per rule and file that overflowed, at the first unlisted finding's place and with
 // the rule's default severity, so that the firm's `rules` overrides and

@@ -34,6 +34,11 @@ func TestLimiter(t *testing.T) {
 					}
 				}
 			}
+			for _, r := range tt.reports {
+				if want := r.n < MaxPerRule; l.Listing(r.rule, r.path) != want {
+					t.Errorf("Listing(%s, %s) after %d = %v, want %v", r.rule, r.path, r.n, !want, want)
+				}
+			}
 			if listed != tt.listed {
 				t.Errorf("listed %d, want %d", listed, tt.listed)
 			}
