@@ -6,7 +6,7 @@ BOOK      ?= examples/agency
 FUZZTIME  ?= 20s
 FUZZPKGS  ?= ./...
 
-.PHONY: build run test lint bench bench-books bookgen fuzz clean
+.PHONY: build run test lint update-goldens bench bench-books bookgen fuzz clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/clientbook
@@ -15,14 +15,20 @@ build:
 run: build
 	./$(BIN) portfolio --book $(BOOK) $(if $(TODAY),--today $(TODAY))
 
-test:
-	$(GO) vet ./...
-	@test -z "$$(gofmt -l cmd pkg)" || { echo "gofmt needed:"; gofmt -l cmd pkg; exit 1; }
+# staticcheck is pinned in go.mod (a `tool` line), so `go tool` builds the
+# same version everywhere from the module proxy.
+test: lint
 	$(GO) test ./...
 
 lint:
 	$(GO) vet ./...
-	@test -z "$$(gofmt -l cmd pkg)" || { gofmt -l cmd pkg; exit 1; }
+	@test -z "$$(gofmt -l cmd pkg)" || { echo "gofmt needed:"; gofmt -l cmd pkg; exit 1; }
+	$(GO) tool staticcheck ./...
+
+# Rewrite every golden file and script section from the current output;
+# review the diff before committing it.
+update-goldens:
+	CLIENTBOOK_UPDATE=1 $(GO) test ./...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -2,7 +2,6 @@ package book
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,21 +9,10 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/golden"
 )
 
-// The -update flag rewrites golden files, as in the other packages' tests
-// (go test ./pkg/book -run TestHostileGolden -update). It is registered
-// only when no other test file of the package has registered it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files (testdata/hostile/*.out)")
-	}
-}
-
-func updatingGoldens() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+func updatingGoldens() bool { return golden.Update() }
 
 // TestHostileGolden pins everything loading each corpus file reports, as
 // actionlint's testdata/err/*.out do: for name.yaml, name.out next to it
@@ -67,10 +55,10 @@ func TestHostileGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v: run go test ./pkg/book -run TestHostileGolden -update and review the new file", err)
+				t.Fatalf("%v: run CLIENTBOOK_UPDATE=1 go test ./pkg/book -run TestHostileGolden and review the new file", err)
 			}
 			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("findings differ from %s (-update rewrites it):\ngot:\n%swant:\n%s", golden, got.Bytes(), want)
+				t.Errorf("findings differ from %s (CLIENTBOOK_UPDATE=1 go test rewrites it):\ngot:\n%swant:\n%s", golden, got.Bytes(), want)
 			}
 		})
 	}

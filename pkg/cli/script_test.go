@@ -2,7 +2,6 @@ package cli_test
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,9 +11,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/clientbook/clientbook/pkg/cli"
+	"github.com/clientbook/clientbook/pkg/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden sections of script tests")
 
 // TestMain registers the real program as the `clientbook` command of the
 // scripts, run in a child process of the test binary.
@@ -32,8 +30,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs testdata/script/*.txtar. Each script is a small book
-// and the exact output expected from it; go test ./pkg/cli -update
-// rewrites the expected sections.
+// and the exact output expected from it; CLIENTBOOK_UPDATE=1 go test
+// ./pkg/cli rewrites the expected sections.
 func TestScripts(t *testing.T) {
 	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
 	if err != nil {
@@ -41,7 +39,7 @@ func TestScripts(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
-		UpdateScripts:       *update,
+		UpdateScripts:       golden.Update(),
 		RequireExplicitExec: true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits},
 		Setup: func(e *testscript.Env) error {

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,27 +10,15 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	goldenfile "github.com/clientbook/clientbook/pkg/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/<name>.golden, rewriting the file first
-// when -update is given.
+// golden compares got with testdata/<name>.golden (CLIENTBOOK_UPDATE=1
+// rewrites it).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run go test -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s\n--- got ---\n%s\n--- want ---\n%s\n--- got (quoted) ---\n%q", path, got, want, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name+".golden"), got)
 }
 
 // signTone colours negative amounts red and others green.
