@@ -21,7 +21,7 @@ func (l *loader) assembleFirm(b *Book, results []result) {
 		if b.Firm == nil {
 			b.Firm = v
 		} else {
-			l.add("CB005", v.Path, v.Pos, "the book has both clientbook.yaml and clientbook.yml: keep one")
+			l.add(CB005, v.Path, v.Pos, "the book has both clientbook.yaml and clientbook.yml: keep one")
 		}
 	}
 }
@@ -39,14 +39,14 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 			continue
 		}
 		if c != nil {
-			l.add("CB005", v.Path, v.ID.Pos, "%s already defines this client: keep one of client.yaml and client.yml", c.Path)
+			l.add(CB005, v.Path, v.ID.Pos, "%s already defines this client: keep one of client.yaml and client.yml", c.Path)
 			continue
 		}
 		folder := path.Base(path.Dir(jobs[i].path))
 		if !ValidID(folder) {
-			l.add("CB006", dir, Pos{}, "folder name %q is not a client id: rename it to a lower-case slug such as %q", folder, slug(folder))
+			l.add(CB006, dir, Pos{}, "folder name %q is not a client id: rename it to a lower-case slug such as %q", folder, slug(folder))
 		} else if v.ID.Set && string(v.ID.Value) != folder {
-			l.add("CB006", v.Path, v.ID.Pos, "client id %q does not match its folder %q: a client's id is its folder name", v.ID.Value, folder)
+			l.add(CB006, v.Path, v.ID.Pos, "client id %q does not match its folder %q: a client's id is its folder name", v.ID.Value, folder)
 		}
 		if !v.ID.Set && ValidID(folder) && !hasKey(v.Keys, "id") {
 			// Already reported as missing; use the folder so the client is still usable.
@@ -63,7 +63,7 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 		switch v := res.value.(type) {
 		case *Plan:
 			if c.Plan != nil {
-				l.add("CB005", v.Path, v.Pos, "%s already holds this client's plan: keep one of plan.yaml and plan.yml", c.Plan.Path)
+				l.add(CB005, v.Path, v.Pos, "%s already holds this client's plan: keep one of plan.yaml and plan.yml", c.Plan.Path)
 				continue
 			}
 			c.Plan = v
@@ -74,7 +74,7 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 				continue
 			}
 			if prev, ok := engagementIDs[v.ID.Value]; ok {
-				l.add("CB005", v.Path, v.ID.Pos, "engagement id %q is already used by %s: engagement ids are unique within their client", v.ID.Value, prev)
+				l.add(CB005, v.Path, v.ID.Pos, "engagement id %q is already used by %s: engagement ids are unique within their client", v.ID.Value, prev)
 				continue
 			}
 			engagementIDs[v.ID.Value] = v.Path
@@ -83,13 +83,13 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 			year, err := strconv.Atoi(name)
 			switch {
 			case err != nil || len(name) != 4:
-				l.add("CB006", v.Path, Pos{}, "a review's file is named after its year, as reviews/%s.yaml", yearOr(v, "YYYY"))
+				l.add(CB006, v.Path, Pos{}, "a review's file is named after its year, as reviews/%s.yaml", yearOr(v, "YYYY"))
 			case v.Date.Set && v.Date.Value.Year() != year:
-				l.add("CB006", v.Path, v.Date.Pos, "review dated %s is in file %s: a review's file name is its date's year (%d)", v.Date.Value, path.Base(v.Path), v.Date.Value.Year())
+				l.add(CB006, v.Path, v.Date.Pos, "review dated %s is in file %s: a review's file name is its date's year (%d)", v.Date.Value, path.Base(v.Path), v.Date.Value.Year())
 			}
 			c.Reviews = append(c.Reviews, v)
 			if prev, ok := reviewYears[name]; ok {
-				l.add("CB005", v.Path, v.Pos, "%s already holds the %s review: one review per year", prev, name)
+				l.add(CB005, v.Path, v.Pos, "%s already holds the %s review: one review per year", prev, name)
 				continue
 			}
 			reviewYears[name] = v.Path
@@ -148,7 +148,7 @@ func (l *loader) assembleOpportunities(jobs []job, results []result, findings *[
 	})
 	for i := 1; i < len(out); i++ {
 		if o := out[i]; o.ID.Value != "" && o.ID.Value == out[i-1].ID.Value {
-			l.add("CB005", o.Path, o.ID.Pos, "opportunity id %q is already used by %s: ids are unique in the book", o.ID.Value, out[i-1].Path)
+			l.add(CB005, o.Path, o.ID.Pos, "opportunity id %q is already used by %s: ids are unique in the book", o.ID.Value, out[i-1].Path)
 		}
 	}
 	return out, leftOut
@@ -171,7 +171,7 @@ func (l *loader) idFromFileName(id *Field[ID], p string, pos Pos, what string) {
 		return
 	}
 	suggest := slugOr(name, what)
-	l.add("CB006", p, Pos{}, "the file name %s is not an id and the %s has no id: rename the file to %s%s or add id: %s", quote(name), what, suggest, strings.TrimPrefix(base, name), suggest)
+	l.add(CB006, p, Pos{}, "the file name %s is not an id and the %s has no id: rename the file to %s%s or add id: %s", quote(name), what, suggest, strings.TrimPrefix(base, name), suggest)
 }
 
 func hasKey(keys map[string]Pos, k string) bool {

@@ -1,7 +1,6 @@
 package book
 
 import (
-	"fmt"
 	"math/big"
 	"strings"
 
@@ -21,12 +20,10 @@ type checker struct {
 	limit     finding.Limiter
 }
 
-func (c *checker) add(rule, p string, pos Pos, format string, args ...any) {
-	if !c.limit.Admit(rule, p, pos.Line, pos.Column) {
-		return
+func (c *checker) add(rule *finding.Rule, p string, pos Pos, format string, args ...any) {
+	if c.limit.Admit(rule, p, pos.Line, pos.Column) {
+		c.findings = append(c.findings, rule.At(p, pos.Line, pos.Column, format, args...))
 	}
-	r, _ := finding.Lookup(rule)
-	c.findings = append(c.findings, finding.Finding{Rule: rule, Severity: r.Default, Path: p, Line: pos.Line, Column: pos.Column, Message: fmt.Sprintf(format, args...)})
 }
 
 // countUnlisted adds the findings that count what went over the limit of
@@ -41,7 +38,7 @@ func (c *checker) person(p string, id Field[ID], what string) {
 		return
 	}
 	if _, ok := c.settings.Team[id.Value]; !ok {
-		c.add("CB007", p, id.Pos, "%s %q is not in the firm's team: add them to team in clientbook.yaml or use one of: %s", what, id.Value, c.teamList())
+		c.add(CB007, p, id.Pos, "%s %q is not in the firm's team: add them to team in clientbook.yaml or use one of: %s", what, id.Value, c.teamList())
 	}
 }
 
@@ -62,7 +59,7 @@ func (c *checker) teamList() string {
 // order reports a CB008 when later is set and before earlier.
 func (c *checker) order(p string, earlier, later Field[Date], earlierName, laterName string) {
 	if earlier.Set && later.Set && later.Value < earlier.Value {
-		c.add("CB008", p, later.Pos, "%s %s is before %s %s: correct one of the dates", laterName, later.Value, earlierName, earlier.Value)
+		c.add(CB008, p, later.Pos, "%s %s is before %s %s: correct one of the dates", laterName, later.Value, earlierName, earlier.Value)
 	}
 }
 
@@ -78,7 +75,7 @@ func (c *checker) firm() {
 			continue
 		}
 		if seen[p.ID.Value] {
-			c.add("CB005", f.Path, p.ID.Pos, "team id %q is used twice: give each person their own id", p.ID.Value)
+			c.add(CB005, f.Path, p.ID.Pos, "team id %q is used twice: give each person their own id", p.ID.Value)
 		}
 		seen[p.ID.Value] = true
 	}
@@ -89,13 +86,13 @@ func (c *checker) firm() {
 	h := f.Health.Bands
 	if (h.Healthy.Set || h.Watch.Set) && !h.Healthy.Invalid && !h.Watch.Invalid {
 		if s.BandWatch > s.BandHealthy {
-			c.add("CB003", f.Path, h.Watch.Pos, "bands.watch (%d) is above bands.healthy (%d): the watch band starts below the healthy one", s.BandWatch, s.BandHealthy)
+			c.add(CB003, f.Path, h.Watch.Pos, "bands.watch (%d) is above bands.healthy (%d): the watch band starts below the healthy one", s.BandWatch, s.BandHealthy)
 		}
 	}
 	a := f.Acceptance
 	if (a.AcceptAt.Set || a.DeclineBelow.Set) && !a.AcceptAt.Invalid && !a.DeclineBelow.Invalid {
 		if s.DeclineBelow > s.AcceptAt {
-			c.add("CB003", f.Path, a.DeclineBelow.Pos, "decline_below (%d) is above accept_at (%d): set decline_below at or below accept_at", s.DeclineBelow, s.AcceptAt)
+			c.add(CB003, f.Path, a.DeclineBelow.Pos, "decline_below (%d) is above accept_at (%d): set decline_below at or below accept_at", s.DeclineBelow, s.AcceptAt)
 		}
 	}
 	c.weights(f.Path, "health", f.Health.Keys, "no client would have a health score: give at least one factor", s.HealthWeights)
@@ -106,16 +103,17 @@ func (c *checker) firm() {
 	if st := f.Strategy; st != nil && st.Size != nil {
 		lo, hi := st.Size.MinEmployees, st.Size.MaxEmployees
 		if lo.Set && hi.Set && lo.Value > hi.Value {
-			c.add("CB003", f.Path, hi.Pos, "max_employees (%d) is below min_employees (%d)", hi.Value, lo.Value)
+			c.add(CB003, f.Path, hi.Pos, "max_employees (%d) is below min_employees (%d)", hi.Value, lo.Value)
 		}
 	}
 	for _, e := range f.Rules {
 		if _, ok := finding.Lookup(e.Key); !ok {
-			c.add("CB002", f.Path, e.KeyPos, "unknown rule %q in rules: rule ids run CB001 to CB304 (see clientbook check --help)", e.Key)
+			all := finding.Rules()
+			c.add(CB002, f.Path, e.KeyPos, "unknown rule %q in rules: rule ids run %s to %s (see clientbook check --help)", e.Key, all[0].ID, all[len(all)-1].ID)
 			continue
 		}
 		if _, ok := finding.ParseSeverity(e.Value.Value); !ok || !e.Value.Set {
-			c.add("CB003", f.Path, e.Value.Pos, "rule %s is set to %q: use error, warning, info or off", e.Key, e.Value.Value)
+			c.add(CB003, f.Path, e.Value.Pos, "rule %s is set to %q: use error, warning, info or off", e.Key, e.Value.Value)
 		}
 	}
 }
@@ -136,7 +134,7 @@ func (c *checker) weights(p, section string, keys map[string]Pos, consequence st
 			return
 		}
 	}
-	c.add("CB003", p, at, "%s.weights are all zero, so %s a positive weight", section, consequence)
+	c.add(CB003, p, at, "%s.weights are all zero, so %s a positive weight", section, consequence)
 }
 
 func (c *checker) client(cl *Client) {
@@ -177,11 +175,11 @@ func (c *checker) opportunity(o *Opportunity) {
 	defer c.countUnlisted()
 	switch {
 	case o.Client.Set && o.Prospect != nil:
-		c.add("CB003", o.Path, o.Prospect.Pos, "an opportunity names either client or prospect, not both: remove one")
+		c.add(CB003, o.Path, o.Prospect.Pos, "an opportunity names either client or prospect, not both: remove one")
 	case !o.Client.Set && o.Prospect == nil && !hasKey(o.Keys, "client"):
-		c.add("CB004", o.Path, o.Pos, "an opportunity needs client (an existing client id) or prospect (a description of the would-be client): add one")
+		c.add(CB004, o.Path, o.Pos, "an opportunity needs client (an existing client id) or prospect (a description of the would-be client): add one")
 	}
 	if o.Client.Set && !c.hasClient(o.Client.Value) {
-		c.add("CB007", o.Path, o.Client.Pos, "client %q is not in the book: use an existing client id or describe a new one under prospect", o.Client.Value)
+		c.add(CB007, o.Path, o.Client.Pos, "client %q is not in the book: use an existing client id or describe a new one under prospect", o.Client.Value)
 	}
 }

@@ -27,23 +27,14 @@ type decoder struct {
 	limit    finding.Limiter
 }
 
-func (d *decoder) report(rule string, n *yaml.Node, format string, args ...any) {
+func (d *decoder) report(rule *finding.Rule, n *yaml.Node, format string, args ...any) {
 	d.reportAt(rule, nodePos(n), format, args...)
 }
 
-func (d *decoder) reportAt(rule string, p Pos, format string, args ...any) {
-	if !d.limit.Admit(rule, d.path, p.Line, p.Column) {
-		return
+func (d *decoder) reportAt(rule *finding.Rule, p Pos, format string, args ...any) {
+	if d.limit.Admit(rule, d.path, p.Line, p.Column) {
+		d.findings = append(d.findings, rule.At(d.path, p.Line, p.Column, format, args...))
 	}
-	r, _ := finding.Lookup(rule)
-	d.findings = append(d.findings, finding.Finding{
-		Rule:     rule,
-		Severity: r.Default,
-		Path:     d.path,
-		Line:     p.Line,
-		Column:   p.Column,
-		Message:  fmt.Sprintf(format, args...),
-	})
 }
 
 // result is what decoding the file gave: its value and its findings, with
@@ -161,7 +152,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		v.Field(s.posIdx).Set(reflect.ValueOf(nodePos(n)))
 	}
 	if n.Kind != yaml.MappingNode {
-		d.report("CB003", n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		d.report(CB003, n, "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return
 	}
 	keys := make(map[string]Pos, len(n.Content)/2)
@@ -173,12 +164,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.report("CB003", k, "keys in %s must be plain names", what)
+			d.report(CB003, k, "keys in %s must be plain names", what)
 			continue
 		}
 		name := k.Value
 		if seen[name] {
-			d.report("CB001", k, "duplicate key %s in %s: keep one", quote(name), what)
+			d.report(CB001, k, "duplicate key %s in %s: keep one", quote(name), what)
 			continue
 		}
 		seen[name] = true
@@ -195,20 +186,20 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		if !ok {
 			if s.digitsAfterNumber(n.Content, i) {
 				// {revenue: 265, 000}: digits after a number and a comma.
-				d.report("CB002", k, "unknown field %s in %s: these digits follow \"%s: %s\" after a comma, which ends the value; for the number, write %s: %s%s", quote(name), what, n.Content[i-2].Value, n.Content[i-1].Value, n.Content[i-2].Value, n.Content[i-1].Value, name)
+				d.report(CB002, k, "unknown field %s in %s: these digits follow \"%s: %s\" after a comma, which ends the value; for the number, write %s: %s%s", quote(name), what, n.Content[i-2].Value, n.Content[i-1].Value, n.Content[i-2].Value, n.Content[i-1].Value, name)
 				continue
 			}
 			hint := ""
-			if d.limit.Listing("CB002", d.path) { // past the limit, no one reads the hint
+			if d.limit.Listing(CB002, d.path) { // past the limit, no one reads the hint
 				hint = didYouMean(name, s.keyNames(s.header >= 0))
 			}
-			d.report("CB002", k, "unknown field %s in %s%s", quote(name), what, hint)
+			d.report(CB002, k, "unknown field %s in %s%s", quote(name), what, hint)
 			continue
 		}
 		f := s.fields[idx]
 		if written, groups := separatedInFlow(n.Content, i); groups > 0 {
 			// 265,000 in a flow mapping: 265 and a key "000".
-			d.report("CB003", val, "%q is written %s, and YAML reads the comma as the end of the value: %s", name, written, numberAdvice(written))
+			d.report(CB003, val, "%q is written %s, and YAML reads the comma as the end of the value: %s", name, written, numberAdvice(written))
 			i += 2 * groups
 			continue
 		}
@@ -221,14 +212,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		if f.required && !isSet(v.Field(f.index)) {
 			switch {
 			case !seen[f.key]:
-				d.report("CB004", n, "required field %q missing in %s: add it", f.key, what)
+				d.report(CB004, n, "required field %q missing in %s: add it", f.key, what)
 			case null[f.key]:
-				d.reportAt("CB004", keys[f.key], "required field %q in %s is empty: give it a value", f.key, what)
+				d.reportAt(CB004, keys[f.key], "required field %q in %s is empty: give it a value", f.key, what)
 			}
 		}
 	}
 	if s.header >= 0 && !v.Field(s.header).Field(1).Field(2).Bool() && (!seen["kind"] || null["kind"]) {
-		d.report("CB004", n, "required field \"kind\" missing: add kind: %s", what)
+		d.report(CB004, n, "required field \"kind\" missing: add kind: %s", what)
 	}
 }
 
@@ -284,7 +275,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, f fieldSpec, key st
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.report("CB003", n, "%q must be a list, not %s", key, describe(n))
+			d.report(CB003, n, "%q must be a list, not %s", key, describe(n))
 			return
 		}
 		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
@@ -307,7 +298,7 @@ func (d *decoder) decodeStringMap(n *yaml.Node, v reflect.Value, f fieldSpec, ke
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.report("CB003", n, "%q must be a mapping, not %s", key, describe(n))
+		d.report(CB003, n, "%q must be a mapping, not %s", key, describe(n))
 		return
 	}
 	m := make(StringMap, 0, len(n.Content)/2)
@@ -315,20 +306,20 @@ func (d *decoder) decodeStringMap(n *yaml.Node, v reflect.Value, f fieldSpec, ke
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.report("CB003", k, "keys in %q must be plain names", key)
+			d.report(CB003, k, "keys in %q must be plain names", key)
 			continue
 		}
 		if seen[k.Value] {
-			d.report("CB001", k, "duplicate key %s in %s: keep one", quote(k.Value), key)
+			d.report(CB001, k, "duplicate key %s in %s: keep one", quote(k.Value), key)
 			continue
 		}
 		seen[k.Value] = true
 		if f.keys != nil && !slices.Contains(f.keys, k.Value) {
 			hint := ""
-			if d.limit.Listing("CB002", d.path) {
+			if d.limit.Listing(CB002, d.path) {
 				hint = didYouMean(k.Value, f.keys)
 			}
-			d.report("CB002", k, "unknown key %s in %s%s", quote(k.Value), key, hint)
+			d.report(CB002, k, "unknown key %s in %s%s", quote(k.Value), key, hint)
 			continue
 		}
 		var e MapEntry
@@ -347,7 +338,7 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 		return
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.report("CB003", n, "%q must be a single value, not %s%s", key, describe(n), textAdvice(n))
+		d.report(CB003, n, "%q must be a single value, not %s%s", key, describe(n), textAdvice(n))
 		return
 	}
 	val := v.Field(0)
@@ -355,68 +346,68 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, f fieldSpec, key s
 	switch val.Interface().(type) {
 	case string:
 		if len(f.enum) > 0 && !slices.Contains(f.enum, text) {
-			d.report("CB003", n, "%q is %s; expected one of: %s", key, quote(text), strings.Join(f.enum, ", "))
+			d.report(CB003, n, "%q is %s; expected one of: %s", key, quote(text), strings.Join(f.enum, ", "))
 			return
 		}
 		val.SetString(text)
 	case ID:
 		id, err := ParseID(text)
 		if err != nil {
-			d.report("CB003", n, "%s: %v", key, err)
+			d.report(CB003, n, "%s: %v", key, err)
 			return
 		}
 		val.SetString(string(id))
 	case bool:
 		if n.Tag != "!!bool" {
-			d.report("CB003", n, "%q must be true or false, not %s", key, quote(text))
+			d.report(CB003, n, "%q must be true or false, not %s", key, quote(text))
 			return
 		}
 		val.SetBool(text == "true" || text == "True" || text == "TRUE")
 	case int:
 		if n.Tag != "!!int" {
-			d.report("CB003", n, "%q must be a whole number, not %s%s", key, quote(text), adviceSuffix(numberAdvice(text)))
+			d.report(CB003, n, "%q must be a whole number, not %s%s", key, quote(text), adviceSuffix(numberAdvice(text)))
 			return
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(text, "_", ""), 0, 64)
 		if err != nil || i > 1<<40 || i < -(1<<40) {
-			d.report("CB003", n, "%q must be a whole number, not %s", key, quote(text))
+			d.report(CB003, n, "%q must be a whole number, not %s", key, quote(text))
 			return
 		}
 		if !f.intInRange(i) {
-			d.report("CB003", n, "%q is %s: %s", key, text, rangeProblem(big.NewRat(i, 1), f))
+			d.report(CB003, n, "%q is %s: %s", key, text, rangeProblem(big.NewRat(i, 1), f))
 			return
 		}
 		val.SetInt(i)
 	case Decimal:
 		if n.Tag != "!!int" && n.Tag != "!!float" {
-			d.report("CB003", n, "%q must be a number, not %s%s", key, quote(text), adviceSuffix(numberAdvice(text)))
+			d.report(CB003, n, "%q must be a number, not %s%s", key, quote(text), adviceSuffix(numberAdvice(text)))
 			return
 		}
 		dec, err := ParseDecimalText(text)
 		if errors.Is(err, exact.ErrTooManyDigits) {
-			d.report("CB003", n, "%q has more than %d digits: clientbook reads numbers of at most %d digits", key, exact.MaxDigits, exact.MaxDigits)
+			d.report(CB003, n, "%q has more than %d digits: clientbook reads numbers of at most %d digits", key, exact.MaxDigits, exact.MaxDigits)
 			return
 		}
 		if err != nil {
-			d.report("CB003", n, "%q must be a plain number such as 1200 or 0.22, not %s", key, quote(text))
+			d.report(CB003, n, "%q must be a plain number such as 1200 or 0.22, not %s", key, quote(text))
 			return
 		}
 		if msg := rangeProblem(dec.Rat, f); msg != "" {
-			d.report("CB003", n, "%q is %s: %s", key, text, msg)
+			d.report(CB003, n, "%q is %s: %s", key, text, msg)
 			return
 		}
 		val.Set(reflect.ValueOf(dec))
 	case Date:
 		date, err := ParseDate(text)
 		if err != nil {
-			d.report("CB003", n, "%q is %s: %v", key, quote(text), err)
+			d.report(CB003, n, "%q is %s: %v", key, quote(text), err)
 			return
 		}
 		val.SetInt(int64(date))
 	case Duration:
 		dur, err := ParseDuration(text)
 		if err != nil {
-			d.report("CB003", n, "%q is %s: %v", key, quote(text), err)
+			d.report(CB003, n, "%q is %s: %v", key, quote(text), err)
 			return
 		}
 		val.SetInt(int64(dur))

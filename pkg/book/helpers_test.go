@@ -50,7 +50,7 @@ func decodeText(t testing.TB, kind fileKind, text string) (any, []finding.Findin
 	d := &decoder{path: "test.yaml"}
 	root, problems := parseDocument([]byte(text))
 	for _, p := range problems {
-		d.reportAt("CB001", p.pos, "%s", p.msg)
+		d.reportAt(CB001, p.pos, "%s", p.msg)
 	}
 	if root == nil {
 		return nil, d.findings

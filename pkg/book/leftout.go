@@ -66,7 +66,7 @@ func unreadBecause(kind, name, file, dir string, findings ...[]finding.Finding) 
 		for i := range fs {
 			f := &fs[i]
 			switch {
-			case f.Rule > "CB006":
+			case f.Rule > CB006.ID:
 			case f.Path == file && (onFile == nil || before(f, onFile)):
 				onFile = f
 			case dir != "" && f.Path == dir && (onDir == nil || before(f, onDir)):
@@ -79,7 +79,7 @@ func unreadBecause(kind, name, file, dir string, findings ...[]finding.Finding) 
 	case onFile != nil:
 		out.Pos = Pos{Line: onFile.Line, Column: onFile.Column}
 		out.Reason = "cannot be read (" + onFile.Message + ")"
-		if onFile.Rule == "CB006" {
+		if onFile.Rule == CB006.ID {
 			out.Reason = "is not a" + an(kind) + " " + kind + " (" + onFile.Message + ")"
 		}
 	case onDir != nil:

@@ -3,7 +3,6 @@ package book
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -96,9 +95,8 @@ type loader struct {
 	findings []finding.Finding
 }
 
-func (l *loader) add(rule, p string, pos Pos, format string, args ...any) {
-	r, _ := finding.Lookup(rule)
-	l.findings = append(l.findings, finding.Finding{Rule: rule, Severity: r.Default, Path: p, Line: pos.Line, Column: pos.Column, Message: fmt.Sprintf(format, args...)})
+func (l *loader) add(rule *finding.Rule, p string, pos Pos, format string, args ...any) {
+	l.findings = append(l.findings, rule.At(p, pos.Line, pos.Column, format, args...))
 }
 
 // reason turns a file-system error into a short, user-facing phrase.
@@ -153,13 +151,13 @@ func (l *loader) openDir(parent folder, dir string, link bool) (*os.File, error)
 func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out []entry, ok bool) {
 	f, err := l.openDir(parent, dir, link)
 	if err != nil {
-		l.add("CB001", dir, Pos{}, "cannot read folder: %s", reason(err))
+		l.add(CB001, dir, Pos{}, "cannot read folder: %s", reason(err))
 		return nil, nil, false
 	}
 	des, err := f.ReadDir(-1)
 	if err != nil {
 		f.Close()
-		l.add("CB001", dir, Pos{}, "cannot read folder: %s", reason(err))
+		l.add(CB001, dir, Pos{}, "cannot read folder: %s", reason(err))
 		return nil, nil, false
 	}
 	for _, de := range des {
@@ -176,7 +174,7 @@ func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out 
 			fi, err := l.root.Stat(p)
 			if err != nil {
 				if isYAML(name) || !strings.Contains(name, ".") {
-					l.add("CB001", p, Pos{}, "cannot follow link: %s", reason(err))
+					l.add(CB001, p, Pos{}, "cannot follow link: %s", reason(err))
 					out = append(out, entry{name: name, bad: true})
 				}
 				continue
@@ -190,7 +188,7 @@ func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out 
 			out = append(out, entry{name: name, link: link})
 		default:
 			if isYAML(name) {
-				l.add("CB001", p, Pos{}, "not a regular file (a device, pipe or socket): replace it with a plain file")
+				l.add(CB001, p, Pos{}, "not a regular file (a device, pipe or socket): replace it with a plain file")
 				out = append(out, entry{name: name, bad: true})
 			}
 		}
@@ -236,7 +234,7 @@ func (l *loader) yamlFiles(parent folder, dir string, link bool, kind fileKind) 
 }
 
 func (l *loader) notAFile(p string) {
-	l.add("CB001", p, Pos{}, "is a folder, not a file: clientbook reads a file by this name; rename or remove the folder")
+	l.add(CB001, p, Pos{}, "is a folder, not a file: clientbook reads a file by this name; rename or remove the folder")
 }
 
 func isYAML(name string) bool {
@@ -291,7 +289,7 @@ func (l *loader) list() *layout {
 		}
 	}
 	if exists, isDir := l.isDirAt("clients"); exists && !isDir {
-		l.add("CB006", "clients", Pos{}, "clients must be a folder holding one folder per client")
+		l.add(CB006, "clients", Pos{}, "clients must be a folder holding one folder per client")
 	} else if exists {
 		f, clients, _ := l.readDir(noFolder, "clients", false)
 		if f != nil {
@@ -304,7 +302,7 @@ func (l *loader) list() *layout {
 			case c.bad:
 			case !c.isDir:
 				if isYAML(c.name) {
-					l.add("CB006", dir, Pos{}, "a client's files belong in its own folder: move it to clients/%s/client.yaml", stem(c.name))
+					l.add(CB006, dir, Pos{}, "a client's files belong in its own folder: move it to clients/%s/client.yaml", stem(c.name))
 				}
 			default:
 				t.clients = append(t.clients, c)
@@ -312,7 +310,7 @@ func (l *loader) list() *layout {
 		}
 	}
 	if exists, isDir := l.isDirAt("opportunities"); exists && !isDir {
-		l.add("CB006", "opportunities", Pos{}, "opportunities must be a folder of opportunity files")
+		l.add(CB006, "opportunities", Pos{}, "opportunities must be a folder of opportunity files")
 	} else if exists {
 		f, jobs := l.yamlFiles(noFolder, "opportunities", false, kindOpportunity)
 		if f != nil {
@@ -367,11 +365,11 @@ func (l *loader) listClient(clients folder, c entry) (jobs []job, open []*os.Fil
 		case stem(e.name) == "plan" && isYAML(e.name):
 			jobs = append(jobs, job{path: p, kind: kindPlan, in: fileIn})
 		case isYAML(e.name):
-			l.add("CB006", p, Pos{}, "clientbook does not know this file: a client folder holds client.yaml, plan.yaml, engagements/ and reviews/")
+			l.add(CB006, p, Pos{}, "clientbook does not know this file: a client folder holds client.yaml, plan.yaml, engagements/ and reviews/")
 		}
 	}
 	if !hasClient {
-		l.add("CB004", dir, Pos{}, "client folder has no client.yaml: add one (clientbook new client %s) or remove the folder", c.name)
+		l.add(CB004, dir, Pos{}, "client folder has no client.yaml: add one (clientbook new client %s) or remove the folder", c.name)
 	}
 	return jobs, open
 }
@@ -445,9 +443,9 @@ func (l *loader) decodeFile(j job, buf *[]byte) result {
 	d := &decoder{path: j.path}
 	if err != nil {
 		if errors.Is(err, errNotRegular) {
-			d.reportAt("CB001", Pos{}, "%v", err)
+			d.reportAt(CB001, Pos{}, "%v", err)
 		} else {
-			d.reportAt("CB001", Pos{}, "cannot read file: %s", reason(err))
+			d.reportAt(CB001, Pos{}, "cannot read file: %s", reason(err))
 		}
 		return d.result(nil)
 	}
@@ -457,7 +455,7 @@ func (l *loader) decodeFile(j job, buf *[]byte) result {
 	defer parseBudget.release(held)
 	root, problems := parseDocument(data)
 	for _, p := range problems {
-		d.reportAt("CB001", p.pos, "%s", p.msg)
+		d.reportAt(CB001, p.pos, "%s", p.msg)
 	}
 	if root == nil {
 		return d.result(nil)
@@ -472,7 +470,7 @@ func decodeKind(d *decoder, root *yaml.Node, want fileKind) any {
 			if root.Content[i].Value == "kind" {
 				v := root.Content[i+1]
 				if v.Kind == yaml.ScalarNode && v.Value != string(want) && v.Tag != "!!null" {
-					d.report("CB006", v, "kind %s does not belong at %s: a file here must be kind: %s", v.Value, d.path, want)
+					d.report(CB006, v, "kind %s does not belong at %s: a file here must be kind: %s", v.Value, d.path, want)
 					return nil
 				}
 			}

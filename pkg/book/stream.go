@@ -170,7 +170,7 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 			continue
 		}
 		if prev != nil && c.id != "" && c.id == prev.id {
-			l.add("CB005", c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev.path)
+			l.add(CB005, c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev.path)
 		}
 		prev = c
 	}

@@ -58,7 +58,7 @@ Rules:
 
 func ruleHelp() string {
 	var b strings.Builder
-	for _, r := range finding.Catalog {
+	for _, r := range finding.Rules() {
 		fmt.Fprintf(&b, "  %s  %-7s  %s\n", r.ID, r.Default, r.Summary)
 	}
 	return b.String()

@@ -1,50 +1,77 @@
 package finding
 
-// Rule describes one rule id: the single list that check, its help,
-// SARIF's rule metadata and severity overrides all read.
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Rule is one rule of SPEC §7: its id, the severity of its findings unless
+// the firm's `rules` say otherwise, what it finds and what to do about it.
+// Each rule is declared once, with Declare, next to the code that reports
+// it: CB001–CB008 in pkg/book, where the loader is, CB101–CB304 in
+// pkg/rules with their checks.
 type Rule struct {
-	ID       string
-	Default  Severity
-	Summary  string // what the rule finds, as in SPEC §7
-	HelpText string // what to do about it
+	ID      string
+	Default Severity
+	Summary string // what the rule finds, as in SPEC §7
+	Help    string // what to do about it
 }
 
-// Catalog is every rule of SPEC §7 in id order.
-var Catalog = []Rule{
-	{"CB001", Error, "file cannot be parsed", "Fix the YAML syntax at the position shown; clientbook reads one plain YAML document per file."},
-	{"CB002", Error, "unknown field", "Remove the field or correct its spelling; `clientbook schema KIND` lists the fields of each kind."},
-	{"CB003", Error, "wrong type or value out of range", "Give the field a value of the type and range shown in the message."},
-	{"CB004", Error, "required field missing", "Add the field named in the message."},
-	{"CB005", Error, "duplicate id", "Give each client, engagement (within its client) and opportunity its own id."},
-	{"CB006", Error, "id or kind does not match the file's place", "Move the file or change its kind or id so that it matches the book layout."},
-	{"CB007", Error, "reference to an unknown person, client or engagement", "Use an id that exists: a team member of clientbook.yaml or a client folder name."},
-	{"CB008", Error, "dates out of order", "Correct the dates so that they follow each other."},
-	{"CB101", Warning, "active key client has no plan for this year", "Write this year's account plan: clientbook new plan CLIENT."},
-	{"CB102", Warning, "plan owner is not a senior team member", "Make a senior team member the plan's owner."},
-	{"CB103", Warning, "no client input recorded for the plan", "Ask the client for their goals and record it under client_input."},
-	{"CB104", Warning, "fewer planning meetings than cadence.planning_meetings", "Hold and record the team planning meetings."},
-	{"CB105", Warning, "plan has no update cadence", "Set updates: weekly, fortnightly or monthly."},
-	{"CB106", Warning, "plan or recovery action without owner or due date", "Give every action an owner and a due date."},
-	{"CB107", Warning, "action overdue", "Do the action and record done:, or move its due date."},
-	{"CB108", Info, "plan has more than 7 goals", "Keep the plan brief: seven goals at most."},
-	{"CB201", Warning, "health assessment stale or missing", "Rate the relationship again under health:."},
-	{"CB202", Warning, "no touchpoint within the client's cadence", "Get in touch and record it: clientbook log CLIENT."},
-	{"CB203", Warning, "annual review overdue", "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT."},
-	{"CB204", Warning, "at-risk client without an open recovery plan", "Open a recovery: plan under recovery: in client.yaml."},
-	{"CB205", Warning, "no executive sponsor among stakeholders", "Find and record a stakeholder with role: sponsor."},
-	{"CB206", Info, "key client is single-threaded", "Build relationships with more than one strong stakeholder."},
-	{"CB301", Warning, "milestone overdue", "Deliver the milestone and record done:, or agree a new date."},
-	{"CB302", Warning, "client dependency overdue", "Chase the client for what they owe, and record received:."},
-	{"CB303", Warning, "scope change not approved while the engagement is active", "Get the scope change approved (approved: true) or drop it."},
-	{"CB304", Warning, "hours over budget", "Agree a new budget with the client or stop the overrun."},
-}
+// declared is every rule declared, in id order.
+var declared []*Rule
 
-// Lookup returns the rule with the given id.
-func Lookup(id string) (Rule, bool) {
-	for _, r := range Catalog {
-		if r.ID == id {
-			return r, true
-		}
+// Declare adds r to the rules and returns it, for a package-level variable
+// that the code reporting the rule uses:
+//
+//	var CB002 = finding.Declare(finding.Rule{ID: "CB002", Default: finding.Error, ...})
+//
+// A rule without an id, a severity, a summary or a help text, or one whose
+// id is taken, is a bug: Declare panics, when the program starts.
+func Declare(r Rule) *Rule {
+	if r.ID == "" || r.Default <= Off || r.Default > Error || r.Summary == "" || r.Help == "" {
+		panic(fmt.Sprintf("finding: rule %q needs an id, a default severity, a summary and a help text", r.ID))
 	}
-	return Rule{}, false
+	i, taken := find(r.ID)
+	if taken {
+		panic(fmt.Sprintf("finding: rule %s is declared twice", r.ID))
+	}
+	declared = slices.Insert(declared, i, &r)
+	return &r
+}
+
+// Rules returns every rule in id order: the one list that check --help,
+// SARIF's rule metadata and the `rules` overrides of clientbook.yaml read.
+// It holds the rules of the packages the program links; clientbook links
+// them all (pkg/rules links pkg/book).
+func Rules() []*Rule { return slices.Clone(declared) }
+
+// Lookup returns the rule a user names (a key of clientbook.yaml's
+// `rules`), and whether there is one.
+func Lookup(id string) (*Rule, bool) {
+	i, ok := find(id)
+	if !ok {
+		return nil, false
+	}
+	return declared[i], true
+}
+
+// MustLookup returns the rule of id, which the program names (a finding's
+// rule): an id that no rule declares is a bug, and MustLookup panics.
+func MustLookup(id string) *Rule {
+	r, ok := Lookup(id)
+	if !ok {
+		panic(fmt.Sprintf("finding: no rule %q is declared", id))
+	}
+	return r
+}
+
+func find(id string) (int, bool) {
+	return slices.BinarySearchFunc(declared, id, func(r *Rule, id string) int { return strings.Compare(r.ID, id) })
+}
+
+// At returns a finding of r at path, line and column (0 when not known),
+// with r's default severity and the message format and args give.
+func (r *Rule) At(path string, line, column int, format string, args ...any) Finding {
+	return Finding{Rule: r.ID, Severity: r.Default, Path: path, Line: line, Column: column, Message: fmt.Sprintf(format, args...)}
 }

@@ -160,12 +160,12 @@ func ruleName(summary string) string {
 }
 
 // WriteSARIF prints the report as a SARIF 2.1.0 log for code scanning, with
-// every rule's metadata from the Catalog. severities holds the firm's
+// every rule's metadata (Rules). severities holds the firm's
 // overrides so that rule levels match what the run reports.
 func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[string]Severity) error {
 	driver := sarifDriver{Name: "clientbook", InformationURI: "https://github.com/clientbook/clientbook", Version: version}
 	index := map[string]int{}
-	for i, rule := range Catalog {
+	for i, rule := range Rules() {
 		level := rule.Default
 		if s, ok := severities[rule.ID]; ok && s != Off {
 			level = s
@@ -174,8 +174,8 @@ func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[st
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID: rule.ID, Name: ruleName(rule.Summary),
 			ShortDescription:     sarifText{rule.Summary},
-			FullDescription:      sarifText{rule.Summary + ". " + rule.HelpText},
-			Help:                 sarifText{rule.HelpText},
+			FullDescription:      sarifText{rule.Summary + ". " + rule.Help},
+			Help:                 sarifText{rule.Help},
 			DefaultConfiguration: sarifConfig{sarifLevel(level)},
 		})
 	}
@@ -186,7 +186,7 @@ func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[st
 			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column}
 		}
 		run.Results = append(run.Results, sarifResult{
-			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			RuleID: f.Rule, RuleIndex: index[MustLookup(f.Rule).ID], Level: sarifLevel(f.Severity),
 			Message:   sarifText{f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: loc}},
 		})

@@ -136,9 +136,7 @@ func WriteTextWithSource(w io.Writer, r Report, line func(path string, n int) (s
 				}
 			}
 		}
-		if rule, ok := Lookup(f.Rule); ok {
-			fmt.Fprintf(w, "       = %s\n", rule.HelpText)
-		}
+		fmt.Fprintf(w, "       = %s\n", MustLookup(f.Rule).Help)
 	}
 	return nil
 }

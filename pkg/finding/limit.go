@@ -1,7 +1,5 @@
 package finding
 
-import "fmt"
-
 // MaxPerRule is how many findings of one rule a file lists. A file of
 // 1 MiB can hold 200,000 unknown keys or actions; listing each would tell
 // the reader nothing the first hundred do not, and cost the program
@@ -17,7 +15,10 @@ type Limiter struct {
 	dropped []dropped // in the order the rules first overflowed
 }
 
-type limitKey struct{ rule, path string }
+type limitKey struct {
+	rule *Rule
+	path string
+}
 
 // dropped is a rule of a file whose findings went over MaxPerRule: how
 // many were not listed, and where the first of them was.
@@ -30,7 +31,7 @@ type dropped struct {
 // Admit reports whether a finding of rule in path at line:column is to be
 // listed, counting it among the unlisted when it is not. It is asked before
 // the finding is made, so that an unlisted one costs no message.
-func (l *Limiter) Admit(rule, path string, line, column int) bool {
+func (l *Limiter) Admit(rule *Rule, path string, line, column int) bool {
 	if l.counts == nil {
 		l.counts = make(map[limitKey]int)
 	}
@@ -53,7 +54,7 @@ func (l *Limiter) Admit(rule, path string, line, column int) bool {
 // Listing reports whether the next finding of rule in path would be
 // listed, so that a caller can spare the work of a message (a "did you
 // mean" over every known key) that would not be shown.
-func (l *Limiter) Listing(rule, path string) bool {
+func (l *Limiter) Listing(rule *Rule, path string) bool {
 	return l.counts[limitKey{rule, path}] < MaxPerRule
 }
 
@@ -67,15 +68,8 @@ func (l *Limiter) Summaries() []Finding {
 	}
 	out := make([]Finding, 0, len(l.dropped))
 	for _, d := range l.dropped {
-		r, _ := Lookup(d.rule)
-		out = append(out, Finding{
-			Rule:     d.rule,
-			Severity: r.Default,
-			Path:     d.path,
-			Line:     d.line,
-			Column:   d.column,
-			Message:  fmt.Sprintf("%d more %s findings in this file are not listed (at most %d are): fix those above and run check again", d.count, d.rule, MaxPerRule),
-		})
+		out = append(out, d.rule.At(d.path, d.line, d.column,
+			"%d more %s findings in this file are not listed (at most %d are): fix those above and run check again", d.count, d.rule.ID, MaxPerRule))
 	}
 	l.dropped = l.dropped[:0]
 	return out

@@ -6,9 +6,14 @@ import (
 )
 
 func TestLimiter(t *testing.T) {
+	// Rules of the test's own, not declared: a Limiter needs none to be.
+	cb002 := &Rule{ID: "CB002", Default: Error}
+	cb003 := &Rule{ID: "CB003", Default: Error}
+	cb107 := &Rule{ID: "CB107", Default: Warning}
 	type report struct {
-		rule, path string
-		n          int
+		rule *Rule
+		path string
+		n    int
 	}
 	tests := []struct {
 		name    string
@@ -16,12 +21,12 @@ func TestLimiter(t *testing.T) {
 		listed  int
 		want    []string // summaries as "rule path count line"
 	}{
-		{name: "exactly the limit lists all", reports: []report{{"CB002", "a", MaxPerRule}}, listed: MaxPerRule},
-		{name: "one over counts one", reports: []report{{"CB002", "a", MaxPerRule + 1}}, listed: MaxPerRule,
+		{name: "exactly the limit lists all", reports: []report{{cb002, "a", MaxPerRule}}, listed: MaxPerRule},
+		{name: "one over counts one", reports: []report{{cb002, "a", MaxPerRule + 1}}, listed: MaxPerRule,
 			want: []string{"CB002 a 1 at 101"}},
-		{name: "rules count apart", reports: []report{{"CB002", "a", MaxPerRule + 3}, {"CB003", "a", MaxPerRule + 2}}, listed: 2 * MaxPerRule,
+		{name: "rules count apart", reports: []report{{cb002, "a", MaxPerRule + 3}, {cb003, "a", MaxPerRule + 2}}, listed: 2 * MaxPerRule,
 			want: []string{"CB002 a 3 at 101", "CB003 a 2 at 101"}},
-		{name: "files count apart", reports: []report{{"CB107", "a", 60}, {"CB107", "b", 60}}, listed: 120},
+		{name: "files count apart", reports: []report{{cb107, "a", 60}, {cb107, "b", 60}}, listed: 120},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -36,7 +41,7 @@ func TestLimiter(t *testing.T) {
 			}
 			for _, r := range tt.reports {
 				if want := r.n < MaxPerRule; l.Listing(r.rule, r.path) != want {
-					t.Errorf("Listing(%s, %s) after %d = %v, want %v", r.rule, r.path, r.n, !want, want)
+					t.Errorf("Listing(%s, %s) after %d = %v, want %v", r.rule.ID, r.path, r.n, !want, want)
 				}
 			}
 			if listed != tt.listed {

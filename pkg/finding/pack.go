@@ -31,7 +31,7 @@ func Unpack(dst []Finding, rec []byte) []Finding {
 }
 
 func internRule(id []byte) string {
-	for _, r := range Catalog {
+	for _, r := range declared {
 		if string(id) == r.ID {
 			return r.ID
 		}

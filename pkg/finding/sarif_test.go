@@ -167,13 +167,13 @@ func TestSARIFContent(t *testing.T) {
 	if d.Name != "clientbook" || d.Version != "1.2.3" {
 		t.Errorf("driver %s %s, want clientbook 1.2.3", d.Name, d.Version)
 	}
-	if len(d.Rules) != len(finding.Catalog) {
-		t.Fatalf("%d rules, want %d", len(d.Rules), len(finding.Catalog))
+	if len(d.Rules) != len(finding.Rules()) {
+		t.Fatalf("%d rules, want %d", len(d.Rules), len(finding.Rules()))
 	}
 	levels := map[string]string{}
 	for i, r := range d.Rules {
-		if r.ID != finding.Catalog[i].ID {
-			t.Errorf("rule %d is %s, want %s", i, r.ID, finding.Catalog[i].ID)
+		if r.ID != finding.Rules()[i].ID {
+			t.Errorf("rule %d is %s, want %s", i, r.ID, finding.Rules()[i].ID)
 		}
 		levels[r.ID] = r.Config.Level
 	}
@@ -208,8 +208,8 @@ func TestSARIFContent(t *testing.T) {
 		if got != want[i] {
 			t.Errorf("result %d:\n got %+v\nwant %+v", i, got, want[i])
 		}
-		if finding.Catalog[r.RuleIndex].ID != r.RuleID {
-			t.Errorf("result %d: ruleIndex %d is %s, not %s", i, r.RuleIndex, finding.Catalog[r.RuleIndex].ID, r.RuleID)
+		if finding.Rules()[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("result %d: ruleIndex %d is %s, not %s", i, r.RuleIndex, finding.Rules()[r.RuleIndex].ID, r.RuleID)
 		}
 	}
 }

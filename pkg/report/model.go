@@ -302,11 +302,8 @@ func checkOf(fs []finding.Finding, files int) Check {
 	c := finding.Count(fs)
 	out := Check{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Files: files, Findings: []FindingRow{}}
 	for _, f := range fs {
-		row := FindingRow{Severity: f.Severity.String(), Rule: f.Rule, Location: f.Location(), Message: f.Message}
-		if r, ok := finding.Lookup(f.Rule); ok {
-			row.Summary = r.Summary
-		}
-		out.Findings = append(out.Findings, row)
+		out.Findings = append(out.Findings, FindingRow{Severity: f.Severity.String(), Rule: f.Rule, Summary: finding.MustLookup(f.Rule).Summary,
+			Location: f.Location(), Message: f.Message})
 	}
 	return out
 }

@@ -1,8 +1,14 @@
 package rules
 
-import "github.com/clientbook/clientbook/pkg/book"
+import (
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/finding"
+)
 
 // CB101: an active key client has no plan for this year.
+var CB101 = declare(finding.Rule{ID: "CB101", Default: finding.Warning, Summary: "active key client has no plan for this year",
+	Help: "Write this year's account plan: clientbook new plan CLIENT."}, planMissing)
+
 func planMissing(c *Context) {
 	cl := c.Client
 	if !c.clientActive() || cl.Tier.Value != "key" {
@@ -11,9 +17,9 @@ func planMissing(c *Context) {
 	year := c.Today.Year()
 	switch p := cl.Plan; {
 	case p == nil:
-		c.report("CB101", cl.Path, at(cl.Keys, "tier", cl.Pos), "key client %s has no account plan for %d: write one with `clientbook new plan %s`", cl.ID.Value, year, cl.ID.Value)
+		c.report(cl.Path, at(cl.Keys, "tier", cl.Pos), "key client %s has no account plan for %d: write one with `clientbook new plan %s`", cl.ID.Value, year, cl.ID.Value)
 	case p.Year.Set && p.Year.Value != year:
-		c.report("CB101", p.Path, p.Year.Pos, "the account plan is for %d, not %d: write this year's plan", p.Year.Value, year)
+		c.report(p.Path, p.Year.Pos, "the account plan is for %d, not %d: write this year's plan", p.Year.Value, year)
 	}
 }
 
@@ -27,24 +33,30 @@ func (c *Context) activePlan() *book.Plan {
 }
 
 // CB102: the plan's owner is not a senior team member.
+var CB102 = declare(finding.Rule{ID: "CB102", Default: finding.Warning, Summary: "plan owner is not a senior team member",
+	Help: "Make a senior team member the plan's owner."}, planOwnerJunior)
+
 func planOwnerJunior(c *Context) {
 	p := c.activePlan()
 	if p == nil {
 		return
 	}
 	if !p.Owner.Given() {
-		c.report("CB102", p.Path, p.Pos, "the plan has no owner: make a senior team member its owner")
+		c.report(p.Path, p.Pos, "the plan has no owner: make a senior team member its owner")
 		return
 	}
 	// An owner that is not an id, or a team member whose senior: is not
 	// true or false, has its own CB003: whether the owner is senior is
 	// not known.
 	if senior, known := c.Settings.Seniority(p.Owner.Value); p.Owner.Set && known && !senior {
-		c.report("CB102", p.Path, p.Owner.Pos, "plan owner %s is not a senior team member: hand the plan to a senior person (senior: true in clientbook.yaml)", p.Owner.Value)
+		c.report(p.Path, p.Owner.Pos, "plan owner %s is not a senior team member: hand the plan to a senior person (senior: true in clientbook.yaml)", p.Owner.Value)
 	}
 }
 
 // CB103: no client input recorded for the plan.
+var CB103 = declare(finding.Rule{ID: "CB103", Default: finding.Warning, Summary: "no client input recorded for the plan",
+	Help: "Ask the client for their goals and record it under client_input."}, planNoClientInput)
+
 func planNoClientInput(c *Context) {
 	p := c.activePlan()
 	if p == nil {
@@ -52,11 +64,14 @@ func planNoClientInput(c *Context) {
 	}
 	in := p.ClientInput
 	if in == nil || (!in.Date.Given() && len(in.With) == 0 && !in.Notes.Given()) {
-		c.report("CB103", p.Path, at(p.Keys, "client_input", p.Pos), "no client input recorded for the plan: ask the client for their goals and record it under client_input (date, with, notes)")
+		c.report(p.Path, at(p.Keys, "client_input", p.Pos), "no client input recorded for the plan: ask the client for their goals and record it under client_input (date, with, notes)")
 	}
 }
 
 // CB104: fewer planning meetings held than cadence.planning_meetings.
+var CB104 = declare(finding.Rule{ID: "CB104", Default: finding.Warning, Summary: "fewer planning meetings than cadence.planning_meetings",
+	Help: "Hold and record the team planning meetings."}, planFewMeetings)
+
 func planFewMeetings(c *Context) {
 	p := c.activePlan()
 	if p == nil {
@@ -75,17 +90,20 @@ func planFewMeetings(c *Context) {
 		}
 	}
 	if want := c.Settings.PlanningMeetings; held+unknown < want {
-		c.report("CB104", p.Path, at(p.Keys, "meetings", p.Pos), "%d of %d team planning meetings held: hold the rest and record them with held: true", held, want)
+		c.report(p.Path, at(p.Keys, "meetings", p.Pos), "%d of %d team planning meetings held: hold the rest and record them with held: true", held, want)
 	}
 }
 
 // CB105: the plan has no update cadence.
+var CB105 = declare(finding.Rule{ID: "CB105", Default: finding.Warning, Summary: "plan has no update cadence",
+	Help: "Set updates: weekly, fortnightly or monthly."}, planNoUpdates)
+
 func planNoUpdates(c *Context) {
 	p := c.activePlan()
 	if p == nil || p.Updates.Given() {
 		return
 	}
-	c.report("CB105", p.Path, p.Pos, "the plan has no update cadence: add updates: weekly, fortnightly or monthly")
+	c.report(p.Path, p.Pos, "the plan has no update cadence: add updates: weekly, fortnightly or monthly")
 }
 
 // planActions lists the actions CB106 and CB107 cover: the plan's and those
@@ -114,6 +132,9 @@ func (c *Context) planActions() (actions []book.Action, paths []string) {
 }
 
 // CB106: an action without owner or due date; one finding per action.
+var CB106 = declare(finding.Rule{ID: "CB106", Default: finding.Warning, Summary: "plan or recovery action without owner or due date",
+	Help: "Give every action an owner and a due date."}, actionIncomplete)
+
 func actionIncomplete(c *Context) {
 	actions, paths := c.planActions()
 	for i, a := range actions {
@@ -128,16 +149,19 @@ func actionIncomplete(c *Context) {
 		default:
 			continue
 		}
-		c.report("CB106", paths[i], a.Pos, "action %q has no %s: give every action an owner: and a due: date", a.Action.Value, missing)
+		c.report(paths[i], a.Pos, "action %q has no %s: give every action an owner: and a due: date", a.Action.Value, missing)
 	}
 }
 
 // CB107: an action past its due date and not done.
+var CB107 = declare(finding.Rule{ID: "CB107", Default: finding.Warning, Summary: "action overdue",
+	Help: "Do the action and record done:, or move its due date."}, actionOverdue)
+
 func actionOverdue(c *Context) {
 	actions, paths := c.planActions()
 	for i, a := range actions {
 		if overdue(a.Due, a.Done, c.Today) {
-			c.report("CB107", paths[i], a.Due.Pos, "action %q was due %s (%s ago): do it and record done:, or move its due date", a.Action.Value, a.Due.Value, days(int(c.Today-a.Due.Value)))
+			c.report(paths[i], a.Due.Pos, "action %q was due %s (%s ago): do it and record done:, or move its due date", a.Action.Value, a.Due.Value, days(int(c.Today-a.Due.Value)))
 		}
 	}
 }
@@ -145,10 +169,13 @@ func actionOverdue(c *Context) {
 // CB108: more than 7 goals. Unlike CB101–CB107 it is not limited to active
 // clients (SPEC §9 leaves it out of that list): a long plan is worth
 // trimming whatever the client's status.
+var CB108 = declare(finding.Rule{ID: "CB108", Default: finding.Info, Summary: "plan has more than 7 goals",
+	Help: "Keep the plan brief: seven goals at most."}, planTooManyGoals)
+
 func planTooManyGoals(c *Context) {
 	p := c.Client.Plan
 	if p == nil || len(p.Goals) <= 7 {
 		return
 	}
-	c.report("CB108", p.Path, at(p.Keys, "goals", p.Pos), "the plan has %d goals: keep it brief, seven at most", len(p.Goals))
+	c.report(p.Path, at(p.Keys, "goals", p.Pos), "the plan has %d goals: keep it brief, seven at most", len(p.Goals))
 }

@@ -4,12 +4,16 @@ import (
 	"slices"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
 )
 
 // CB201: the newest health assessment is stale, or there is none. An
 // assessment whose date is not a date (its own CB003) may be the newest:
 // the rule then says nothing.
+var CB201 = declare(finding.Rule{ID: "CB201", Default: finding.Warning, Summary: "health assessment stale or missing",
+	Help: "Rate the relationship again under health:."}, healthStale)
+
 func healthStale(c *Context) {
 	if !c.clientActive() {
 		return
@@ -20,7 +24,7 @@ func healthStale(c *Context) {
 	}
 	switch {
 	case h.Newest == nil:
-		c.report("CB201", cl.Path, at(cl.Keys, "health", cl.Pos), "no health assessment: rate the relationship under health: (trust, respect, transparency, access, loyalty, value)")
+		c.report(cl.Path, at(cl.Keys, "health", cl.Pos), "no health assessment: rate the relationship under health: (trust, respect, transparency, access, loyalty, value)")
 	case h.Stale != nil && *h.Stale:
 		pos := cl.Pos
 		for _, a := range cl.Health {
@@ -28,7 +32,7 @@ func healthStale(c *Context) {
 				pos = a.Date.Pos
 			}
 		}
-		c.report("CB201", cl.Path, pos, "the newest health assessment (%s) is %s old, over %s: assess the relationship again", h.Newest, days(int(c.Today-*h.Newest)), days(int(c.Settings.StaleAfter)))
+		c.report(cl.Path, pos, "the newest health assessment (%s) is %s old, over %s: assess the relationship again", h.Newest, days(int(c.Today-*h.Newest)), days(int(c.Settings.StaleAfter)))
 	}
 }
 
@@ -36,6 +40,9 @@ func healthStale(c *Context) {
 // firm's). Exactly the cadence old is within it; reviews are not touchpoints.
 // A touchpoint whose date is not a date, or a cadence that is not a
 // duration (each its own CB003), leaves the answer unknown: nothing is said.
+var CB202 = declare(finding.Rule{ID: "CB202", Default: finding.Warning, Summary: "no touchpoint within the client's cadence",
+	Help: "Get in touch and record it: clientbook log CLIENT."}, touchpointGap)
+
 func touchpointGap(c *Context) {
 	if !c.clientActive() {
 		return
@@ -56,18 +63,21 @@ func touchpointGap(c *Context) {
 		}
 	}
 	if newest < 0 {
-		c.report("CB202", cl.Path, at(cl.Keys, "touchpoints", cl.Pos), "no touchpoint recorded (cadence %s): get in touch and record it with `clientbook log %s`", days(int(cadence)), cl.ID.Value)
+		c.report(cl.Path, at(cl.Keys, "touchpoints", cl.Pos), "no touchpoint recorded (cadence %s): get in touch and record it with `clientbook log %s`", days(int(cadence)), cl.ID.Value)
 		return
 	}
 	t := cl.Touchpoints[newest]
 	if age := int(c.Today - t.Date.Value); age > int(cadence) {
-		c.report("CB202", cl.Path, t.Date.Pos, "last touchpoint %s was %s ago, over the %s cadence: get in touch and record it with `clientbook log %s`", t.Date.Value, days(age), days(int(cadence)), cl.ID.Value)
+		c.report(cl.Path, t.Date.Pos, "last touchpoint %s was %s ago, over the %s cadence: get in touch and record it with `clientbook log %s`", t.Date.Value, days(age), days(int(cadence)), cl.ID.Value)
 	}
 }
 
 // CB203: the annual review is overdue: the newest review is more than
 // cadence.review old, or, with no review, `since` is. A review whose date
 // is not a date (its own CB003) may be the newest: nothing is said.
+var CB203 = declare(finding.Rule{ID: "CB203", Default: finding.Warning, Summary: "annual review overdue",
+	Help: "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT."}, reviewOverdue)
+
 func reviewOverdue(c *Context) {
 	if !c.clientActive() {
 		return
@@ -79,18 +89,21 @@ func reviewOverdue(c *Context) {
 	limit := int(c.Settings.ReviewCadence)
 	if rv := h.Review; rv != nil {
 		if age := int(c.Today - rv.Date.Value); age > limit {
-			c.report("CB203", rv.Path, rv.Date.Pos, "the last annual review (%s) was %s ago, over %s: hold the review (clientbook review %s)", rv.Date.Value, days(age), days(limit), cl.ID.Value)
+			c.report(rv.Path, rv.Date.Pos, "the last annual review (%s) was %s ago, over %s: hold the review (clientbook review %s)", rv.Date.Value, days(age), days(limit), cl.ID.Value)
 		}
 		return
 	}
 	if cl.Since.Set {
 		if age := int(c.Today - cl.Since.Value); age > limit {
-			c.report("CB203", cl.Path, cl.Since.Pos, "no annual review in the %s since %s: hold the first review (clientbook review %s)", days(age), cl.Since.Value, cl.ID.Value)
+			c.report(cl.Path, cl.Since.Pos, "no annual review in the %s since %s: hold the first review (clientbook review %s)", days(age), cl.Since.Value, cl.ID.Value)
 		}
 	}
 }
 
 // CB204: an at-risk client without an open recovery plan.
+var CB204 = declare(finding.Rule{ID: "CB204", Default: finding.Warning, Summary: "at-risk client without an open recovery plan",
+	Help: "Open a recovery: plan under recovery: in client.yaml."}, atRiskWithoutRecovery)
+
 func atRiskWithoutRecovery(c *Context) {
 	if !c.clientActive() || c.Health.Band != health.AtRisk {
 		return
@@ -104,7 +117,7 @@ func atRiskWithoutRecovery(c *Context) {
 	if r := cl.Recovery; r != nil {
 		pos = r.Closed.Pos
 	}
-	c.report("CB204", cl.Path, pos, "health is at-risk (%d) and no recovery is open: open one under recovery: with a root cause and a dated plan", *c.Health.Score)
+	c.report(cl.Path, pos, "health is at-risk (%d) and no recovery is open: open one under recovery: with a root cause and a dated plan", *c.Health.Score)
 }
 
 func hasFlag(h health.Result, id string) bool {
@@ -113,22 +126,28 @@ func hasFlag(h health.Result, id string) bool {
 
 // CB205: no stakeholder with role sponsor. A role that is not one of the
 // roles (its own CB003) may have meant sponsor: nothing is said.
+var CB205 = declare(finding.Rule{ID: "CB205", Default: finding.Warning, Summary: "no executive sponsor among stakeholders",
+	Help: "Find and record a stakeholder with role: sponsor."}, noSponsor)
+
 func noSponsor(c *Context) {
 	if !c.clientActive() || !hasFlag(c.Health, health.FlagNoSponsor) ||
 		slices.ContainsFunc(c.Client.Stakeholders, func(s book.Stakeholder) bool { return s.Role.Invalid }) {
 		return
 	}
 	cl := c.Client
-	c.report("CB205", cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "no executive sponsor among the stakeholders: find one and record them with role: sponsor")
+	c.report(cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "no executive sponsor among the stakeholders: find one and record them with role: sponsor")
 }
 
 // CB206: a key client with only one strong stakeholder. A strength that
 // is not 1 to 5 (its own CB003) may be strong: nothing is said.
+var CB206 = declare(finding.Rule{ID: "CB206", Default: finding.Info, Summary: "key client is single-threaded",
+	Help: "Build relationships with more than one strong stakeholder."}, singleThreaded)
+
 func singleThreaded(c *Context) {
 	if !c.clientActive() || c.Client.Tier.Value != "key" || !hasFlag(c.Health, health.FlagSingleThreaded) ||
 		slices.ContainsFunc(c.Client.Stakeholders, func(s book.Stakeholder) bool { return s.Strength.Invalid }) {
 		return
 	}
 	cl := c.Client
-	c.report("CB206", cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "key client is single-threaded: only one stakeholder has strength 3 or more; build relationships with others")
+	c.report(cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "key client is single-threaded: only one stakeholder has strength 3 or more; build relationships with others")
 }

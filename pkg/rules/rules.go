@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
@@ -14,43 +16,40 @@ type Context struct {
 	Client   *book.Client
 	Health   health.Result
 	Today    book.Date
-	emit     func(f finding.Finding)
+
+	rule     *Rule // the rule being checked, which report reports
+	limit    finding.Limiter
+	findings []finding.Finding
 }
 
-// report adds a finding of rule at path and position.
-func (c *Context) report(rule, path string, pos book.Pos, format string, args ...any) {
-	r, _ := finding.Lookup(rule)
-	c.emit(finding.Finding{Rule: rule, Severity: r.Default, Path: path, Line: pos.Line, Column: pos.Column, Message: fmt.Sprintf(format, args...)})
+// report adds a finding of the rule being checked at path and position.
+func (c *Context) report(path string, pos book.Pos, format string, args ...any) {
+	if c.limit.Admit(c.rule.Rule, path, pos.Line, pos.Column) {
+		c.findings = append(c.findings, c.rule.At(path, pos.Line, pos.Column, format, args...))
+	}
 }
 
-// Rule is one check over a client.
+// Rule is one rule over a client: its metadata and its check.
 type Rule struct {
-	ID    string
+	*finding.Rule
 	Check func(c *Context)
 }
 
-// Registry lists every relationship rule in id order. Adding a rule means
-// a line here and an entry in finding.Catalog.
-var Registry = []Rule{
-	{"CB101", planMissing},
-	{"CB102", planOwnerJunior},
-	{"CB103", planNoClientInput},
-	{"CB104", planFewMeetings},
-	{"CB105", planNoUpdates},
-	{"CB106", actionIncomplete},
-	{"CB107", actionOverdue},
-	{"CB108", planTooManyGoals},
-	{"CB201", healthStale},
-	{"CB202", touchpointGap},
-	{"CB203", reviewOverdue},
-	{"CB204", atRiskWithoutRecovery},
-	{"CB205", noSponsor},
-	{"CB206", singleThreaded},
-	{"CB301", milestoneOverdue},
-	{"CB302", dependencyOverdue},
-	{"CB303", scopeUnapproved},
-	{"CB304", hoursOverBudget},
+// registry is every rule of this package, in id order.
+var registry []*Rule
+
+// declare declares a rule once, with its check: the registry, finding's
+// list of rules (check --help, SARIF, the `rules` overrides) and the
+// findings the check reports all take it from here.
+func declare(meta finding.Rule, check func(c *Context)) *Rule {
+	r := &Rule{Rule: finding.Declare(meta), Check: check}
+	i, _ := slices.BinarySearchFunc(registry, r.ID, func(r *Rule, id string) int { return strings.Compare(r.ID, id) })
+	registry = slices.Insert(registry, i, r)
+	return r
 }
+
+// All returns every relationship rule in id order.
+func All() []*Rule { return slices.Clone(registry) }
 
 // Run applies every rule to every client, and to the stand-ins of the
 // clients whose client.yaml could not be read (b.Unread), whose other files
@@ -71,23 +70,15 @@ func Run(b *book.Book, results []health.Result, today book.Date) []finding.Findi
 // Check applies every rule to one client, whose health is h. Severity
 // overrides of the firm's `rules` are applied; the result is unsorted.
 func Check(c *book.Client, s *book.Settings, h health.Result, today book.Date) []finding.Finding {
-	var (
-		out   []finding.Finding
-		limit finding.Limiter
-	)
-	ctx := &Context{Settings: s, Client: c, Health: h, Today: today, emit: func(f finding.Finding) {
-		if limit.Admit(f.Rule, f.Path, f.Line, f.Column) {
-			out = append(out, f)
-		}
-	}}
-	for _, r := range Registry {
+	ctx := &Context{Settings: s, Client: c, Health: h, Today: today}
+	for _, r := range registry {
 		if sev, ok := s.Severities[r.ID]; ok && sev == finding.Off {
 			continue
 		}
+		ctx.rule = r
 		r.Check(ctx)
 	}
-	out = append(out, limit.Summaries()...)
-	return finding.ApplySeverities(out, s.Severities)
+	return finding.ApplySeverities(append(ctx.findings, ctx.limit.Summaries()...), s.Severities)
 }
 
 // active reports whether the rules on the client's other files — its plan
