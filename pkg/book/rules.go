@@ -5,6 +5,9 @@ import "github.com/clientbook/clientbook/pkg/finding"
 // The structural rules of SPEC §7, which loading a book reports: each is
 // declared here once, and the loader, the decoder and the cross-file
 // checks report a finding with, for instance, d.report(CB002, node, …).
+// A key of the firm's `rules` is checked against finding.Rules: the rules
+// of the packages the program links (clientbook links pkg/rules, whose
+// CB101–CB304 a program of pkg/book alone does not know).
 var (
 	CB001 = finding.Declare(finding.Rule{ID: "CB001", Default: finding.Error, Summary: "file cannot be parsed",
 		Help: "Fix the YAML syntax at the position shown; clientbook reads one plain YAML document per file."})

@@ -79,8 +79,8 @@ func isIdent(e ast.Expr, name string) bool {
 // Every rule is declared once, in pkg/book (CB001–CB008, where the loader
 // is) or here (CB101–CB304, with its check), as a variable named after its
 // id; finding.Rules lists each exactly once, in id order, with what check
-// --help and SARIF show; All lists this package's rules in the same order,
-// each with its check.
+// --help and SARIF show; All lists this package's rules in the same order
+// (that each has a check that reports is TestEachCheckReportsItsOwnRule's).
 func TestRegistry(t *testing.T) {
 	declared := declarations(t, ".", filepath.Join("..", "book"))
 	for name, id := range declared {
@@ -115,9 +115,6 @@ func TestRegistry(t *testing.T) {
 	var got []string
 	for _, r := range rules.All() {
 		got = append(got, r.ID)
-		if r.Check == nil {
-			t.Errorf("rule %s has no check", r.ID)
-		}
 		if listed, _ := finding.Lookup(r.ID); listed != r.Rule {
 			t.Errorf("rule %s of rules.All is not the one finding.Rules lists", r.ID)
 		}

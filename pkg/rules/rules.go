@@ -29,10 +29,11 @@ func (c *Context) report(path string, pos book.Pos, format string, args ...any) 
 	}
 }
 
-// Rule is one rule over a client: its metadata and its check.
+// Rule is one rule over a client: its metadata and its check, which
+// Check runs with a Context set to the rule.
 type Rule struct {
 	*finding.Rule
-	Check func(c *Context)
+	check func(c *Context)
 }
 
 // registry is every rule of this package, in id order.
@@ -42,7 +43,7 @@ var registry []*Rule
 // list of rules (check --help, SARIF, the `rules` overrides) and the
 // findings the check reports all take it from here.
 func declare(meta finding.Rule, check func(c *Context)) *Rule {
-	r := &Rule{Rule: finding.Declare(meta), Check: check}
+	r := &Rule{Rule: finding.Declare(meta), check: check}
 	i, _ := slices.BinarySearchFunc(registry, r.ID, func(r *Rule, id string) int { return strings.Compare(r.ID, id) })
 	registry = slices.Insert(registry, i, r)
 	return r
@@ -76,7 +77,7 @@ func Check(c *book.Client, s *book.Settings, h health.Result, today book.Date) [
 			continue
 		}
 		ctx.rule = r
-		r.Check(ctx)
+		r.check(ctx)
 	}
 	return finding.ApplySeverities(append(ctx.findings, ctx.limit.Summaries()...), s.Severities)
 }
