@@ -23,8 +23,7 @@ func (c *Context) deliveryEngagements() []*book.Engagement {
 }
 
 // CB301: a milestone past its due date and not done.
-var CB301 = declare(finding.Rule{ID: "CB301", Default: finding.Warning, Summary: "milestone overdue",
-	Help: "Deliver the milestone and record done:, or agree a new date."}, milestoneOverdue)
+var CB301 = declare(finding.Rule{ID: "CB301", Default: finding.Warning, Summary: "milestone overdue", Help: "Deliver the milestone and record done:, or agree a new date."}, milestoneOverdue)
 
 func milestoneOverdue(c *Context) {
 	for _, e := range c.deliveryEngagements() {
@@ -37,8 +36,7 @@ func milestoneOverdue(c *Context) {
 }
 
 // CB302: something the client owes, past its due date and not received.
-var CB302 = declare(finding.Rule{ID: "CB302", Default: finding.Warning, Summary: "client dependency overdue",
-	Help: "Chase the client for what they owe, and record received:."}, dependencyOverdue)
+var CB302 = declare(finding.Rule{ID: "CB302", Default: finding.Warning, Summary: "client dependency overdue", Help: "Chase the client for what they owe, and record received:."}, dependencyOverdue)
 
 func dependencyOverdue(c *Context) {
 	for _, e := range c.deliveryEngagements() {
@@ -53,8 +51,7 @@ func dependencyOverdue(c *Context) {
 // CB303: a scope change not approved while the engagement is active (an
 // absent approved is not approved; one that is not true or false has its
 // own CB003 and is not known).
-var CB303 = declare(finding.Rule{ID: "CB303", Default: finding.Warning, Summary: "scope change not approved while the engagement is active",
-	Help: "Get the scope change approved (approved: true) or drop it."}, scopeUnapproved)
+var CB303 = declare(finding.Rule{ID: "CB303", Default: finding.Warning, Summary: "scope change not approved while the engagement is active", Help: "Get the scope change approved (approved: true) or drop it."}, scopeUnapproved)
 
 func scopeUnapproved(c *Context) {
 	for _, e := range c.Client.Engagements {
@@ -70,8 +67,7 @@ func scopeUnapproved(c *Context) {
 }
 
 // CB304: more hours spent than budgeted.
-var CB304 = declare(finding.Rule{ID: "CB304", Default: finding.Warning, Summary: "hours over budget",
-	Help: "Agree a new budget with the client or stop the overrun."}, hoursOverBudget)
+var CB304 = declare(finding.Rule{ID: "CB304", Default: finding.Warning, Summary: "hours over budget", Help: "Agree a new budget with the client or stop the overrun."}, hoursOverBudget)
 
 func hoursOverBudget(c *Context) {
 	for _, e := range c.deliveryEngagements() {

@@ -6,8 +6,7 @@ import (
 )
 
 // CB101: an active key client has no plan for this year.
-var CB101 = declare(finding.Rule{ID: "CB101", Default: finding.Warning, Summary: "active key client has no plan for this year",
-	Help: "Write this year's account plan: clientbook new plan CLIENT."}, planMissing)
+var CB101 = declare(finding.Rule{ID: "CB101", Default: finding.Warning, Summary: "active key client has no plan for this year", Help: "Write this year's account plan: clientbook new plan CLIENT."}, planMissing)
 
 func planMissing(c *Context) {
 	cl := c.Client
@@ -33,8 +32,7 @@ func (c *Context) activePlan() *book.Plan {
 }
 
 // CB102: the plan's owner is not a senior team member.
-var CB102 = declare(finding.Rule{ID: "CB102", Default: finding.Warning, Summary: "plan owner is not a senior team member",
-	Help: "Make a senior team member the plan's owner."}, planOwnerJunior)
+var CB102 = declare(finding.Rule{ID: "CB102", Default: finding.Warning, Summary: "plan owner is not a senior team member", Help: "Make a senior team member the plan's owner."}, planOwnerJunior)
 
 func planOwnerJunior(c *Context) {
 	p := c.activePlan()
@@ -54,8 +52,7 @@ func planOwnerJunior(c *Context) {
 }
 
 // CB103: no client input recorded for the plan.
-var CB103 = declare(finding.Rule{ID: "CB103", Default: finding.Warning, Summary: "no client input recorded for the plan",
-	Help: "Ask the client for their goals and record it under client_input."}, planNoClientInput)
+var CB103 = declare(finding.Rule{ID: "CB103", Default: finding.Warning, Summary: "no client input recorded for the plan", Help: "Ask the client for their goals and record it under client_input."}, planNoClientInput)
 
 func planNoClientInput(c *Context) {
 	p := c.activePlan()
@@ -69,8 +66,7 @@ func planNoClientInput(c *Context) {
 }
 
 // CB104: fewer planning meetings held than cadence.planning_meetings.
-var CB104 = declare(finding.Rule{ID: "CB104", Default: finding.Warning, Summary: "fewer planning meetings than cadence.planning_meetings",
-	Help: "Hold and record the team planning meetings."}, planFewMeetings)
+var CB104 = declare(finding.Rule{ID: "CB104", Default: finding.Warning, Summary: "fewer planning meetings than cadence.planning_meetings", Help: "Hold and record the team planning meetings."}, planFewMeetings)
 
 func planFewMeetings(c *Context) {
 	p := c.activePlan()
@@ -95,8 +91,7 @@ func planFewMeetings(c *Context) {
 }
 
 // CB105: the plan has no update cadence.
-var CB105 = declare(finding.Rule{ID: "CB105", Default: finding.Warning, Summary: "plan has no update cadence",
-	Help: "Set updates: weekly, fortnightly or monthly."}, planNoUpdates)
+var CB105 = declare(finding.Rule{ID: "CB105", Default: finding.Warning, Summary: "plan has no update cadence", Help: "Set updates: weekly, fortnightly or monthly."}, planNoUpdates)
 
 func planNoUpdates(c *Context) {
 	p := c.activePlan()
@@ -132,8 +127,7 @@ func (c *Context) planActions() (actions []book.Action, paths []string) {
 }
 
 // CB106: an action without owner or due date; one finding per action.
-var CB106 = declare(finding.Rule{ID: "CB106", Default: finding.Warning, Summary: "plan or recovery action without owner or due date",
-	Help: "Give every action an owner and a due date."}, actionIncomplete)
+var CB106 = declare(finding.Rule{ID: "CB106", Default: finding.Warning, Summary: "plan or recovery action without owner or due date", Help: "Give every action an owner and a due date."}, actionIncomplete)
 
 func actionIncomplete(c *Context) {
 	actions, paths := c.planActions()
@@ -154,8 +148,7 @@ func actionIncomplete(c *Context) {
 }
 
 // CB107: an action past its due date and not done.
-var CB107 = declare(finding.Rule{ID: "CB107", Default: finding.Warning, Summary: "action overdue",
-	Help: "Do the action and record done:, or move its due date."}, actionOverdue)
+var CB107 = declare(finding.Rule{ID: "CB107", Default: finding.Warning, Summary: "action overdue", Help: "Do the action and record done:, or move its due date."}, actionOverdue)
 
 func actionOverdue(c *Context) {
 	actions, paths := c.planActions()
@@ -169,8 +162,7 @@ func actionOverdue(c *Context) {
 // CB108: more than 7 goals. Unlike CB101–CB107 it is not limited to active
 // clients (SPEC §9 leaves it out of that list): a long plan is worth
 // trimming whatever the client's status.
-var CB108 = declare(finding.Rule{ID: "CB108", Default: finding.Info, Summary: "plan has more than 7 goals",
-	Help: "Keep the plan brief: seven goals at most."}, planTooManyGoals)
+var CB108 = declare(finding.Rule{ID: "CB108", Default: finding.Info, Summary: "plan has more than 7 goals", Help: "Keep the plan brief: seven goals at most."}, planTooManyGoals)
 
 func planTooManyGoals(c *Context) {
 	p := c.Client.Plan

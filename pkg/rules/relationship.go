@@ -11,8 +11,7 @@ import (
 // CB201: the newest health assessment is stale, or there is none. An
 // assessment whose date is not a date (its own CB003) may be the newest:
 // the rule then says nothing.
-var CB201 = declare(finding.Rule{ID: "CB201", Default: finding.Warning, Summary: "health assessment stale or missing",
-	Help: "Rate the relationship again under health:."}, healthStale)
+var CB201 = declare(finding.Rule{ID: "CB201", Default: finding.Warning, Summary: "health assessment stale or missing", Help: "Rate the relationship again under health:."}, healthStale)
 
 func healthStale(c *Context) {
 	if !c.clientActive() {
@@ -40,8 +39,7 @@ func healthStale(c *Context) {
 // firm's). Exactly the cadence old is within it; reviews are not touchpoints.
 // A touchpoint whose date is not a date, or a cadence that is not a
 // duration (each its own CB003), leaves the answer unknown: nothing is said.
-var CB202 = declare(finding.Rule{ID: "CB202", Default: finding.Warning, Summary: "no touchpoint within the client's cadence",
-	Help: "Get in touch and record it: clientbook log CLIENT."}, touchpointGap)
+var CB202 = declare(finding.Rule{ID: "CB202", Default: finding.Warning, Summary: "no touchpoint within the client's cadence", Help: "Get in touch and record it: clientbook log CLIENT."}, touchpointGap)
 
 func touchpointGap(c *Context) {
 	if !c.clientActive() {
@@ -75,8 +73,7 @@ func touchpointGap(c *Context) {
 // CB203: the annual review is overdue: the newest review is more than
 // cadence.review old, or, with no review, `since` is. A review whose date
 // is not a date (its own CB003) may be the newest: nothing is said.
-var CB203 = declare(finding.Rule{ID: "CB203", Default: finding.Warning, Summary: "annual review overdue",
-	Help: "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT."}, reviewOverdue)
+var CB203 = declare(finding.Rule{ID: "CB203", Default: finding.Warning, Summary: "annual review overdue", Help: "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT."}, reviewOverdue)
 
 func reviewOverdue(c *Context) {
 	if !c.clientActive() {
@@ -101,8 +98,7 @@ func reviewOverdue(c *Context) {
 }
 
 // CB204: an at-risk client without an open recovery plan.
-var CB204 = declare(finding.Rule{ID: "CB204", Default: finding.Warning, Summary: "at-risk client without an open recovery plan",
-	Help: "Open a recovery: plan under recovery: in client.yaml."}, atRiskWithoutRecovery)
+var CB204 = declare(finding.Rule{ID: "CB204", Default: finding.Warning, Summary: "at-risk client without an open recovery plan", Help: "Open a recovery: plan under recovery: in client.yaml."}, atRiskWithoutRecovery)
 
 func atRiskWithoutRecovery(c *Context) {
 	if !c.clientActive() || c.Health.Band != health.AtRisk {
@@ -126,8 +122,7 @@ func hasFlag(h health.Result, id string) bool {
 
 // CB205: no stakeholder with role sponsor. A role that is not one of the
 // roles (its own CB003) may have meant sponsor: nothing is said.
-var CB205 = declare(finding.Rule{ID: "CB205", Default: finding.Warning, Summary: "no executive sponsor among stakeholders",
-	Help: "Find and record a stakeholder with role: sponsor."}, noSponsor)
+var CB205 = declare(finding.Rule{ID: "CB205", Default: finding.Warning, Summary: "no executive sponsor among stakeholders", Help: "Find and record a stakeholder with role: sponsor."}, noSponsor)
 
 func noSponsor(c *Context) {
 	if !c.clientActive() || !hasFlag(c.Health, health.FlagNoSponsor) ||
@@ -140,8 +135,7 @@ func noSponsor(c *Context) {
 
 // CB206: a key client with only one strong stakeholder. A strength that
 // is not 1 to 5 (its own CB003) may be strong: nothing is said.
-var CB206 = declare(finding.Rule{ID: "CB206", Default: finding.Info, Summary: "key client is single-threaded",
-	Help: "Build relationships with more than one strong stakeholder."}, singleThreaded)
+var CB206 = declare(finding.Rule{ID: "CB206", Default: finding.Info, Summary: "key client is single-threaded", Help: "Build relationships with more than one strong stakeholder."}, singleThreaded)
 
 func singleThreaded(c *Context) {
 	if !c.clientActive() || c.Client.Tier.Value != "key" || !hasFlag(c.Health, health.FlagSingleThreaded) ||
