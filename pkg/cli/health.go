@@ -348,7 +348,7 @@ func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
 				render.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
 				continue
 			}
-			part := exact.Mul(f.Weight, exact.Quo(exact.Sub(f.Value, exact.Int(1)), exact.Int(4)))
+			part := exact.Mul(f.Weight, exact.RatingFraction(f.Value))
 			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(part))
 		}
 		if cur.Score == nil {

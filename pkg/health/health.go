@@ -116,7 +116,7 @@ func TrendOf(delta int) string {
 
 // ratingScore turns a 1–5 value into 0–100: (v − 1)/4 × 100, exactly.
 func ratingScore(v *big.Rat) *big.Rat {
-	return exact.Mul(exact.Quo(exact.Sub(v, exact.Int(1)), exact.Int(4)), exact.Int(100))
+	return exact.Mul(exact.RatingFraction(v), exact.Int(100))
 }
 
 // clientView is the newest review's overall rating as a 0–100 score.

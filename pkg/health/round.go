@@ -139,8 +139,7 @@ func newRound(kept []rated, s *book.Settings) Round {
 		}
 		if len(f.Ratings) > 0 {
 			f.Value = exact.Frac(int64(sum), int64(len(f.Ratings)))
-			// w·(v−1)/4
-			num.Add(num, exact.Mul(f.Weight, exact.Quo(exact.Sub(f.Value, exact.Int(1)), exact.Int(4))))
+			num.Add(num, exact.Mul(f.Weight, exact.RatingFraction(f.Value)))
 			den.Add(den, f.Weight)
 		}
 		r.Factors = append(r.Factors, f)
