@@ -128,7 +128,7 @@ func runHealth(e *env, opts *healthOptions) error {
 			if i > 0 {
 				fmt.Fprintln(e.stdout)
 			}
-			explain(e.stdout, r, b.Settings, today)
+			explain(e.stdout, health.Explain(r, b.Settings, today))
 		}
 		return nil
 	case opts.history:
@@ -320,24 +320,22 @@ func historyGrid(results []health.Result) *render.Grid {
 	return g
 }
 
-// explain prints the arithmetic behind a client's score, so a partner can
-// check it by hand. Values from the book are printed through render's
-// Fprintf, escaped.
-func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
-	c := r.Client
-	render.Fprintf(w, "%s — %s\n", c.ID.Value, c.Name.Value)
-	cur := r.Current()
-	if cur == nil {
-		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", c.Path)
+// explain prints the working behind a client's score (health.Explain),
+// so a partner can check it by hand. Values from the book are printed
+// through render's Fprintf, escaped.
+func explain(w io.Writer, x health.Explanation) {
+	render.Fprintf(w, "%s — %s\n", x.ID, x.Name)
+	if cur := x.Round; cur == nil {
+		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", x.Path)
 	} else {
-		render.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, int(s.RoundWindow))
-		for _, a := range cur.Kept {
-			render.Fprintf(w, "    %s by %-10s", a.Date.Value, a.By.Value)
-			for _, name := range book.Factors {
-				if v, ok := health.Rating(a, name); ok {
-					render.Fprintf(w, " %s %d", name, v)
+		render.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, cur.Window)
+		for _, a := range cur.Assessments {
+			render.Fprintf(w, "    %s by %-10s", a.Date, a.By)
+			for _, r := range a.Ratings {
+				if r.Rated {
+					render.Fprintf(w, " %s %d", r.Factor, r.Value)
 				} else {
-					render.Fprintf(w, " %s -", name)
+					render.Fprintf(w, " %s -", r.Factor)
 				}
 			}
 			fmt.Fprintln(w)
@@ -348,41 +346,40 @@ func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
 				render.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
 				continue
 			}
-			part := exact.Mul(f.Weight, exact.RatingFraction(f.Value))
-			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(part))
+			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(f.Part))
 		}
 		if cur.Score == nil {
 			fmt.Fprintln(w, "  score: no weighted factor is rated, so there is no score")
 		} else {
 			render.Fprintf(w, "  score = 100 × Σ weight × (value − 1)/4 ÷ Σ weight = %s → %d (rounded half up), band %s (healthy ≥ %d, watch ≥ %d)\n",
-				exact.NumberOf(cur.Exact), *cur.Score, r.Band, s.BandHealthy, s.BandWatch)
+				exact.NumberOf(cur.Exact), *cur.Score, cur.Band, cur.Healthy, cur.Watch)
 		}
-		if prev := r.Previous(); prev != nil && prev.Score != nil && r.Delta != nil {
-			render.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, *prev.Score, *r.Delta, strCell(r.Trend))
+		if prev := cur.Previous; prev != nil {
+			render.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, prev.Score, prev.Delta, prev.Trend)
 		} else {
 			fmt.Fprintln(w, "  previous round: none with a score → trend new")
 		}
-		render.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, int(today-cur.Newest), int(s.StaleAfter), *r.Stale)
+		render.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, cur.Age, cur.StaleAfter, cur.Stale)
 	}
-	m := r.Matrix
+	m := x.Matrix
 	if m.Advisor != nil {
 		render.Fprintf(w, "  advisor = mean of trust, access, transparency as (v − 1)/4 × 100 = %d\n", *m.Advisor)
 	} else {
 		fmt.Fprintln(w, "  advisor: trust, access and transparency unrated → no quadrant")
 	}
 	render.Fprintf(w, "  breadth = 100 × mean(min(%d/%d, 1), min(%d/%d, 1), min(%d/%d, 1)) = %d  (services %s; strong stakeholders; their owners)\n",
-		len(m.Services), s.BroadServices, m.Stakeholders, s.BroadStakeholders, m.Owners, s.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
+		len(m.Services), x.BroadServices, m.Stakeholders, x.BroadStakeholders, m.Owners, x.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
 	if m.Quadrant != nil {
 		render.Fprintf(w, "  quadrant: %s", *m.Quadrant)
-		if r.Stated != nil && *r.Stated != *m.Quadrant {
-			render.Fprintf(w, " (the team states %s)", *r.Stated)
+		if x.Stated != nil {
+			render.Fprintf(w, " (the team states %s)", *x.Stated)
 		}
 		fmt.Fprintln(w)
 	}
-	if r.ClientView != nil {
-		render.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", r.Review.Date.Value, r.Review.Overall.Value, *r.ClientView)
+	if v := x.View; v != nil {
+		render.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", v.Date, v.Overall, v.Score)
 	}
-	for _, f := range r.Flags {
+	for _, f := range x.Flags {
 		render.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
 	}
 }
