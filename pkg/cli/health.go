@@ -194,8 +194,10 @@ func numCell(n *exact.Number) string {
 	return n.String()
 }
 
-func bandTone(cell string) render.Tone {
-	switch cell {
+// bandTone colours a band: healthy green, watch yellow, at-risk red,
+// unrated faint.
+func bandTone(band string) render.Tone {
+	switch band {
 	case health.Healthy:
 		return render.ToneGood
 	case health.Watch:
@@ -206,11 +208,14 @@ func bandTone(cell string) render.Tone {
 	return render.ToneDim
 }
 
-func trendTone(cell string) render.Tone {
+// trendTone colours a trend: up green, down red.
+func trendTone(trend *string) render.Tone {
 	switch {
-	case strings.HasPrefix(cell, "up"):
+	case trend == nil:
+		return render.ToneNone
+	case *trend == health.Up:
 		return render.ToneGood
-	case strings.HasPrefix(cell, "down"):
+	case *trend == health.Down:
 		return render.ToneBad
 	}
 	return render.ToneNone
@@ -225,15 +230,15 @@ func signed(p *int) string {
 
 func healthGrid(rows []health.Row) *render.Grid {
 	g := &render.Grid{Columns: []render.Column{
-		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band", Tone: bandTone},
-		{Name: "trend", Tone: trendTone}, {Name: "delta", Align: render.AlignRight},
+		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band"},
+		{Name: "trend"}, {Name: "delta", Align: render.AlignRight},
 		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
 		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
 		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
 		{Name: "quadrant"}, {Name: "stale"}, {Name: "flags"},
 	}}
 	// The rows' cells are made as the table is printed, not held.
-	g.Stream = func(yield func([]string) bool) {
+	g.Stream = func(yield func([]render.Cell) bool) {
 		for _, r := range rows {
 			if !yield(healthCells(r)) {
 				return
@@ -243,7 +248,7 @@ func healthGrid(rows []health.Row) *render.Grid {
 	return g
 }
 
-func healthCells(r health.Row) []string {
+func healthCells(r health.Row) []render.Cell {
 	f := r.Factors
 	if f == nil {
 		f = &health.Factors{}
@@ -254,15 +259,18 @@ func healthCells(r health.Row) []string {
 	} else if r.Stale != nil {
 		stale = "no"
 	}
-	band := r.Band
+	band := render.Cell{Text: r.Band, Tone: bandTone(r.Band)}
 	if r.Incomplete != nil && *r.Incomplete {
-		band += "*"
+		// A score with a factor nobody rated is marked, and shown faint.
+		band = render.Cell{Text: r.Band + "*", Tone: render.ToneDim}
 	}
-	return []string{
-		r.ID, intCell(r.Score), band, strCell(r.Trend), signed(r.Delta),
+	row := []render.Cell{
+		{Text: r.ID}, {Text: intCell(r.Score)}, band, {Text: strCell(r.Trend), Tone: trendTone(r.Trend)}, {Text: signed(r.Delta)},
+	}
+	return append(row, render.Texts(
 		numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
 		strCell(r.Quadrant), stale, strings.Join(r.Flags, ", "),
-	}
+	)...)
 }
 
 // RoundRow is one round in `health --history -o json`.
@@ -302,7 +310,7 @@ func historyRows(results []health.Result) []HistoryRow {
 func historyGrid(results []health.Result) *render.Grid {
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "round", Align: render.AlignRight}, {Name: "from"}, {Name: "to"}, {Name: "raters"},
-		{Name: "score", Align: render.AlignRight}, {Name: "band", Tone: bandTone}, {Name: "delta", Align: render.AlignRight},
+		{Name: "score", Align: render.AlignRight}, {Name: "band"}, {Name: "delta", Align: render.AlignRight},
 		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
 		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
 		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
@@ -310,11 +318,12 @@ func historyGrid(results []health.Result) *render.Grid {
 	for _, h := range historyRows(results) {
 		for i, rd := range h.Rounds {
 			f := rd.Factors
-			g.Rows = append(g.Rows, []string{
-				h.ID, strconv.Itoa(i + 1), rd.Oldest.String(), rd.Newest.String(), strings.Join(rd.Raters, ", "),
-				intCell(rd.Score), rd.Band, signed(rd.Delta),
+			row := render.Texts(h.ID, strconv.Itoa(i+1), rd.Oldest.String(), rd.Newest.String(), strings.Join(rd.Raters, ", "), intCell(rd.Score))
+			row = append(row, render.Cell{Text: rd.Band, Tone: bandTone(rd.Band)})
+			g.Rows = append(g.Rows, append(row, render.Texts(
+				signed(rd.Delta),
 				numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
-			})
+			)...))
 		}
 	}
 	return g

@@ -69,7 +69,7 @@ func runMatrix(e *env, opts *matrixOptions) error {
 		if r.Differs {
 			differs = "yes"
 		}
-		g.Rows = append(g.Rows, []string{r.ID, intCell(r.Advisor), fmt.Sprint(r.Breadth), strCell(r.Quadrant), strCell(r.Stated), differs})
+		g.Rows = append(g.Rows, render.Texts(r.ID, intCell(r.Advisor), fmt.Sprint(r.Breadth), strCell(r.Quadrant), strCell(r.Stated), differs))
 	}
 	return e.print(format, rows, g)
 }
