@@ -52,16 +52,6 @@ action; with the client's place in the Client Growth Matrix (SPEC §3).
 	return cmd
 }
 
-// assessAll scores the given clients of a loaded book: matrix and report,
-// which need the whole book; the other commands score while they stream.
-func assessAll(b *book.Book, clients []*book.Client, today book.Date) []health.Result {
-	out := make([]health.Result, len(clients))
-	for i, c := range clients {
-		out[i] = health.Assess(c, b.Settings, today)
-	}
-	return out
-}
-
 func runHealth(e *env, opts *healthOptions) error {
 	format, err := e.format(tableFormats...)
 	if err != nil {

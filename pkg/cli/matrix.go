@@ -48,7 +48,7 @@ func runMatrix(e *env, opts *matrixOptions) error {
 	}
 	e.warnRead(b, clientsScope(nil, len(opts.filter.status) > 0))
 	var rows []health.MatrixRow
-	for _, r := range assessAll(b, b.Clients, today) {
+	for _, r := range health.AssessBook(b, today) {
 		if opts.filter.keep(r.Client) {
 			rows = append(rows, health.MatrixRowOf(r))
 		}

@@ -90,6 +90,17 @@ func Assess(c *book.Client, s *book.Settings, today book.Date) Result {
 	return r
 }
 
+// AssessBook assesses every client of a loaded book, in the book's order:
+// what the commands that need the whole book at once (matrix, report)
+// start from.
+func AssessBook(b *book.Book, today book.Date) []Result {
+	out := make([]Result, len(b.Clients))
+	for i, c := range b.Clients {
+		out[i] = Assess(c, b.Settings, today)
+	}
+	return out
+}
+
 // BandOf places a score in the firm's bands.
 func BandOf(score int, s *book.Settings) string {
 	switch {
