@@ -303,8 +303,8 @@ func acceptGrid(results []accept.Result) *render.Grid {
 		if r.HardConflict {
 			conflict = "yes"
 		}
-		row := render.Texts(r.ID, clientOrProspect(r), scoreText(r.Score))
-		row = append(row, render.Cell{Text: string(r.Decision), Tone: decisionTone(r.Decision)}, render.Cell{Text: conflict})
+		row := render.Texts(r.ID, clientOrProspect(r), scoreText(r.Score), string(r.Decision), conflict)
+		row[3].Tone = decisionTone(r.Decision)
 		for _, name := range book.Criteria {
 			row = append(row, render.Cell{Text: r.Criteria.Get(name).String()})
 		}

@@ -97,11 +97,11 @@ func runDue(e *env, opts *dueOptions) error {
 	}}
 	g.Stream = func(yield func([]render.Cell) bool) {
 		for it := range items.All() {
-			when := render.Cell{Text: it.When()}
+			row := render.Texts(it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner))
 			if it.Overdue {
-				when.Tone = render.ToneBad
+				row[1].Tone = render.ToneBad
 			}
-			if !yield([]render.Cell{{Text: it.Date.String()}, when, {Text: it.Client}, {Text: it.Kind}, {Text: it.What}, {Text: strCell(it.Owner)}}) {
+			if !yield(row) {
 				return
 			}
 		}

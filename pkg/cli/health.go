@@ -249,18 +249,18 @@ func healthCells(r health.Row) []render.Cell {
 	} else if r.Stale != nil {
 		stale = "no"
 	}
-	band := render.Cell{Text: r.Band, Tone: bandTone(r.Band)}
+	band, tone := r.Band, bandTone(r.Band)
 	if r.Incomplete != nil && *r.Incomplete {
 		// A score with a factor nobody rated is marked, and shown faint.
-		band = render.Cell{Text: r.Band + "*", Tone: render.ToneDim}
+		band, tone = r.Band+"*", render.ToneDim
 	}
-	row := []render.Cell{
-		{Text: r.ID}, {Text: intCell(r.Score)}, band, {Text: strCell(r.Trend), Tone: trendTone(r.Trend)}, {Text: signed(r.Delta)},
-	}
-	return append(row, render.Texts(
+	row := render.Texts(
+		r.ID, intCell(r.Score), band, strCell(r.Trend), signed(r.Delta),
 		numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
 		strCell(r.Quadrant), stale, strings.Join(r.Flags, ", "),
-	)...)
+	)
+	row[2].Tone, row[3].Tone = tone, trendTone(r.Trend)
+	return row
 }
 
 // RoundRow is one round in `health --history -o json`.
@@ -308,12 +308,13 @@ func historyGrid(results []health.Result) *render.Grid {
 	for _, h := range historyRows(results) {
 		for i, rd := range h.Rounds {
 			f := rd.Factors
-			row := render.Texts(h.ID, strconv.Itoa(i+1), rd.Oldest.String(), rd.Newest.String(), strings.Join(rd.Raters, ", "), intCell(rd.Score))
-			row = append(row, render.Cell{Text: rd.Band, Tone: bandTone(rd.Band)})
-			g.Rows = append(g.Rows, append(row, render.Texts(
-				signed(rd.Delta),
+			row := render.Texts(
+				h.ID, strconv.Itoa(i+1), rd.Oldest.String(), rd.Newest.String(), strings.Join(rd.Raters, ", "),
+				intCell(rd.Score), rd.Band, signed(rd.Delta),
 				numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
-			)...))
+			)
+			row[6].Tone = bandTone(rd.Band)
+			g.Rows = append(g.Rows, row)
 		}
 	}
 	return g

@@ -281,13 +281,13 @@ func portfolioColumns(currency string) []render.Column {
 }
 
 func portfolioRow(en portfolio.Entry) []render.Cell {
-	return []render.Cell{
-		{Text: strconv.Itoa(en.Rank)}, {Text: en.ID()}, {Text: strCell(en.Quadrant())},
-		{Text: healthCell(en.Health), Tone: bandTone(en.Health.Band)},
-		{Text: fixed2(en.Revenue)}, {Text: ratCell(en.Margin, exact.Plain)}, {Text: exact.Plain(en.Hours)},
-		{Text: ratCell(en.NetContribution, fixed2)}, {Text: strconv.Itoa(en.Attractiveness)},
-		{Text: en.Action, Tone: actionTone(en.Action)}, {Text: en.Reason},
-	}
+	row := render.Texts(
+		strconv.Itoa(en.Rank), en.ID(), strCell(en.Quadrant()), healthCell(en.Health),
+		fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
+		ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
+	)
+	row[3].Tone, row[9].Tone = bandTone(en.Health.Band), actionTone(en.Action)
+	return row
 }
 
 // portfolioCSVColumns are the spreadsheet view: one value per cell, with
