@@ -14,8 +14,8 @@ import (
 // FromBook computes what the report shows from a loaded book, each result
 // once and as the health, portfolio, due and check commands compute it,
 // and arranges them (Build). It is the one wiring of the report, shared by
-// `clientbook report` and the tests. The due list looks within days
-// ahead of today.
+// `clientbook report` and the tests. within is how far ahead of today the
+// due list looks.
 func FromBook(b *book.Book, today book.Date, within book.Duration) Model {
 	results := health.AssessBook(b, today)
 	findings := append(slices.Clip(b.Findings), rules.Run(b, results, today)...)
