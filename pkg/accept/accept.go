@@ -298,7 +298,7 @@ func score(s *book.Settings, cs *Criteria) *int {
 			continue
 		}
 		w := weight(s, name)
-		num.Add(num, exact.Mul(w, exact.Frac(int64(*c.Value-1), 4)))
+		num.Add(num, exact.Mul(w, exact.RatingFraction(exact.Int(int64(*c.Value)))))
 		den.Add(den, w)
 	}
 	if den.Sign() == 0 { // nothing answered, or all of it weighs 0

@@ -291,7 +291,7 @@ func acceptGrid(results []accept.Result) *render.Grid {
 		{Name: "opportunity"},
 		{Name: "client"},
 		{Name: "score", Align: render.AlignRight},
-		{Name: "decision", Tone: decisionTone},
+		{Name: "decision"},
 		{Name: "conflict"},
 	}}
 	for _, name := range book.Criteria {
@@ -303,18 +303,21 @@ func acceptGrid(results []accept.Result) *render.Grid {
 		if r.HardConflict {
 			conflict = "yes"
 		}
-		row := []string{r.ID, clientOrProspect(r), scoreText(r.Score), string(r.Decision), conflict}
+		row := render.Texts(r.ID, clientOrProspect(r), scoreText(r.Score), string(r.Decision), conflict)
+		row[3].Tone = decisionTone(r.Decision)
 		for _, name := range book.Criteria {
-			row = append(row, r.Criteria.Get(name).String())
+			row = append(row, render.Cell{Text: r.Criteria.Get(name).String()})
 		}
-		row = append(row, strings.Join(r.Open, ", "))
+		row = append(row, render.Cell{Text: strings.Join(r.Open, ", ")})
 		g.Rows = append(g.Rows, row)
 	}
 	return g
 }
 
-func decisionTone(cell string) render.Tone {
-	switch accept.Decision(cell) {
+// decisionTone colours a decision: accept green, review yellow, decline
+// red.
+func decisionTone(d accept.Decision) render.Tone {
+	switch d {
 	case accept.Accept:
 		return render.ToneGood
 	case accept.Review:
@@ -357,7 +360,7 @@ func printAcceptDetail(e *env, r accept.Result) error {
 		if c.Note != nil {
 			reason = render.Lines(c.Reason, "team note: "+*c.Note)
 		}
-		g.Rows = append(g.Rows, []string{name, scoreText(c.Rating), scoreText(c.Auto), scoreText(c.Value), reason})
+		g.Rows = append(g.Rows, render.Texts(name, scoreText(c.Rating), scoreText(c.Auto), scoreText(c.Value), reason))
 	}
 	fmt.Fprintln(e.stdout)
 	if err := render.Write(e.stdout, render.Table, nil, g, render.Options{Color: render.ColorEnabled(e.stdout, e.getenv)}); err != nil {

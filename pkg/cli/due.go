@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -94,16 +93,15 @@ func runDue(e *env, opts *dueOptions) error {
 		data = all
 	}
 	g := &render.Grid{Columns: []render.Column{
-		{Name: "date"}, {Name: "when", Tone: func(cell string) render.Tone {
-			if strings.HasSuffix(cell, "overdue") {
-				return render.ToneBad
-			}
-			return render.ToneNone
-		}}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
+		{Name: "date"}, {Name: "when"}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
 	}}
-	g.Stream = func(yield func([]string) bool) {
+	g.Stream = func(yield func([]render.Cell) bool) {
 		for it := range items.All() {
-			if !yield([]string{it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner)}) {
+			row := render.Texts(it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner))
+			if it.Overdue {
+				row[1].Tone = render.ToneBad
+			}
+			if !yield(row) {
 				return
 			}
 		}

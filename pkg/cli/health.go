@@ -52,16 +52,6 @@ action; with the client's place in the Client Growth Matrix (SPEC §3).
 	return cmd
 }
 
-// assessAll scores the given clients of a loaded book: matrix and report,
-// which need the whole book; the other commands score while they stream.
-func assessAll(b *book.Book, clients []*book.Client, today book.Date) []health.Result {
-	out := make([]health.Result, len(clients))
-	for i, c := range clients {
-		out[i] = health.Assess(c, b.Settings, today)
-	}
-	return out
-}
-
 func runHealth(e *env, opts *healthOptions) error {
 	format, err := e.format(tableFormats...)
 	if err != nil {
@@ -128,7 +118,7 @@ func runHealth(e *env, opts *healthOptions) error {
 			if i > 0 {
 				fmt.Fprintln(e.stdout)
 			}
-			explain(e.stdout, r, b.Settings, today)
+			explain(e.stdout, health.Explain(r, b.Settings, today))
 		}
 		return nil
 	case opts.history:
@@ -194,8 +184,10 @@ func numCell(n *exact.Number) string {
 	return n.String()
 }
 
-func bandTone(cell string) render.Tone {
-	switch cell {
+// bandTone colours a band: healthy green, watch yellow, at-risk red,
+// unrated faint.
+func bandTone(band string) render.Tone {
+	switch band {
 	case health.Healthy:
 		return render.ToneGood
 	case health.Watch:
@@ -206,11 +198,14 @@ func bandTone(cell string) render.Tone {
 	return render.ToneDim
 }
 
-func trendTone(cell string) render.Tone {
+// trendTone colours a trend: up green, down red.
+func trendTone(trend *string) render.Tone {
 	switch {
-	case strings.HasPrefix(cell, "up"):
+	case trend == nil:
+		return render.ToneNone
+	case *trend == health.Up:
 		return render.ToneGood
-	case strings.HasPrefix(cell, "down"):
+	case *trend == health.Down:
 		return render.ToneBad
 	}
 	return render.ToneNone
@@ -225,15 +220,15 @@ func signed(p *int) string {
 
 func healthGrid(rows []health.Row) *render.Grid {
 	g := &render.Grid{Columns: []render.Column{
-		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band", Tone: bandTone},
-		{Name: "trend", Tone: trendTone}, {Name: "delta", Align: render.AlignRight},
+		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band"},
+		{Name: "trend"}, {Name: "delta", Align: render.AlignRight},
 		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
 		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
 		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
 		{Name: "quadrant"}, {Name: "stale"}, {Name: "flags"},
 	}}
 	// The rows' cells are made as the table is printed, not held.
-	g.Stream = func(yield func([]string) bool) {
+	g.Stream = func(yield func([]render.Cell) bool) {
 		for _, r := range rows {
 			if !yield(healthCells(r)) {
 				return
@@ -243,7 +238,7 @@ func healthGrid(rows []health.Row) *render.Grid {
 	return g
 }
 
-func healthCells(r health.Row) []string {
+func healthCells(r health.Row) []render.Cell {
 	f := r.Factors
 	if f == nil {
 		f = &health.Factors{}
@@ -254,15 +249,18 @@ func healthCells(r health.Row) []string {
 	} else if r.Stale != nil {
 		stale = "no"
 	}
-	band := r.Band
+	band, tone := r.Band, bandTone(r.Band)
 	if r.Incomplete != nil && *r.Incomplete {
-		band += "*"
+		// A score with a factor nobody rated is marked, and shown faint.
+		band, tone = r.Band+"*", render.ToneDim
 	}
-	return []string{
+	row := render.Texts(
 		r.ID, intCell(r.Score), band, strCell(r.Trend), signed(r.Delta),
 		numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
 		strCell(r.Quadrant), stale, strings.Join(r.Flags, ", "),
-	}
+	)
+	row[2].Tone, row[3].Tone = tone, trendTone(r.Trend)
+	return row
 }
 
 // RoundRow is one round in `health --history -o json`.
@@ -302,7 +300,7 @@ func historyRows(results []health.Result) []HistoryRow {
 func historyGrid(results []health.Result) *render.Grid {
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "round", Align: render.AlignRight}, {Name: "from"}, {Name: "to"}, {Name: "raters"},
-		{Name: "score", Align: render.AlignRight}, {Name: "band", Tone: bandTone}, {Name: "delta", Align: render.AlignRight},
+		{Name: "score", Align: render.AlignRight}, {Name: "band"}, {Name: "delta", Align: render.AlignRight},
 		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
 		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
 		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
@@ -310,34 +308,34 @@ func historyGrid(results []health.Result) *render.Grid {
 	for _, h := range historyRows(results) {
 		for i, rd := range h.Rounds {
 			f := rd.Factors
-			g.Rows = append(g.Rows, []string{
-				h.ID, strconv.Itoa(i + 1), rd.Oldest.String(), rd.Newest.String(), strings.Join(rd.Raters, ", "),
+			row := render.Texts(
+				h.ID, strconv.Itoa(i+1), rd.Oldest.String(), rd.Newest.String(), strings.Join(rd.Raters, ", "),
 				intCell(rd.Score), rd.Band, signed(rd.Delta),
 				numCell(f.Trust), numCell(f.Respect), numCell(f.Transparency), numCell(f.Access), numCell(f.Loyalty), numCell(f.Value),
-			})
+			)
+			row[6].Tone = bandTone(rd.Band)
+			g.Rows = append(g.Rows, row)
 		}
 	}
 	return g
 }
 
-// explain prints the arithmetic behind a client's score, so a partner can
-// check it by hand. Values from the book are printed through render's
-// Fprintf, escaped.
-func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
-	c := r.Client
-	render.Fprintf(w, "%s — %s\n", c.ID.Value, c.Name.Value)
-	cur := r.Current()
-	if cur == nil {
-		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", c.Path)
+// explain prints the working behind a client's score (health.Explain),
+// so a partner can check it by hand. Values from the book are printed
+// through render's Fprintf, escaped.
+func explain(w io.Writer, x health.Explanation) {
+	render.Fprintf(w, "%s — %s\n", x.ID, x.Name)
+	if cur := x.Round; cur == nil {
+		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", x.Path)
 	} else {
-		render.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, int(s.RoundWindow))
-		for _, a := range cur.Kept {
-			render.Fprintf(w, "    %s by %-10s", a.Date.Value, a.By.Value)
-			for _, name := range book.Factors {
-				if v, ok := health.Rating(a, name); ok {
-					render.Fprintf(w, " %s %d", name, v)
+		render.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, cur.Window)
+		for _, a := range cur.Assessments {
+			render.Fprintf(w, "    %s by %-10s", a.Date, a.By)
+			for _, r := range a.Ratings {
+				if r.Rated {
+					render.Fprintf(w, " %s %d", r.Factor, r.Value)
 				} else {
-					render.Fprintf(w, " %s -", name)
+					render.Fprintf(w, " %s -", r.Factor)
 				}
 			}
 			fmt.Fprintln(w)
@@ -348,41 +346,40 @@ func explain(w io.Writer, r health.Result, s *book.Settings, today book.Date) {
 				render.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
 				continue
 			}
-			part := exact.Mul(f.Weight, exact.Quo(exact.Sub(f.Value, exact.Int(1)), exact.Int(4)))
-			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(part))
+			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(f.Part))
 		}
 		if cur.Score == nil {
 			fmt.Fprintln(w, "  score: no weighted factor is rated, so there is no score")
 		} else {
 			render.Fprintf(w, "  score = 100 × Σ weight × (value − 1)/4 ÷ Σ weight = %s → %d (rounded half up), band %s (healthy ≥ %d, watch ≥ %d)\n",
-				exact.NumberOf(cur.Exact), *cur.Score, r.Band, s.BandHealthy, s.BandWatch)
+				exact.NumberOf(cur.Exact), *cur.Score, cur.Band, cur.Healthy, cur.Watch)
 		}
-		if prev := r.Previous(); prev != nil && prev.Score != nil && r.Delta != nil {
-			render.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, *prev.Score, *r.Delta, strCell(r.Trend))
+		if prev := cur.Previous; prev != nil {
+			render.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, prev.Score, prev.Delta, prev.Trend)
 		} else {
 			fmt.Fprintln(w, "  previous round: none with a score → trend new")
 		}
-		render.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, int(today-cur.Newest), int(s.StaleAfter), *r.Stale)
+		render.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, cur.Age, cur.StaleAfter, cur.Stale)
 	}
-	m := r.Matrix
+	m := x.Matrix
 	if m.Advisor != nil {
 		render.Fprintf(w, "  advisor = mean of trust, access, transparency as (v − 1)/4 × 100 = %d\n", *m.Advisor)
 	} else {
 		fmt.Fprintln(w, "  advisor: trust, access and transparency unrated → no quadrant")
 	}
 	render.Fprintf(w, "  breadth = 100 × mean(min(%d/%d, 1), min(%d/%d, 1), min(%d/%d, 1)) = %d  (services %s; strong stakeholders; their owners)\n",
-		len(m.Services), s.BroadServices, m.Stakeholders, s.BroadStakeholders, m.Owners, s.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
+		len(m.Services), x.BroadServices, m.Stakeholders, x.BroadStakeholders, m.Owners, x.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
 	if m.Quadrant != nil {
 		render.Fprintf(w, "  quadrant: %s", *m.Quadrant)
-		if r.Stated != nil && *r.Stated != *m.Quadrant {
-			render.Fprintf(w, " (the team states %s)", *r.Stated)
+		if x.Stated != nil {
+			render.Fprintf(w, " (the team states %s)", *x.Stated)
 		}
 		fmt.Fprintln(w)
 	}
-	if r.ClientView != nil {
-		render.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", r.Review.Date.Value, r.Review.Overall.Value, *r.ClientView)
+	if v := x.View; v != nil {
+		render.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", v.Date, v.Overall, v.Score)
 	}
-	for _, f := range r.Flags {
+	for _, f := range x.Flags {
 		render.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
 	}
 }

@@ -48,7 +48,7 @@ func runMatrix(e *env, opts *matrixOptions) error {
 	}
 	e.warnRead(b, clientsScope(nil, len(opts.filter.status) > 0))
 	var rows []health.MatrixRow
-	for _, r := range assessAll(b, b.Clients, today) {
+	for _, r := range health.AssessBook(b, today) {
 		if opts.filter.keep(r.Client) {
 			rows = append(rows, health.MatrixRowOf(r))
 		}
@@ -69,7 +69,7 @@ func runMatrix(e *env, opts *matrixOptions) error {
 		if r.Differs {
 			differs = "yes"
 		}
-		g.Rows = append(g.Rows, []string{r.ID, intCell(r.Advisor), fmt.Sprint(r.Breadth), strCell(r.Quadrant), strCell(r.Stated), differs})
+		g.Rows = append(g.Rows, render.Texts(r.ID, intCell(r.Advisor), fmt.Sprint(r.Breadth), strCell(r.Quadrant), strCell(r.Stated), differs))
 	}
 	return e.print(format, rows, g)
 }

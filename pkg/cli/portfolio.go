@@ -103,8 +103,8 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	shown := selectEntries(p, opts)
 
 	// The rows are unpacked one at a time as they are printed.
-	rows := func(row func(portfolio.Entry) []string) iter.Seq[[]string] {
-		return func(yield func([]string) bool) {
+	rows := func(row func(portfolio.Entry) []render.Cell) iter.Seq[[]render.Cell] {
+		return func(yield func([]render.Cell) bool) {
 			for _, pk := range shown {
 				if !yield(row(p.Entry(pk.rank - 1))) {
 					return
@@ -232,16 +232,10 @@ func healthCell(r health.Result) string {
 	return cell
 }
 
-func healthCellTone(cell string) render.Tone {
-	parts := strings.Fields(cell)
-	if len(parts) < 2 {
-		return render.ToneNone
-	}
-	return bandTone(parts[1])
-}
-
-func actionTone(cell string) render.Tone {
-	switch cell {
+// actionTone colours an action: invest green, renegotiate and
+// de-prioritize yellow, recover red.
+func actionTone(action string) render.Tone {
+	switch action {
 	case portfolio.Invest:
 		return render.ToneGood
 	case portfolio.Renegotiate, portfolio.Deprioritize:
@@ -275,23 +269,25 @@ func portfolioColumns(currency string) []render.Column {
 		{Name: "rank", Align: render.AlignRight},
 		{Name: "client"},
 		{Name: "quadrant"},
-		{Name: "health", Tone: healthCellTone},
+		{Name: "health"},
 		{Name: moneyHeader("revenue", currency), Align: render.AlignRight, Money: true},
 		{Name: "margin", Align: render.AlignRight},
 		{Name: "hours", Align: render.AlignRight},
 		{Name: moneyHeader("net contribution", currency), Align: render.AlignRight, Money: true},
 		{Name: "attractiveness", Align: render.AlignRight},
-		{Name: "action", Tone: actionTone},
+		{Name: "action"},
 		{Name: "reason"},
 	}
 }
 
-func portfolioRow(en portfolio.Entry) []string {
-	return []string{
+func portfolioRow(en portfolio.Entry) []render.Cell {
+	row := render.Texts(
 		strconv.Itoa(en.Rank), en.ID(), strCell(en.Quadrant()), healthCell(en.Health),
 		fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
 		ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
-	}
+	)
+	row[3].Tone, row[9].Tone = bandTone(en.Health.Band), actionTone(en.Action)
+	return row
 }
 
 // portfolioCSVColumns are the spreadsheet view: one value per cell, with
@@ -310,16 +306,16 @@ func portfolioCSVColumns(currency string) []render.Column {
 	return cols
 }
 
-func portfolioCSVRow(en portfolio.Entry) []string {
+func portfolioCSVRow(en portfolio.Entry) []render.Cell {
 	c := en.Components
-	return []string{
+	return render.Texts(
 		strconv.Itoa(en.Rank), en.ID(), en.Client.Name.Value, strCell(en.Quadrant()),
 		intCell(en.Health.Score), en.Health.Band, strCell(en.Health.Trend),
 		fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
 		fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
 		strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
 		strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
-	}
+	)
 }
 
 // printPortfolioSummary writes the summary block under the table: the

@@ -10,12 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/due"
 	"github.com/clientbook/clientbook/pkg/edit"
-	"github.com/clientbook/clientbook/pkg/finding"
-	"github.com/clientbook/clientbook/pkg/portfolio"
 	"github.com/clientbook/clientbook/pkg/report"
-	"github.com/clientbook/clientbook/pkg/rules"
 )
 
 type reportOptions struct {
@@ -72,21 +68,8 @@ func runReport(e *env, opts *reportOptions) error {
 		return err
 	}
 	e.warnRead(b, nil)
-	// Each result is computed once, as the health, portfolio, due and
-	// check commands compute it, and the report only arranges them.
-	results := assessAll(b, b.Clients, today)
-	findings := append(slices.Clip(b.Findings), rules.Run(b, results, today)...)
-	finding.Sort(findings)
-	model := report.Build(report.Input{
-		Book:      b,
-		Today:     today,
-		Portfolio: portfolio.Rank(b, results, today),
-		Due:       due.List(b, results, today, due.Options{Within: within}),
-		DueWithin: within,
-		Findings:  findings,
-	})
 	var page bytes.Buffer
-	if err := report.Write(&page, model); err != nil {
+	if err := report.Write(&page, report.FromBook(b, today, within)); err != nil {
 		return err
 	}
 	if opts.file == "" || opts.file == "-" {

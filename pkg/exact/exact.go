@@ -65,6 +65,15 @@ func Mul(a, b *big.Rat) *big.Rat { return new(big.Rat).Mul(a, b) }
 // Quo returns a÷b as a new value. b must not be zero.
 func Quo(a, b *big.Rat) *big.Rat { return new(big.Rat).Quo(a, b) }
 
+// RatingFraction turns a rating on the 1–5 scale, or a mean of ratings,
+// into a fraction of the way from 1 to 5: (v − 1)/4, exactly, so 1 is 0,
+// 3 is 1/2 and 5 is 1. Every score built from ratings (SPEC §2 health,
+// §3 advisor, §5 acceptance, §6 fit and potential) weighs and scales this
+// fraction and rounds the result once.
+func RatingFraction(v *big.Rat) *big.Rat {
+	return Quo(Sub(v, Int(1)), Int(4))
+}
+
 // RoundHalfUp rounds r to the nearest integer, halves going up (towards
 // +∞): 2.5 → 3, -2.5 → -2. This is SPEC §1's rule for every 0–100 score.
 func RoundHalfUp(r *big.Rat) int {

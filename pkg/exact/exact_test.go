@@ -111,3 +111,30 @@ func TestPlain(t *testing.T) {
 		}
 	}
 }
+
+func TestRatingFraction(t *testing.T) {
+	tests := []struct {
+		name string
+		in   *big.Rat
+		want string // as a reduced fraction
+	}{
+		{"lowest rating is nothing", Int(1), "0"},
+		{"2 is a quarter", Int(2), "1/4"},
+		{"middle rating is a half", Int(3), "1/2"},
+		{"4 is three quarters", Int(4), "3/4"},
+		{"highest rating is all", Int(5), "1"},
+		{"mean of 4 and 5", Frac(9, 2), "7/8"},
+		{"mean of 3, 4 and 4", Frac(11, 3), "2/3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := tt.in.RatString()
+			if got := RatingFraction(tt.in).RatString(); got != tt.want {
+				t.Errorf("RatingFraction(%s) = %s, want %s", before, got, tt.want)
+			}
+			if after := tt.in.RatString(); after != before {
+				t.Errorf("RatingFraction changed its argument from %s to %s", before, after)
+			}
+		})
+	}
+}

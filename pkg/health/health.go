@@ -90,6 +90,17 @@ func Assess(c *book.Client, s *book.Settings, today book.Date) Result {
 	return r
 }
 
+// AssessBook assesses every client of a loaded book, in the book's order:
+// what the commands that need the whole book at once (matrix, report)
+// start from.
+func AssessBook(b *book.Book, today book.Date) []Result {
+	out := make([]Result, len(b.Clients))
+	for i, c := range b.Clients {
+		out[i] = Assess(c, b.Settings, today)
+	}
+	return out
+}
+
 // BandOf places a score in the firm's bands.
 func BandOf(score int, s *book.Settings) string {
 	switch {
@@ -116,7 +127,7 @@ func TrendOf(delta int) string {
 
 // ratingScore turns a 1–5 value into 0–100: (v − 1)/4 × 100, exactly.
 func ratingScore(v *big.Rat) *big.Rat {
-	return exact.Mul(exact.Quo(exact.Sub(v, exact.Int(1)), exact.Int(4)), exact.Int(100))
+	return exact.Mul(exact.RatingFraction(v), exact.Int(100))
 }
 
 // clientView is the newest review's overall rating as a 0–100 score.

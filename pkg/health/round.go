@@ -35,6 +35,7 @@ type Factor struct {
 	Value   *big.Rat // mean of the raters' ratings; nil when nobody rated it
 	Ratings []int    // the raters' ratings, in rater order
 	Weight  *big.Rat
+	Part    *big.Rat // its term of the score, weight × (value − 1)/4; nil when nobody rated it
 }
 
 // Disagreement reports whether raters differ by 2 or more.
@@ -139,8 +140,8 @@ func newRound(kept []rated, s *book.Settings) Round {
 		}
 		if len(f.Ratings) > 0 {
 			f.Value = exact.Frac(int64(sum), int64(len(f.Ratings)))
-			// w·(v−1)/4
-			num.Add(num, exact.Mul(f.Weight, exact.Quo(exact.Sub(f.Value, exact.Int(1)), exact.Int(4))))
+			f.Part = exact.Mul(f.Weight, exact.RatingFraction(f.Value))
+			num.Add(num, f.Part)
 			den.Add(den, f.Weight)
 		}
 		r.Factors = append(r.Factors, f)

@@ -304,7 +304,7 @@ func MarginScore(m, target *big.Rat) int {
 
 // RatingScore turns a 1–5 rating into 0–100: (v − 1)/4 × 100, rounded half up.
 func RatingScore(v int) int {
-	return exact.RoundHalfUp(exact.Mul(exact.Frac(int64(v-1), 4), exact.Int(100)))
+	return exact.RoundHalfUp(exact.Mul(exact.RatingFraction(exact.Int(int64(v))), exact.Int(100)))
 }
 
 // ProfileOf is the client's own profile for the automatic fit (SPEC §6):

@@ -11,7 +11,7 @@ import (
 // when Options.Color is set.
 type Tone int
 
-// The tones a Column.Tone function may return.
+// The tones a Cell may carry.
 const (
 	ToneNone Tone = iota // no colour
 	ToneGood             // green

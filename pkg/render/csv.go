@@ -22,9 +22,9 @@ func renderCSV(w io.Writer, g *Grid) error {
 	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	err := g.each(func(row []string) error {
+	err := g.each(func(row []Cell) error {
 		for c, col := range g.Columns {
-			s := cellOf(row, c)
+			s := cellOf(row, c).Text
 			if col.Lines {
 				s = strings.ReplaceAll(col.text(s), "\n", " ")
 			}

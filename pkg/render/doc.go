@@ -10,7 +10,7 @@
 //     GitHub-flavoured markdown table and CSV;
 //   - presentation details shared by those encodings: money formatting with
 //     thousands separators, the "-" placeholder for absent cells, column
-//     alignment, and terminal colour (ColorEnabled, Column.Tone);
+//     alignment, and terminal colour (ColorEnabled, Cell.Tone);
 //   - keeping book text inert in every text format: each cell and column
 //     name of a grid, and each argument of the free-form text written with
 //     Fprintf, Fprintln and Sprintf, goes through inert.Text (control

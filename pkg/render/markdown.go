@@ -23,9 +23,9 @@ func renderMarkdown(w io.Writer, g *Grid) error {
 		header[c] = mdEscape(inert.Text(col.Name))
 	}
 	cells := make([]string, ncol)
-	body := func(row []string) []string {
+	body := func(row []Cell) []string {
 		for c, col := range g.Columns {
-			cells[c] = mdEscape(col.display(cellOf(row, c)))
+			cells[c] = mdEscape(col.display(cellOf(row, c).Text))
 		}
 		return cells
 	}
@@ -36,7 +36,7 @@ func renderMarkdown(w io.Writer, g *Grid) error {
 	for c := range widths {
 		widths[c] = max(3, mdWidth(header[c]))
 	}
-	err := g.each(func(row []string) error {
+	err := g.each(func(row []Cell) error {
 		for c, s := range body(row) {
 			widths[c] = max(widths[c], mdWidth(s))
 		}
@@ -60,7 +60,7 @@ func renderMarkdown(w io.Writer, g *Grid) error {
 		buf.WriteString(" |")
 	}
 	buf.WriteByte('\n')
-	err = g.each(func(row []string) error {
+	err = g.each(func(row []Cell) error {
 		writeMDRow(buf, g.Columns, widths, body(row))
 		return nil
 	})

@@ -30,10 +30,6 @@ type Column struct {
 	// Money marks cells holding a plain decimal like "-1234567.50": table and
 	// markdown show "-1,234,567.50"; csv shows it plain.
 	Money bool
-	// Tone optionally colours a cell in table output, applied only when
-	// Options.Color is set. It receives the raw cell value (before money
-	// grouping) and is not called for absent cells.
-	Tone func(cell string) Tone
 	// Lines marks a column whose cells are lines joined by "\n" (built
 	// with Lines): a table draws each line under the other in the cell;
 	// markdown and csv, whose cells are one line, join them with a space.
@@ -41,7 +37,25 @@ type Column struct {
 	Lines bool
 }
 
-// Grid is a table of strings rendered by the table, markdown and csv
+// Cell is one cell of a Grid: its text, "" when absent, and its colour in
+// table output (Options.Color; an absent cell is never coloured). Whoever
+// builds the row chooses the tone from the value the cell shows, so that
+// nothing reads it back from the text.
+type Cell struct {
+	Text string
+	Tone Tone
+}
+
+// Texts makes a row of cells without colour.
+func Texts(texts ...string) []Cell {
+	row := make([]Cell, len(texts))
+	for i, s := range texts {
+		row[i] = Cell{Text: s}
+	}
+	return row
+}
+
+// Grid is a table of cells rendered by the table, markdown and csv
 // formats. Cells and column names are text from the book: every format
 // writes them through inert.Text, so a control character in one (an escape
 // sequence, a line break, a bidirectional override) is printed as a
@@ -50,21 +64,21 @@ type Column struct {
 // formula (inert.CSVCell).
 type Grid struct {
 	Columns []Column
-	// Rows holds one slice per row. "" means absent: shown as "-" in table
-	// and markdown, empty in csv. A row shorter than Columns is padded with
-	// absent cells; a longer one is an error.
-	Rows [][]string
+	// Rows holds one slice per row. A cell whose text is "" is absent:
+	// shown as "-" in table and markdown, empty in csv. A row shorter than
+	// Columns is padded with absent cells; a longer one is an error.
+	Rows [][]Cell
 	// Stream, when set, gives the rows in place of Rows, one at a time, for
 	// a table too large to hold as strings (the portfolio of 100,000
 	// clients). It is ranged over once per pass (a table or markdown
 	// measures every row before it prints one), must give the same rows
 	// each time, and may reuse the slice it yields. A streamed grid is
 	// written as it is rendered, not built in memory first.
-	Stream iter.Seq[[]string]
+	Stream iter.Seq[[]Cell]
 }
 
 // each calls fn with every row, checking its length.
-func (g *Grid) each(fn func(row []string) error) error {
+func (g *Grid) each(fn func(row []Cell) error) error {
 	rows := g.Stream
 	if rows == nil {
 		rows = slices.Values(g.Rows)
@@ -82,12 +96,13 @@ func (g *Grid) each(fn func(row []string) error) error {
 	return nil
 }
 
-// cellOf returns row's value for column c, "" when the row is short.
-func cellOf(row []string, c int) string {
+// cellOf returns row's cell for column c, an absent one when the row is
+// short.
+func cellOf(row []Cell, c int) Cell {
 	if c < len(row) {
 		return row[c]
 	}
-	return ""
+	return Cell{}
 }
 
 // Options tunes rendering.

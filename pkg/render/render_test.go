@@ -21,6 +21,28 @@ func golden(t *testing.T, name string, got []byte) {
 	goldenfile.Check(t, filepath.Join("testdata", name+".golden"), got)
 }
 
+// plain makes rows of cells without colour.
+func plain(rows [][]string) [][]Cell {
+	out := make([][]Cell, len(rows))
+	for i, r := range rows {
+		out[i] = Texts(r...)
+	}
+	return out
+}
+
+// sampleRow is a row of the sample grid: its balance (the third cell) and
+// status (the fourth) carry the tones signTone and statusTone give them.
+func sampleRow(cells ...string) []Cell {
+	row := Texts(cells...)
+	if len(row) > 2 {
+		row[2].Tone = signTone(cells[2])
+	}
+	if len(row) > 3 {
+		row[3].Tone = statusTone(cells[3])
+	}
+	return row
+}
+
 // signTone colours negative amounts red and others green.
 func signTone(cell string) Tone {
 	if strings.HasPrefix(cell, "-") {
@@ -47,15 +69,15 @@ func sampleGrid() *Grid {
 		Columns: []Column{
 			{Name: "ID", Align: AlignRight},
 			{Name: "client name"},
-			{Name: "Balance", Align: AlignRight, Money: true, Tone: signTone},
-			{Name: "status", Tone: statusTone},
+			{Name: "Balance", Align: AlignRight, Money: true},
+			{Name: "status"},
 			{Name: "note"},
 		},
-		Rows: [][]string{
-			{"1", "Acme & Sons <ltd>", "1234567.50", "active", "pays | late"},
-			{"2", "Bob", "-1000", "overdue", ""},
-			{"3", "Café Ünïcode", "999.99", "closed", "tab\there"},
-			{"10", "Short row", ""}, // padded with absent cells
+		Rows: [][]Cell{
+			sampleRow("1", "Acme & Sons <ltd>", "1234567.50", "active", "pays | late"),
+			sampleRow("2", "Bob", "-1000", "overdue", ""),
+			sampleRow("3", "Café Ünïcode", "999.99", "closed", "tab\there"),
+			sampleRow("10", "Short row", ""), // padded with absent cells
 		},
 	}
 }
@@ -145,7 +167,7 @@ func TestWriteGolden(t *testing.T) {
 // structured formats ignore the grid, tabular formats ignore the data.
 func TestWriteGridAndDataTogether(t *testing.T) {
 	data := map[string]int{"count": 1}
-	g := &Grid{Columns: []Column{{Name: "n"}}, Rows: [][]string{{"1"}}}
+	g := &Grid{Columns: []Column{{Name: "n"}}, Rows: plain([][]string{{"1"}})}
 	tests := []struct {
 		format Format
 		want   string
@@ -443,7 +465,7 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriteErrors(t *testing.T) {
-	long := &Grid{Columns: []Column{{Name: "a"}}, Rows: [][]string{{"1", "2"}}}
+	long := &Grid{Columns: []Column{{Name: "a"}}, Rows: plain([][]string{{"1", "2"}})}
 	tests := []struct {
 		name    string
 		w       *bytes.Buffer

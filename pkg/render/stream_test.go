@@ -16,18 +16,18 @@ func randomGrid(rng *rand.Rand, n int) *Grid {
 	g := &Grid{Columns: []Column{
 		{Name: "rank", Align: AlignRight},
 		{Name: "client"},
-		{Name: "amount (GBP)", Align: AlignRight, Money: true, Tone: signTone},
-		{Name: "status", Tone: statusTone},
+		{Name: "amount (GBP)", Align: AlignRight, Money: true},
+		{Name: "status"},
 		{Name: "x"},
 	}}
 	for range n {
-		row := []string{
+		row := sampleRow(
 			[]string{"1", "10", "100000", ""}[rng.IntN(4)],
 			words[rng.IntN(len(words))],
 			money[rng.IntN(len(money))],
 			[]string{"active", "overdue", "closed", ""}[rng.IntN(4)],
 			words[rng.IntN(len(words))],
-		}
+		)
 		g.Rows = append(g.Rows, row[:1+rng.IntN(len(row))])
 	}
 	return g
@@ -36,8 +36,8 @@ func randomGrid(rng *rand.Rand, n int) *Grid {
 // streamed is g with its rows given by a Stream that reuses one slice, as
 // a large command's rows are.
 func streamed(g *Grid) *Grid {
-	return &Grid{Columns: g.Columns, Stream: func(yield func([]string) bool) {
-		var buf []string
+	return &Grid{Columns: g.Columns, Stream: func(yield func([]Cell) bool) {
+		var buf []Cell
 		for _, r := range g.Rows {
 			buf = append(buf[:0], r...)
 			if !yield(buf) {
@@ -84,9 +84,9 @@ func TestStreamedTableIsBatchTable(t *testing.T) {
 
 // A cell of several lines is drawn as batch mode draws it.
 func TestMultilineCellTable(t *testing.T) {
-	g := &Grid{Columns: []Column{{Name: "a"}, {Name: "b", Align: AlignRight}}, Rows: [][]string{
+	g := &Grid{Columns: []Column{{Name: "a"}, {Name: "b", Align: AlignRight}}, Rows: plain([][]string{
 		{"one\ntwo lines", "1"}, {"x", "22\n3"},
-	}}
+	})}
 	var batch, got bytes.Buffer
 	if err := newTableOf(&batch, g, Options{}).batch(g); err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestMultilineCellTable(t *testing.T) {
 
 // A streamed row longer than the columns is an error, as it is in Rows.
 func TestStreamedRowTooLong(t *testing.T) {
-	g := &Grid{Columns: []Column{{Name: "a"}}, Rows: [][]string{{"1"}, {"1", "2"}}}
+	g := &Grid{Columns: []Column{{Name: "a"}}, Rows: plain([][]string{{"1"}, {"1", "2"}})}
 	for _, f := range []Format{Table, Markdown, CSV} {
 		if err := Write(&bytes.Buffer{}, f, nil, streamed(g), Options{}); err == nil {
 			t.Errorf("%s: no error for a row of 2 cells under 1 column", f)

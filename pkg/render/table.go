@@ -41,7 +41,7 @@ func renderTable(w io.Writer, g *Grid, opts Options) error {
 		widths.Set(c, twwidth.Width(h.(string))+padding)
 	}
 	multiline := false
-	err := g.each(func(row []string) error {
+	err := g.each(func(row []Cell) error {
 		for c, s := range tb.display(row) {
 			if strings.Contains(s, "\n") {
 				multiline = true
@@ -66,7 +66,7 @@ func renderTable(w io.Writer, g *Grid, opts Options) error {
 		return err
 	}
 	t.Header(tb.header...)
-	if err := g.each(func(row []string) error { return t.Append(tb.display(row)) }); err != nil {
+	if err := g.each(func(row []Cell) error { return t.Append(tb.display(row)) }); err != nil {
 		return err
 	}
 	return t.Close()
@@ -76,7 +76,7 @@ func renderTable(w io.Writer, g *Grid, opts Options) error {
 type table struct {
 	t       *tablewriter.Table
 	header  []any
-	display func(row []string) []string // a row's cells as shown; the slice is reused
+	display func(row []Cell) []string // a row's cells as shown; the slice is reused
 }
 
 func newTableOf(w io.Writer, g *Grid, opts Options) *table {
@@ -91,15 +91,15 @@ func newTableOf(w io.Writer, g *Grid, opts Options) *table {
 		}
 	}
 	cells := make([]string, ncol)
-	tb.display = func(row []string) []string {
+	tb.display = func(row []Cell) []string {
 		for c, col := range g.Columns {
-			raw := cellOf(row, c)
-			s := tableText(col.display(raw))
+			cell := cellOf(row, c)
+			s := tableText(col.display(cell.Text))
 			if s == "" {
 				s = absent
 			}
-			if opts.Color && col.Tone != nil && raw != "" {
-				s = paintLines(s, col.Tone(raw))
+			if opts.Color && cell.Text != "" {
+				s = paintLines(s, cell.Tone)
 			}
 			cells[c] = s
 		}
@@ -128,7 +128,7 @@ func newTableOf(w io.Writer, g *Grid, opts Options) *table {
 // in memory.
 func (tb *table) batch(g *Grid) error {
 	var rows [][]string
-	if err := g.each(func(row []string) error {
+	if err := g.each(func(row []Cell) error {
 		rows = append(rows, slices.Clone(tb.display(row)))
 		return nil
 	}); err != nil {

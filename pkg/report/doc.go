@@ -3,14 +3,15 @@
 // (§3) as an SVG scatter, each client's health trend (§2) as a small SVG
 // line chart, the due list and the check summary (§7).
 //
-// It computes no figure of its own. Build arranges results that the
-// domain packages already computed — portfolio.Rank's entries and
-// summary (which carry each client's health.Result), due.List's items
-// and the check's findings — into a Model of display strings and chart
-// coordinates, and Write renders the Model with html/template, which
-// escapes everything that came from the book's files; every value the page
-// prints also goes through inert.Text first, so that a control character
-// in a name is a visible escape on the page too.
+// It computes no figure of its own. FromBook has the domain packages
+// compute each result once, as their commands do, and Build arranges
+// them — portfolio.Rank's entries and summary (which carry each client's
+// health.Result), due.List's items and the check's findings — into a
+// Model of display strings and chart coordinates; Write renders the Model
+// with html/template, which escapes everything that came from the book's
+// files; every value the page prints also goes through inert.Text first,
+// so that a control character in a name is a visible escape on the page
+// too.
 //
 // The page is deterministic: the same inputs give the same bytes. Every
 // list is in a fixed order, numbers are printed with fixed precision and

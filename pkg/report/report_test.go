@@ -12,12 +12,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/due"
-	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
-	"github.com/clientbook/clientbook/pkg/portfolio"
 	"github.com/clientbook/clientbook/pkg/report"
-	"github.com/clientbook/clientbook/pkg/rules"
 )
 
 const agency = "../../examples/agency"
@@ -33,29 +29,15 @@ func mustDate(s string) book.Date {
 	return d
 }
 
-// build loads the book at root and assembles the report as the report
-// command does, returning the model and the page.
+// build loads the book at root and assembles the report with the report
+// command's own wiring (FromBook), returning the model and the page.
 func build(t *testing.T, root string) (report.Model, []byte) {
 	t.Helper()
 	b, err := book.Load(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	results := make([]health.Result, len(b.Clients))
-	for i, c := range b.Clients {
-		results[i] = health.Assess(c, b.Settings, today)
-	}
-	findings := append(slices.Clip(b.Findings), rules.Run(b, results, today)...)
-	finding.Sort(findings)
-	within := book.Duration(14)
-	m := report.Build(report.Input{
-		Book:      b,
-		Today:     today,
-		Portfolio: portfolio.Rank(b, results, today),
-		Due:       due.List(b, results, today, due.Options{Within: within}),
-		DueWithin: within,
-		Findings:  findings,
-	})
+	m := report.FromBook(b, today, book.Duration(14))
 	var buf bytes.Buffer
 	if err := report.Write(&buf, m); err != nil {
 		t.Fatal(err)
