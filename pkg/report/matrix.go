@@ -85,6 +85,8 @@ type Dot struct {
 	Revenue  string
 	CX, CY   int
 	R        string
+	// radius is R as a number, for placing labels clear of the dot.
+	radius float64
 
 	Label       string
 	LabelX      string
@@ -173,7 +175,8 @@ func matrixOf(p portfolio.Portfolio) Matrix {
 		if e.Health.Score != nil {
 			d.Score = strconv.Itoa(*e.Health.Score)
 		}
-		d.R = fixed1(radius(e.Revenue, largest))
+		d.radius = tenth(radius(e.Revenue, largest))
+		d.R = fixed1(d.radius)
 		m.Dots = append(m.Dots, d)
 	}
 	placeLabels(m.Dots, m.Width, m.Height)
@@ -203,6 +206,10 @@ func radius(revenue, largest *big.Rat) float64 {
 	return max(minRadius, maxRadius*math.Sqrt(share))
 }
 
+// tenth rounds a radius to the tenth of a unit it is drawn with, so that
+// labels are placed around the circle as drawn.
+func tenth(v float64) float64 { return math.Round(v*10) / 10 }
+
 // fixed1 prints a coordinate with one decimal, the same on every machine.
 func fixed1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
@@ -225,7 +232,7 @@ func (a box) inside(w, h float64) bool {
 func placeLabels(dots []Dot, width, height int) {
 	var taken []box
 	for _, d := range dots {
-		r, _ := strconv.ParseFloat(d.R, 64)
+		r := d.radius
 		taken = append(taken, box{float64(d.CX) - r, float64(d.CY) - r, float64(d.CX) + r, float64(d.CY) + r})
 	}
 	for _, q := range quadrantCorners {
@@ -238,7 +245,7 @@ func placeLabels(dots []Dot, width, height int) {
 	}
 	for i := range dots {
 		d := &dots[i]
-		r, _ := strconv.ParseFloat(d.R, 64)
+		r := d.radius
 		cx, cy := float64(d.CX), float64(d.CY)
 		w := textWidth(d.Label, labelSize)
 		type place struct {
