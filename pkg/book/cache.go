@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/clientbook/clientbook/pkg/finding"
-	"github.com/clientbook/clientbook/pkg/pack"
 )
 
 // Cache keeps what reading each client folder gave one command (the value
@@ -62,7 +61,7 @@ type Cache struct {
 var cacheRacyWindow = 2 * time.Second
 
 // cacheMagic starts a cache file; its last byte is the format's version.
-var cacheMagic = []byte("clientbook-cache\x02")
+var cacheMagic = []byte("clientbook-cache\x03")
 
 // OpenCache opens the cache of the book at root for one kind of result
 // (a command's), in the folder dir. salt is everything besides the
@@ -91,24 +90,44 @@ func parseCache(data []byte, salt [sha256.Size]byte) (index []int, old []byte) {
 		!bytes.Equal(data[len(cacheMagic):len(cacheMagic)+len(salt)], salt[:]) {
 		return nil, nil
 	}
-	defer func() {
-		if recover() != nil { // a damaged file: pack's readers panic on it
-			index, old = nil, nil
-		}
-	}()
 	body := data[len(cacheMagic)+len(salt):]
-	r := pack.NewReader(body)
 	var last []byte
-	for !r.Done() {
-		off := r.Offset()
-		name := r.Bytes()
-		if len(index) > 0 && bytes.Compare(last, name) >= 0 {
-			return nil, nil // out of order
+	for off := 0; off < len(body); {
+		name, _, next, ok := frameAt(body, off)
+		if !ok || len(index) > 0 && bytes.Compare(last, name) >= 0 {
+			return nil, nil // damaged, or out of order
 		}
-		r.Bytes() // key and slot record
-		index, last = append(index, off), name
+		index, last, off = append(index, off), name, next
 	}
 	return index, body
+}
+
+// A cache file's entries are frames: the folder's name, then its entry,
+// each as a uvarint length and the bytes.
+func appendFrame(dst []byte, name string, entry []byte) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(name)))
+	dst = append(dst, name...)
+	dst = binary.AppendUvarint(dst, uint64(len(entry)))
+	return append(dst, entry...)
+}
+
+// frameAt reads the frame at off; ok is false for a damaged one.
+func frameAt(body []byte, off int) (name, entry []byte, next int, ok bool) {
+	field := func() ([]byte, bool) {
+		n, w := binary.Uvarint(body[off:])
+		if w <= 0 || n > uint64(len(body)-off-w) {
+			return nil, false
+		}
+		off += w + int(n)
+		return body[off-int(n) : off], true
+	}
+	if name, ok = field(); !ok {
+		return nil, nil, 0, false
+	}
+	if entry, ok = field(); !ok {
+		return nil, nil, 0, false
+	}
+	return name, entry, off, true
 }
 
 // fileStamp is what identifies one state of a file.
@@ -124,13 +143,15 @@ type fileStamp struct {
 // folder is neither looked up nor stored. storable is false when a file
 // changed too recently to be trusted next time.
 func (c *Cache) cacheKey(jobs []job, listing []finding.Finding) (key [sha256.Size]byte, ok, storable bool) {
-	var w pack.Writer
-	w.Int(len(listing))
-	w.Int(len(jobs))
+	var w []byte
+	str := func(s string) { w = append(binary.AppendUvarint(w, uint64(len(s))), s...) }
+	num := func(n uint64) { w = binary.AppendUvarint(w, n) }
+	num(uint64(len(listing)))
+	num(uint64(len(jobs)))
 	for _, f := range listing {
-		w.String(f.Rule)
-		w.String(f.Path)
-		w.String(f.Message)
+		str(f.Rule)
+		str(f.Path)
+		str(f.Message)
 	}
 	storable = true
 	for _, j := range jobs {
@@ -141,28 +162,27 @@ func (c *Cache) cacheKey(jobs []job, listing []finding.Finding) (key [sha256.Siz
 		if err != nil {
 			return key, false, false
 		}
-		w.String(j.path)
-		w.String(string(j.kind))
-		w.Int(int(st.ino))
-		w.Int(int(st.size))
-		w.Int(int(st.mtime))
-		w.Int(int(st.ctime))
+		str(j.path)
+		str(string(j.kind))
+		num(st.ino)
+		num(st.size)
+		num(uint64(st.mtime))
+		num(uint64(st.ctime))
 		storable = storable && !st.recentlyChanged
 	}
-	return sha256.Sum256(w.Bytes()), true, storable
+	return sha256.Sum256(w), true, storable
 }
 
 // lookup returns the slot record stored for the folder name under key.
 func (c *Cache) lookup(name string, key [sha256.Size]byte) ([]byte, bool) {
 	i, found := sort.Find(len(c.index), func(i int) int {
-		return compareName(name, pack.NewReaderAt(c.old, c.index[i]).Bytes())
+		n, _, _, _ := frameAt(c.old, c.index[i])
+		return compareName(name, n)
 	})
 	if !found {
 		return nil, false
 	}
-	r := pack.NewReaderAt(c.old, c.index[i])
-	r.Bytes() // the name
-	entry := r.Bytes()
+	_, entry, _, _ := frameAt(c.old, c.index[i])
 	if len(entry) < len(key)+crc32.Size || !bytes.Equal(entry[:len(key)], key[:]) {
 		return nil, false
 	}
@@ -224,15 +244,12 @@ func (c *Cache) Save(entries iter.Seq[cacheEntry], fresh bool) error {
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	bw.Write(cacheMagic)
 	bw.Write(c.salt[:])
-	var w pack.Writer
-	var entry []byte
+	var entry, frame []byte
 	for e := range entries {
 		entry = append(append(entry[:0], e.key[:]...), e.record...)
 		entry = append(entry, entrySum(e.name, entry)...)
-		w.Reset()
-		w.String(e.name)
-		w.Blob(entry)
-		bw.Write(w.Bytes())
+		frame = appendFrame(frame[:0], e.name, entry)
+		bw.Write(frame)
 	}
 	if err := errors.Join(bw.Flush(), tmp.Sync(), tmp.Close()); err != nil {
 		return err
