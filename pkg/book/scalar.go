@@ -96,6 +96,13 @@ func (d Date) MarshalText() ([]byte, error) {
 	return []byte(d.String()), nil
 }
 
+// UnmarshalText reads a date MarshalText wrote.
+func (d *Date) UnmarshalText(text []byte) error {
+	v, err := ParseDate(string(text))
+	*d = v
+	return err
+}
+
 // Duration is a length of time in whole days.
 type Duration int
 

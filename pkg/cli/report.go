@@ -81,6 +81,7 @@ func runReport(e *env, opts *reportOptions) error {
 		Book:      b,
 		Today:     today,
 		Portfolio: portfolio.Rank(b, results, today),
+		Health:    results,
 		Due:       due.List(b, results, today, due.Options{Within: within}),
 		DueWithin: within,
 		Findings:  findings,

@@ -52,6 +52,7 @@ func build(t *testing.T, root string) (report.Model, []byte) {
 		Book:      b,
 		Today:     today,
 		Portfolio: portfolio.Rank(b, results, today),
+		Health:    results,
 		Due:       due.List(b, results, today, due.Options{Within: within}),
 		DueWithin: within,
 		Findings:  findings,
