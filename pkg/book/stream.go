@@ -3,14 +3,18 @@ package book
 import (
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/fsafe"
+	"github.com/clientbook/clientbook/pkg/internal/stream"
 )
 
 // Options tunes Stream and Each.
@@ -21,10 +25,10 @@ type Options struct {
 	Keep func(finding.Finding) bool
 	// Cache, when set, gives an unchanged client folder what the previous
 	// run reduced it to, without reading its files, and keeps this run's
-	// for the next (see Cache). The reduced value goes through
+	// for the next (see pkg/internal/cache). The reduced value goes through
 	// encoding/json, so it must come back from JSON as it went in. The
 	// cache is saved before Stream returns.
-	Cache *Cache
+	Cache *cache.Cache
 	// Workers is how many client folders are read at once; 0 means
 	// workersPerCore for each core of GOMAXPROCS.
 	Workers int
@@ -160,23 +164,23 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 	emit(Folder[T]{Findings: sortedKept(kept(head))})
 
 	slices.SortFunc(t.clients, func(a, c entry) int { return cmp.Compare(a.name, c.name) })
-	clientsIn := openFolder(t.clientsDir, "clients")
-	cache := opts.Cache
-	var stored []cacheEntry
+	clientsIn := fsafe.OpenFolder(t.clientsDir, "clients")
+	store := opts.Cache
+	var stored []cache.Entry
 	ids := map[ID]bool{}        // of every client folder
 	lastPath := map[ID]string{} // of each id, the last client folder read
 	read := func(i int, buf *[]byte) clientSlot[T] {
-		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, cache)
+		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store)
 	}
 	fresh := false
-	inOrder(opts.workers(), len(t.clients), func(i int) string { return "clients/" + t.clients[i].name }, read, func(i int, c clientSlot[T]) {
+	stream.InOrder(opts.workers(), len(t.clients), func(i int) string { return "clients/" + t.clients[i].name }, read, func(i int, c clientSlot[T]) {
 		b.Files += c.files
 		if c.leftOut != nil {
 			b.LeftOut = append(b.LeftOut, *c.leftOut)
 		}
-		if cache != nil && c.stored {
+		if store != nil && c.stored {
 			fresh = fresh || !c.hit
-			stored = append(stored, cacheEntry{t.clients[i].name, c.key, c.record})
+			stored = append(stored, cache.Entry{Name: t.clients[i].name, Key: c.key, Record: c.record})
 		}
 		// Folders come in path order, so a client whose id an earlier
 		// folder has is the later of the two in (id, path) order: the one
@@ -191,15 +195,15 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 		}
 		emit(Folder[T]{ID: c.id, Path: "clients/" + t.clients[i].name, Value: c.value, Reduced: c.ok, Findings: sortedKept(kept(c.findings))})
 	})
-	if cache != nil {
+	if store != nil {
 		// A cache that cannot be written costs the next run time, never
 		// a result.
-		_ = cache.Save(slices.Values(stored), fresh)
+		_ = store.Save(slices.Values(stored), fresh)
 	}
 	stored = nil
 
 	opps := make([]result, len(t.opportunities))
-	run(opts.workers(), len(opps), func(i int) string { return t.opportunities[i].path }, func(i int, buf *[]byte) {
+	stream.Run(opts.workers(), len(opps), func(i int) string { return t.opportunities[i].path }, func(i int, buf *[]byte) {
 		opps[i] = l.decodeFile(t.opportunities[i], buf)
 	})
 	b.Files += len(opps)
@@ -224,6 +228,42 @@ func sortedKept(fs []finding.Finding) []finding.Finding {
 	return fs
 }
 
+// cacheKey is the key of one client folder in c: its listing findings and,
+// for every file it reads, its path, kind and stamp. ok is false when a file
+// cannot be stamped (it is opened through the root, or has gone): such a
+// folder is neither looked up nor stored. storable is false when a file
+// changed too recently to be trusted next time.
+func cacheKey(c *cache.Cache, jobs []job, listing []finding.Finding) (key cache.Key, ok, storable bool) {
+	var w []byte
+	str := func(s string) { w = append(binary.AppendUvarint(w, uint64(len(s))), s...) }
+	num := func(n uint64) { w = binary.AppendUvarint(w, n) }
+	num(uint64(len(listing)))
+	num(uint64(len(jobs)))
+	for _, f := range listing {
+		str(f.Rule)
+		str(f.Path)
+		str(f.Message)
+	}
+	storable = true
+	for _, j := range jobs {
+		if !j.in.Open {
+			return key, false, false
+		}
+		st, err := fsafe.StampChild(j.in, path.Base(j.path), c.Since())
+		if err != nil {
+			return key, false, false
+		}
+		str(j.path)
+		str(string(j.kind))
+		num(st.Ino)
+		num(st.Size)
+		num(uint64(st.Mtime))
+		num(uint64(st.Ctime))
+		storable = storable && !st.RecentlyChanged
+	}
+	return sha256.Sum256(w), true, storable
+}
+
 // clientSlot is what reading one client folder left.
 type clientSlot[T any] struct {
 	ok bool // reduce was called: value holds what it returned
@@ -242,7 +282,7 @@ type clientSlot[T any] struct {
 	// With a cache: the folder's key, its record for the next run, and
 	// whether the slot is to be kept (stored) and was taken from the
 	// cache (hit).
-	key         [sha256.Size]byte
+	key         cache.Key
 	record      []byte
 	stored, hit bool
 }
@@ -263,15 +303,15 @@ type cachedSlot[T any] struct {
 // readClient reads one client folder: lists it, decodes its files, puts the
 // client together, checks it against the firm and reduces it. With a cache,
 // an unchanged folder is not read: its slot is the one stored last time.
-func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, cache *Cache) clientSlot[T] {
+func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, store *cache.Cache) clientSlot[T] {
 	l := &loader{root: root}
 	jobs, open := l.listClient(clients, e)
-	var key [sha256.Size]byte
+	var key cache.Key
 	cacheable, storable := false, false
-	if cache != nil {
-		key, cacheable, storable = cache.cacheKey(jobs, l.findings)
+	if store != nil {
+		key, cacheable, storable = cacheKey(store, jobs, l.findings)
 		if cacheable {
-			if rec, hit := cache.lookup(e.name, key); hit {
+			if rec, hit := store.Lookup(e.name, key); hit {
 				var c cachedSlot[T]
 				if json.Unmarshal(rec, &c) == nil {
 					closeAll(open)
@@ -324,94 +364,10 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 // in flight keeps one client's documents, so memory hardly changes.
 const workersPerCore = 4
 
-// windowPerWorker is how many folders the reorder window holds per
-// worker: enough that a worker rarely waits for a slow folder ahead of it
-// to be emitted, few enough that what is pending stays small.
-const windowPerWorker = 4
-
 // workers is the size of the pool for opts.
 func (opts Options) workers() int {
 	if opts.Workers > 0 {
 		return opts.Workers
 	}
 	return workersPerCore * runtime.GOMAXPROCS(0)
-}
-
-// inOrder calls do for 0..n-1 on a pool of workers, each with its own
-// scratch buffer, and emit with each result in index order, from the
-// caller's goroutine. Workers finish in any order; a result waits in a
-// window of windowPerWorker slots per worker until those before it are
-// emitted, and no worker starts an index beyond the window. A panic in a
-// worker (a bug) is carried back and raised again here, in the caller's
-// goroutine, where the program's recover turns it into exit code 3
-// instead of a crash with a stack trace of every goroutine; name(i) says
-// what was being read.
-func inOrder[R any](workers, n int, name func(i int) string, do func(i int, buf *[]byte) R, emit func(i int, r R)) {
-	if n == 0 {
-		return
-	}
-	workers = max(1, min(workers, n))
-	size := workers * windowPerWorker
-	type slot struct {
-		r        R
-		panicked any
-	}
-	window := make([]slot, size)
-	ready := make([]chan struct{}, size)
-	for i := range ready {
-		ready[i] = make(chan struct{}, 1)
-	}
-	free := make(chan struct{}, size)
-	for range size {
-		free <- struct{}{}
-	}
-	next := make(chan int)
-	go func() {
-		for i := range n {
-			<-free
-			next <- i
-		}
-		close(next)
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var buf []byte
-			for i := range next {
-				s := &window[i%size]
-				func() {
-					defer func() {
-						if r := recover(); r != nil {
-							s.panicked = fmt.Sprintf("reading %s: %v", name(i), r)
-						}
-					}()
-					s.r = do(i, &buf)
-				}()
-				ready[i%size] <- struct{}{}
-			}
-		})
-	}
-	var panicked any
-	for i := range n {
-		<-ready[i%size]
-		s := window[i%size]
-		window[i%size] = slot{}
-		free <- struct{}{}
-		if panicked == nil && s.panicked != nil {
-			panicked = s.panicked
-		}
-		if panicked == nil {
-			emit(i, s.r)
-		}
-	}
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
-	}
-}
-
-// run calls do for 0..n-1 on a pool of workers, in any order; a panic is
-// raised again as inOrder raises it.
-func run(workers, n int, name func(i int) string, do func(i int, buf *[]byte)) {
-	inOrder(workers, n, name, func(i int, buf *[]byte) struct{} { do(i, buf); return struct{}{} }, func(int, struct{}) {})
 }
