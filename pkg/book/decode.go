@@ -15,6 +15,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 
 // A decoder turns one file's yaml.Node tree into a model value, strictly:
@@ -467,7 +468,7 @@ func textAdvice(n *yaml.Node) string {
 		return ""
 	}
 	text := k.Value + ": " + v.Value
-	if len(text) > quoteLimit || strings.ContainsAny(text, "\"\\") {
+	if len(text) > parse.QuoteLimit || strings.ContainsAny(text, "\"\\") {
 		return "; if it is text with \": \" in it, quote it"
 	}
 	return fmt.Sprintf("; if it is text with \": \" in it, quote it: \"%s\"", text)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/fsafe"
+	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 
 // Book is everything read from a book's folder.
@@ -421,9 +422,9 @@ func (l *loader) decodeFile(j job, buf *[]byte) result {
 	// decoding, not the model value kept after.
 	held := parseBudget.acquire(len(data))
 	defer parseBudget.release(held)
-	root, problems := parseDocument(data)
+	root, problems := parse.Document(data)
 	for _, p := range problems {
-		d.reportAt("CB001", p.pos, "%s", p.msg)
+		d.reportAt("CB001", Pos(p.Pos), "%s", p.Msg)
 	}
 	if root == nil {
 		return d.result(nil)

@@ -64,9 +64,11 @@ func Load(root string) (*Book, error) {
 // values come back in the order Load gives Book.Clients (by id, then
 // path), and Book.Findings holds every kept finding, sorted.
 func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings) T) (*Book, []T, error) {
+	// Folders come in path order: seq, their place in it, stands for the
+	// path when two ids are the same.
 	type kept struct {
 		id    ID
-		path  string
+		seq   int
 		value T
 	}
 	var values []kept
@@ -74,18 +76,18 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 	b, err := Each(root, opts, reduce, func(f Folder[T]) {
 		findings = append(findings, f.Findings...)
 		if f.Reduced {
-			values = append(values, kept{f.ID, f.Path, f.Value})
+			values = append(values, kept{f.ID, len(values), f.Value})
 		}
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	slices.SortStableFunc(values, func(a, c kept) int {
-		return cmp.Or(cmp.Compare(a.id, c.id), cmp.Compare(a.path, c.path))
+	slices.SortFunc(values, func(a, c kept) int {
+		return cmp.Or(cmp.Compare(a.id, c.id), cmp.Compare(a.seq, c.seq))
 	})
 	out := make([]T, len(values))
-	for i, v := range values {
-		out[i] = v.value
+	for i := range values {
+		out[i], values[i] = values[i].value, kept{}
 	}
 	finding.Sort(findings)
 	b.Findings = findings

@@ -1,4 +1,4 @@
-package book
+package parse
 
 import (
 	"fmt"
@@ -267,7 +267,7 @@ func (s *scanner) prevName() string {
 	if s.prev.key == "" {
 		return "the list item"
 	}
-	return quote(s.prev.key)
+	return Quote(s.prev.key)
 }
 
 // Kinds of the first construct of a line, for placing it among the levels.
@@ -478,7 +478,7 @@ func (s *scanner) place(off, col, kind int, name string) bool {
 			return false
 		}
 		if s.prev.kind != prevOpen && s.prev.key != "" {
-			s.addWeak(off, fmt.Sprintf("this list item follows %s on line %d, which already has a value: put the list under a key of its own, ending in \":\"", quote(s.prev.key), s.prev.line))
+			s.addWeak(off, fmt.Sprintf("this list item follows %s on line %d, which already has a value: put the list under a key of its own, ending in \":\"", Quote(s.prev.key), s.prev.line))
 		} else {
 			s.addWeak(off, "this list item belongs to no key: put it under a key ending in \":\", indented")
 		}
@@ -493,7 +493,7 @@ func (s *scanner) place(off, col, kind int, name string) bool {
 		}
 		what := "this line"
 		if kind == kindKey {
-			what = quote(name)
+			what = Quote(name)
 		}
 		if popped != nil && !popped.seq {
 			s.addWeak(off, fmt.Sprintf("%s is lined up with the \"-\" of the list item on line %d: indent it by %d, like %s", what, top.line, popped.indent, popped.describe()))
@@ -518,13 +518,13 @@ func (l level) describe() string {
 	if l.seq {
 		return fmt.Sprintf("the \"-\" on line %d", l.line)
 	}
-	return fmt.Sprintf("%s on line %d", quote(l.name), l.line)
+	return fmt.Sprintf("%s on line %d", Quote(l.name), l.line)
 }
 
 // noKeyMessage is the message for text where a key belongs.
 func noKeyMessage(text string) string {
 	if k, v, ok := strings.Cut(text, ":"); ok && looksLikeName(k) && v != "" && v[0] != ' ' {
-		return fmt.Sprintf("a space is missing after the \":\" of %s: YAML reads a key only before \": \"", quote(k))
+		return fmt.Sprintf("a space is missing after the \":\" of %s: YAML reads a key only before \": \"", Quote(k))
 	}
 	return "this line is neither \"key: value\" nor a list item: add its key, or, if it is more of the value above, indent it"
 }
@@ -534,8 +534,8 @@ func colonMessage(key, value string) string {
 	value = strings.TrimRight(value, " \t")
 	what, fix := "this value", "quote the value"
 	if key != "" {
-		what = "the value of " + quote(key)
-		if value != "" && utf8.RuneCountInString(key)+utf8.RuneCountInString(value) <= quoteLimit && !strings.ContainsAny(value, "\"\\") {
+		what = "the value of " + Quote(key)
+		if value != "" && utf8.RuneCountInString(key)+utf8.RuneCountInString(value) <= QuoteLimit && !strings.ContainsAny(value, "\"\\") {
 			fix = fmt.Sprintf("quote the value, as in %s: \"%s\"", key, value)
 		}
 	}
