@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/fsafe"
+	"github.com/clientbook/clientbook/pkg/internal/stream"
 )
 
 // Entries of the book that are not plain files and folders, or cannot be
@@ -115,8 +117,8 @@ func TestReadFileRefusesPipe(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		if err != errNotRegular {
-			t.Fatalf("readFile on a pipe: got %v, want errNotRegular", err)
+		if err != fsafe.ErrNotRegular {
+			t.Fatalf("readFile on a pipe: got %v, want fsafe.ErrNotRegular", err)
 		}
 	case <-time.After(2 * time.Second):
 		t.Fatal("readFile blocked on a pipe")
@@ -336,12 +338,12 @@ func TestWorkerPanicReachesCaller(t *testing.T) {
 	defer func() {
 		r := recover()
 		if r == nil {
-			t.Fatal("run did not raise the worker's panic")
+			t.Fatal("stream.Run did not raise the worker's panic")
 		}
 		if msg, _ := r.(string); !strings.HasPrefix(msg, "reading clients/x/client.yaml: ") {
 			t.Fatalf("panic value %v does not name the file", r)
 		}
 	}()
 	jobs := []job{{path: "clients/x/client.yaml", kind: kindClient}}
-	run(2, len(jobs), func(i int) string { return jobs[i].path }, func(i int, buf *[]byte) { l.decodeFile(jobs[i], buf) })
+	stream.Run(2, len(jobs), func(i int) string { return jobs[i].path }, func(i int, buf *[]byte) { l.decodeFile(jobs[i], buf) })
 }

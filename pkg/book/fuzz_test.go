@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 
 // Seeds: the hostile corpus, the example books' files and a few inputs
@@ -115,9 +116,9 @@ func FuzzDecodeKinds(f *testing.F) {
 	addFileSeeds(f)
 	kinds := []fileKind{kindFirm, kindClient, kindPlan, kindEngagement, kindReview, kindOpportunity}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		root, problems := parseDocument(data)
+		root, problems := parse.Document(data)
 		if (root == nil) == (len(problems) == 0) {
-			t.Fatalf("parseDocument gave root %v with %d problems: want exactly one of them", root != nil, len(problems))
+			t.Fatalf("parse.Document gave root %v with %d problems: want exactly one of them", root != nil, len(problems))
 		}
 		if root == nil {
 			return

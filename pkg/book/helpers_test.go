@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 
 // validFirm is a firm file with nothing wrong in it, for books built by tests.
@@ -48,9 +49,9 @@ func loadBook(t testing.TB, files map[string]string) *Book {
 func decodeText(t testing.TB, kind fileKind, text string) (any, []finding.Finding) {
 	t.Helper()
 	d := &decoder{path: "test.yaml"}
-	root, problems := parseDocument([]byte(text))
+	root, problems := parse.Document([]byte(text))
 	for _, p := range problems {
-		d.reportAt(CB001, p.pos, "%s", p.msg)
+		d.reportAt(CB001, Pos(p.Pos), "%s", p.Msg)
 	}
 	if root == nil {
 		return nil, d.findings

@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/clientbook/clientbook/pkg/internal/cache"
 )
 
 // brokenBook has a client whose client.yaml cannot be parsed but whose plan
@@ -124,15 +126,15 @@ func TestStandInIsNoDuplicate(t *testing.T) {
 
 // What is left out comes back the same from the cache.
 func TestCacheKeepsLeftOut(t *testing.T) {
-	defer func(w time.Duration) { cacheRacyWindow = w }(cacheRacyWindow)
-	cacheRacyWindow = -time.Hour
+	defer func(w time.Duration) { cache.RacyWindow = w }(cache.RacyWindow)
+	cache.RacyWindow = -time.Hour
 	root := brokenBook(t)
 	dir := t.TempDir()
 	var runs []*Book
 	var reduced []int64
 	for range 2 {
 		var n atomic.Int64
-		b, _, err := Stream(root, Options{Cache: OpenCache(dir, root, "test", nil)}, func(c *Client, _ *Settings) []byte {
+		b, _, err := Stream(root, Options{Cache: cache.Open(dir, root, "test", nil)}, func(c *Client, _ *Settings) []byte {
 			n.Add(1)
 			return []byte(c.ID.Value)
 		})

@@ -14,6 +14,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/fsafe"
+	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 
 // Book is everything read from a book's folder.
@@ -71,24 +73,15 @@ type job struct {
 	in folder
 }
 
-// folder is a folder of the book held open while its files are read, so
-// that each file is opened by its name alone instead of walking its path
-// from the root again.
-type folder struct {
-	rel  string // relative, slash-separated
-	fd   int
-	open bool // false for the zero folder: no folder is open
-}
+// folder is a folder of the book held open while its files are read (see
+// fsafe).
+type folder = fsafe.Folder
 
 // result is what decoding one file produced.
 type result struct {
 	value    any // *Firm, *Client, ... or nil when the file could not be parsed
 	findings []finding.Finding
 }
-
-// errFollow says a file or folder cannot be opened by name from its open
-// folder (it is a link, or there is no openat); it is opened from the root.
-var errFollow = errors.New("open from the root")
 
 type loader struct {
 	root     *os.Root
@@ -135,9 +128,9 @@ type entry struct {
 // openDir opens the folder dir (relative) for listing: by name from its
 // open parent when it has one and is not a link, else through the root.
 func (l *loader) openDir(parent folder, dir string, link bool) (*os.File, error) {
-	if parent.open && !link {
-		f, err := openChildDir(parent, path.Base(dir))
-		if !errors.Is(err, errFollow) {
+	if parent.Open && !link {
+		f, err := fsafe.OpenChildDir(parent, path.Base(dir))
+		if !errors.Is(err, fsafe.ErrFollow) {
 			return f, err
 		}
 	}
@@ -197,15 +190,6 @@ func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out 
 	return f, out, true
 }
 
-// openFolder is the folder handle of an open folder file (nil: none).
-func openFolder(f *os.File, rel string) folder {
-	if f == nil {
-		return folder{}
-	}
-	fd := fdOf(f)
-	return folder{rel: rel, fd: fd, open: fd >= 0}
-}
-
 // noFolder is the handle for files opened through the root.
 var noFolder = folder{}
 
@@ -215,7 +199,7 @@ var noFolder = folder{}
 // when not nil, is the open folder the jobs read from; the caller closes it.
 func (l *loader) yamlFiles(parent folder, dir string, link bool, kind fileKind) (*os.File, []job) {
 	f, entries, _ := l.readDir(parent, dir, link)
-	in := openFolder(f, dir)
+	in := fsafe.OpenFolder(f, dir)
 	var jobs []job
 	for _, e := range entries {
 		switch {
@@ -329,7 +313,7 @@ func (l *loader) listClient(clients folder, c entry) (jobs []job, open []*os.Fil
 	if f != nil {
 		open = append(open, f)
 	}
-	in := openFolder(f, dir)
+	in := fsafe.OpenFolder(f, dir)
 	// A client.yaml that is there but cannot be read has been reported;
 	// so has a folder that cannot be listed. Neither is also "missing".
 	hasClient := !ok
@@ -380,10 +364,6 @@ func closeAll(files []*os.File) {
 	}
 }
 
-// errNotRegular is readFile's error for a file that turned into something
-// else (a pipe, a device) between listing and reading.
-var errNotRegular = errors.New("not a regular file (a device, pipe or socket): replace it with a plain file")
-
 func (l *loader) readFile(p string) ([]byte, error) {
 	return readRegular(l.root, p)
 }
@@ -401,31 +381,18 @@ func ReadFile(root, rel string) ([]byte, error) {
 	return readRegular(r, rel)
 }
 
+// readRegular reads one byte past the limit, so that an oversized file is
+// recognised without reading all of it.
 func readRegular(r *os.Root, p string) ([]byte, error) {
-	// Opened without blocking, so that a pipe put in the file's place after
-	// the folder was listed cannot hang the loader; a regular file reads
-	// the same either way.
-	f, err := r.OpenFile(p, os.O_RDONLY|openNonBlock, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil {
-		return nil, err
-	} else if !fi.Mode().IsRegular() {
-		return nil, errNotRegular
-	}
-	// Read one byte past the limit so an oversized file is recognised
-	// without reading all of it.
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	return fsafe.ReadRegular(r, p, MaxFileSize+1)
 }
 
 // read reads a job's file: by name from its open folder when it has one,
 // into buf, else through the root.
 func (l *loader) read(j job, buf []byte) ([]byte, error) {
-	if j.in.open {
-		data, err := readChild(j.in, path.Base(j.path), buf)
-		if !errors.Is(err, errFollow) {
+	if j.in.Open {
+		data, err := fsafe.ReadChild(j.in, path.Base(j.path), buf, MaxFileSize+1)
+		if !errors.Is(err, fsafe.ErrFollow) {
 			return data, err
 		}
 	}
@@ -442,7 +409,7 @@ func (l *loader) decodeFile(j job, buf *[]byte) result {
 	}
 	d := &decoder{path: j.path}
 	if err != nil {
-		if errors.Is(err, errNotRegular) {
+		if errors.Is(err, fsafe.ErrNotRegular) {
 			d.reportAt(CB001, Pos{}, "%v", err)
 		} else {
 			d.reportAt(CB001, Pos{}, "cannot read file: %s", reason(err))
@@ -453,9 +420,9 @@ func (l *loader) decodeFile(j job, buf *[]byte) result {
 	// decoding, not the model value kept after.
 	held := parseBudget.acquire(len(data))
 	defer parseBudget.release(held)
-	root, problems := parseDocument(data)
+	root, problems := parse.Document(data)
 	for _, p := range problems {
-		d.reportAt(CB001, p.pos, "%s", p.msg)
+		d.reportAt(CB001, Pos(p.Pos), "%s", p.Msg)
 	}
 	if root == nil {
 		return d.result(nil)

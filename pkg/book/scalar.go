@@ -7,9 +7,9 @@ import (
 	"regexp"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 
 // Pos is a position in a file, 1-based. The zero Pos means "no position".
@@ -96,6 +96,13 @@ func (d Date) MarshalText() ([]byte, error) {
 	return []byte(d.String()), nil
 }
 
+// UnmarshalText reads a date MarshalText wrote.
+func (d *Date) UnmarshalText(text []byte) error {
+	v, err := ParseDate(string(text))
+	*d = v
+	return err
+}
+
 // Duration is a length of time in whole days.
 type Duration int
 
@@ -175,23 +182,6 @@ func ParseRating(s string, min, max int) (int, error) {
 	return n, nil
 }
 
-// quoteLimit is the most characters of a value a message quotes.
-const quoteLimit = 60
-
 // quote quotes a value read from a file for a message, cut short when it
-// is long: a finding is one line, and a value can be a megabyte.
-func quote(s string) string {
-	n := utf8.RuneCountInString(s)
-	if n <= quoteLimit {
-		return strconv.Quote(s)
-	}
-	end, runes := 0, 0
-	for i := range s {
-		if runes == quoteLimit {
-			end = i
-			break
-		}
-		runes++
-	}
-	return fmt.Sprintf("%s… (%d characters)", strconv.Quote(s[:end]), n)
-}
+// is long (parse.Quote).
+func quote(s string) string { return parse.Quote(s) }

@@ -3,27 +3,32 @@ package book
 import (
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/clientbook/clientbook/pkg/finding"
-	"github.com/clientbook/clientbook/pkg/pack"
+	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/fsafe"
+	"github.com/clientbook/clientbook/pkg/internal/stream"
 )
 
-// Options tunes Stream.
+// Options tunes Stream and Each.
 type Options struct {
-	// Keep chooses the structural findings Book.Findings holds; nil keeps
-	// every one. Book.Errors counts the errors whatever Keep keeps, so a
+	// Keep chooses the structural findings handed back; nil keeps every
+	// one. Book.Errors counts the errors whatever Keep keeps, so a
 	// command that only warns about a broken book keeps none.
 	Keep func(finding.Finding) bool
-	// Cache, when set and the reduced value is bytes ([]byte), gives an
-	// unchanged client folder what the previous run reduced it to, without
-	// reading its files, and keeps this run's for the next (see Cache).
-	// Stream saves it before it returns.
-	Cache *Cache
+	// Cache, when set, gives an unchanged client folder what the previous
+	// run reduced it to, without reading its files, and keeps this run's
+	// for the next (see pkg/internal/cache). The reduced value goes through
+	// encoding/json, so it must come back from JSON as it went in. The
+	// cache is saved before Stream returns.
+	Cache *cache.Cache
 	// Workers is how many client folders are read at once; 0 means
 	// workersPerCore for each core of GOMAXPROCS.
 	Workers int
@@ -54,19 +59,74 @@ func Load(root string) (*Book, error) {
 }
 
 // Stream reads the book rooted at root like Load, but keeps no client: each
-// one is handed to reduce as soon as its folder is read, decoded and checked,
-// and only what reduce returns is kept. A pool of workers (four per core
-// of GOMAXPROCS) reads the client folders, so at any time only a few
+// one is handed to reduce as soon as its folder is read, decoded and
+// checked, and only what reduce returns is kept (see Each). The reduced
+// values come back in the order Load gives Book.Clients (by id, then
+// path), and Book.Findings holds every kept finding, sorted.
+func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings) T) (*Book, []T, error) {
+	// Folders come in path order: seq, their place in it, stands for the
+	// path when two ids are the same.
+	type kept struct {
+		id    ID
+		seq   int
+		value T
+	}
+	var values []kept
+	var findings []finding.Finding
+	b, err := Each(root, opts, reduce, func(f Folder[T]) {
+		findings = append(findings, f.Findings...)
+		if f.Reduced {
+			values = append(values, kept{f.ID, len(values), f.Value})
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(values, func(a, c kept) int {
+		return cmp.Or(cmp.Compare(a.id, c.id), cmp.Compare(a.seq, c.seq))
+	})
+	out := make([]T, len(values))
+	for i := range values {
+		out[i], values[i] = values[i].value, kept{}
+	}
+	finding.Sort(findings)
+	b.Findings = findings
+	return b, out, nil
+}
+
+// Folder is what Each hands back of one part of the book.
+type Folder[T any] struct {
+	// ID is the client's id; "" for the book's own findings and for a
+	// client without a usable id.
+	ID ID
+	// Path is clients/NAME for a client folder, and a lower bound of
+	// the path of every finding in this Folder and in every later one:
+	// "" for the first (the firm's files and the listing) and the last
+	// (the opportunities).
+	Path string
+	// Value is what reduce returned, when Reduced.
+	Value   T
+	Reduced bool
+	// Findings are the structural findings Keep kept, severities
+	// applied; a client's are its folder's and its CB005.
+	Findings []finding.Finding
+}
+
+// Each reads the book rooted at root and hands emit, in this order: the
+// findings of the firm's files and of the book's listing; each client
+// folder, in the order of its path, with what reduce returned of it; the
+// findings of the opportunities. A pool of workers (four per core of
+// GOMAXPROCS) reads the client folders, so at any time only a few
 // clients' documents are in memory, whatever the size of the book; reduce
 // is called from those workers, concurrently, and must only read c and s.
-//
-// The reduced values come back in the order Load gives Book.Clients (by id,
-// then path), and findings sorted, whatever the scheduling: the output of
-// one worker and of many is the same.
-func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings) T) (*Book, []T, error) {
+// Workers finish folders in any order; emit is called from the caller's
+// goroutine, in path order, through a reorder window of a few folders per
+// worker, so what is pending at once is bounded too. The output of one
+// worker and of many is the same.
+func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) T, emit func(Folder[T])) (*Book, error) {
 	r, err := os.OpenRoot(root)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot open the book folder %s: %s", root, reason(err))
+		return nil, fmt.Errorf("cannot open the book folder %s: %s", root, reason(err))
 	}
 	defer r.Close()
 	l := &loader{root: r}
@@ -75,14 +135,16 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 
 	b := &Book{Root: root}
 	var buf []byte
+	var head []finding.Finding
 	var firmResults []result
 	for _, j := range t.firm {
-		firmResults = append(firmResults, l.decodeFile(j, &buf))
+		res := l.decodeFile(j, &buf)
+		head = append(head, res.findings...)
+		firmResults = append(firmResults, res)
 	}
 	l.assembleFirm(b, firmResults)
 	b.Settings = SettingsOf(b.Firm)
 	s := b.Settings
-
 	kept := func(fs []finding.Finding) []finding.Finding {
 		fs = finding.ApplySeverities(fs, s.Severities)
 		out := fs[:0]
@@ -96,99 +158,112 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 		}
 		return out
 	}
+	chk := &checker{settings: s, firmDoc: b.Firm}
+	chk.firm()
+	head = append(append(head, l.findings...), chk.findings...)
+	l.findings, chk.findings = nil, nil
+	b.Files += len(t.firm)
+	emit(Folder[T]{Findings: sortedKept(kept(head))})
 
-	// One task per client folder, then one per opportunity file; each
-	// writes only its own slot.
-	clients := make([]clientSlot[T], len(t.clients))
-	opps := make([]result, len(t.opportunities))
-	clientsIn := openFolder(t.clientsDir, "clients")
-	cache := opts.Cache
-	if _, bytesValue := any(*new(T)).([]byte); !bytesValue {
-		cache = nil
+	slices.SortFunc(t.clients, func(a, c entry) int { return cmp.Compare(a.name, c.name) })
+	clientsIn := fsafe.OpenFolder(t.clientsDir, "clients")
+	store := opts.Cache
+	var stored []cache.Entry
+	ids := map[ID]bool{}        // of every client folder
+	lastPath := map[ID]string{} // of each id, the last client folder read
+	read := func(i int, buf *[]byte) clientSlot[T] {
+		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store)
 	}
-	run(opts.workers(), len(clients)+len(opps), func(i int) string {
-		if i < len(clients) {
-			return "clients/" + t.clients[i].name
-		}
-		return t.opportunities[i-len(clients)].path
-	}, func(i int, buf *[]byte) {
-		if i < len(clients) {
-			clients[i] = readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, cache)
-			return
-		}
-		opps[i-len(clients)] = l.decodeFile(t.opportunities[i-len(clients)], buf)
-	})
-
-	if cache != nil {
-		fresh := false
-		for _, c := range clients {
-			fresh = fresh || c.stored && !c.hit
-		}
-		entries := func(yield func(cacheEntry) bool) {
-			for i, c := range clients {
-				if c.stored && !yield(cacheEntry{t.clients[i].name, c.key, encodeSlot(c)}) {
-					return
-				}
-			}
-		}
-		// A cache that cannot be written costs the next run time, never
-		// a result.
-		_ = cache.Save(entries, fresh)
-	}
-
-	var findings []finding.Finding
-	for i := range clients {
-		b.Files += clients[i].files
-		findings = append(findings, kept(clients[i].findings)...)
-		clients[i].findings = nil
-	}
-	b.Files += len(t.firm) + len(opps)
-	for _, res := range firmResults {
-		findings = append(findings, kept(res.findings)...)
-	}
-
-	// Clients by id, then path; a client without a usable id (reported
-	// already) has the empty id and collides with no other. A stand-in
-	// (client.yaml not read) collides with none either, but its folder
-	// is a client an opportunity may name.
-	slices.SortFunc(clients, func(a, c clientSlot[T]) int {
-		return cmp.Or(cmp.Compare(a.id, c.id), cmp.Compare(a.path, c.path))
-	})
-	var ids []ID
-	var values []T
-	var prev *clientSlot[T] // the previous client that was read
-	for i := range clients {
-		c := &clients[i]
+	fresh := false
+	stream.InOrder(opts.workers(), len(t.clients), func(i int) string { return "clients/" + t.clients[i].name }, read, func(i int, c clientSlot[T]) {
+		b.Files += c.files
 		if c.leftOut != nil {
 			b.LeftOut = append(b.LeftOut, *c.leftOut)
 		}
-		ids = append(ids, c.id)
-		if c.ok {
-			values = append(values, c.value)
+		if store != nil && c.stored {
+			fresh = fresh || !c.hit
+			stored = append(stored, cache.Entry{Name: t.clients[i].name, Key: c.key, Record: c.record})
 		}
-		if c.unread {
-			continue
+		// Folders come in path order, so a client whose id an earlier
+		// folder has is the later of the two in (id, path) order: the one
+		// that collides.
+		ids[c.id] = true
+		if prev, dup := lastPath[c.id]; dup && !c.unread && c.id != "" {
+			l.add(CB005, c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev)
+			c.findings, l.findings = append(c.findings, l.findings...), nil
 		}
-		if prev != nil && c.id != "" && c.id == prev.id {
-			l.add(CB005, c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev.path)
+		if !c.unread {
+			lastPath[c.id] = c.path
 		}
-		prev = c
+		emit(Folder[T]{ID: c.id, Path: "clients/" + t.clients[i].name, Value: c.value, Reduced: c.ok, Findings: sortedKept(kept(c.findings))})
+	})
+	if store != nil {
+		// A cache that cannot be written costs the next run time, never
+		// a result.
+		_ = store.Save(slices.Values(stored), fresh)
 	}
-	hasClient := func(id ID) bool { _, ok := slices.BinarySearch(ids, id); return id != "" && ok }
+	stored = nil
 
+	opps := make([]result, len(t.opportunities))
+	stream.Run(opts.workers(), len(opps), func(i int) string { return t.opportunities[i].path }, func(i int, buf *[]byte) {
+		opps[i] = l.decodeFile(t.opportunities[i], buf)
+	})
+	b.Files += len(opps)
+	hasClient := func(id ID) bool { return id != "" && ids[id] }
+	var tail []finding.Finding
 	var oppsLeftOut []LeftOut
-	b.Opportunities, oppsLeftOut = l.assembleOpportunities(t.opportunities, opps, &findings, kept)
+	b.Opportunities, oppsLeftOut = l.assembleOpportunities(t.opportunities, opps, &tail, kept)
 	b.LeftOut = append(b.LeftOut, oppsLeftOut...)
 	slices.SortFunc(b.LeftOut, compareLeftOut)
-	chk := &checker{settings: s, firmDoc: b.Firm, hasClient: hasClient}
-	chk.firm()
+	chk.hasClient = hasClient
 	for _, o := range b.Opportunities {
 		chk.opportunity(o)
 	}
-	findings = append(findings, kept(append(l.findings, chk.findings...))...)
-	finding.Sort(findings)
-	b.Findings = findings
-	return b, values, nil
+	tail = append(tail, kept(append(l.findings, chk.findings...))...)
+	emit(Folder[T]{Findings: sortedKept(tail)})
+	return b, nil
+}
+
+// sortedKept sorts fs in place and returns it.
+func sortedKept(fs []finding.Finding) []finding.Finding {
+	finding.Sort(fs)
+	return fs
+}
+
+// cacheKey is the key of one client folder in c: its listing findings and,
+// for every file it reads, its path, kind and stamp. ok is false when a file
+// cannot be stamped (it is opened through the root, or has gone): such a
+// folder is neither looked up nor stored. storable is false when a file
+// changed too recently to be trusted next time.
+func cacheKey(c *cache.Cache, jobs []job, listing []finding.Finding) (key cache.Key, ok, storable bool) {
+	var w []byte
+	str := func(s string) { w = append(binary.AppendUvarint(w, uint64(len(s))), s...) }
+	num := func(n uint64) { w = binary.AppendUvarint(w, n) }
+	num(uint64(len(listing)))
+	num(uint64(len(jobs)))
+	for _, f := range listing {
+		str(f.Rule)
+		str(f.Path)
+		str(f.Message)
+	}
+	storable = true
+	for _, j := range jobs {
+		if !j.in.Open {
+			return key, false, false
+		}
+		st, err := fsafe.StampChild(j.in, path.Base(j.path), c.Since())
+		if err != nil {
+			return key, false, false
+		}
+		str(j.path)
+		str(string(j.kind))
+		num(st.Ino)
+		num(st.Size)
+		num(uint64(st.Mtime))
+		num(uint64(st.Ctime))
+		storable = storable && !st.RecentlyChanged
+	}
+	return sha256.Sum256(w), true, storable
 }
 
 // clientSlot is what reading one client folder left.
@@ -206,28 +281,47 @@ type clientSlot[T any] struct {
 	findings []finding.Finding
 	files    int
 
-	// With a cache: the folder's key, and whether the slot is to be kept
-	// for the next run (stored) and was taken from the cache (hit).
-	key         [sha256.Size]byte
+	// With a cache: the folder's key, its record for the next run, and
+	// whether the slot is to be kept (stored) and was taken from the
+	// cache (hit).
+	key         cache.Key
+	record      []byte
 	stored, hit bool
+}
+
+// cachedSlot is a client folder's slot as the cache keeps it.
+type cachedSlot[T any] struct {
+	OK       bool              `json:"ok"`
+	Unread   bool              `json:"unread"`
+	LeftOut  *LeftOut          `json:"left_out"`
+	ID       ID                `json:"id"`
+	IDPos    Pos               `json:"id_pos"`
+	Path     string            `json:"path"`
+	Value    T                 `json:"value"`
+	Findings []finding.Finding `json:"findings"`
+	Files    int               `json:"files"`
 }
 
 // readClient reads one client folder: lists it, decodes its files, puts the
 // client together, checks it against the firm and reduces it. With a cache,
 // an unchanged folder is not read: its slot is the one stored last time.
-func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, cache *Cache) clientSlot[T] {
+func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, store *cache.Cache) clientSlot[T] {
 	l := &loader{root: root}
 	jobs, open := l.listClient(clients, e)
-	var key [sha256.Size]byte
+	var key cache.Key
 	cacheable, storable := false, false
-	if cache != nil {
-		key, cacheable, storable = cache.cacheKey(jobs, l.findings)
+	if store != nil {
+		key, cacheable, storable = cacheKey(store, jobs, l.findings)
 		if cacheable {
-			if rec, hit := cache.lookup(e.name, key); hit {
-				if slot, ok := decodeSlot[T](rec); ok {
+			if rec, hit := store.Lookup(e.name, key); hit {
+				var c cachedSlot[T]
+				if json.Unmarshal(rec, &c) == nil {
 					closeAll(open)
-					slot.key, slot.stored, slot.hit = key, true, true
-					return slot
+					return clientSlot[T]{
+						ok: c.OK, unread: c.Unread, leftOut: c.LeftOut, id: c.ID, idPos: c.IDPos, path: c.Path,
+						value: c.Value, findings: c.Findings, files: c.Files,
+						key: key, record: rec, stored: true, hit: true,
+					}
 				}
 			}
 		}
@@ -252,71 +346,14 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 	}
 	slot.findings = append(slot.findings, l.findings...)
 	slot.key, slot.stored = key, cacheable && storable
+	if slot.stored {
+		rec, err := json.Marshal(cachedSlot[T]{
+			OK: slot.ok, Unread: slot.unread, LeftOut: slot.leftOut, ID: slot.id, IDPos: slot.idPos, Path: slot.path,
+			Value: slot.value, Findings: slot.findings, Files: slot.files,
+		})
+		slot.record, slot.stored = rec, err == nil
+	}
 	return slot
-}
-
-// encodeSlot is a client folder's slot as the cache keeps it; the value is
-// bytes (Stream caches nothing else).
-func encodeSlot[T any](slot clientSlot[T]) []byte {
-	var w pack.Writer
-	w.Bool(slot.ok)
-	w.Bool(slot.unread)
-	w.Bool(slot.leftOut != nil)
-	if o := slot.leftOut; o != nil {
-		w.String(o.Kind)
-		w.String(o.Name)
-		w.String(o.Path)
-		w.Int(o.Pos.Line)
-		w.Int(o.Pos.Column)
-		w.String(o.Reason)
-		w.Bool(o.StatusUnknown)
-	}
-	w.String(string(slot.id))
-	w.Int(slot.idPos.Line)
-	w.Int(slot.idPos.Column)
-	w.String(slot.path)
-	value, _ := any(slot.value).([]byte)
-	w.Bool(value != nil)
-	w.Blob(value)
-	w.Blob(finding.Pack(slot.findings))
-	w.Int(slot.files)
-	return w.Bytes()
-}
-
-// decodeSlot reads a slot encodeSlot wrote; ok is false for a damaged one.
-func decodeSlot[T any](rec []byte) (slot clientSlot[T], ok bool) {
-	defer func() {
-		if recover() != nil {
-			slot, ok = clientSlot[T]{}, false
-		}
-	}()
-	r := pack.NewReader(rec)
-	slot.ok = r.Bool()
-	slot.unread = r.Bool()
-	if r.Bool() {
-		o := &LeftOut{}
-		o.Kind = r.String()
-		o.Name = r.String()
-		o.Path = r.String()
-		o.Pos.Line = r.Int()
-		o.Pos.Column = r.Int()
-		o.Reason = r.String()
-		o.StatusUnknown = r.Bool()
-		slot.leftOut = o
-	}
-	slot.id = ID(r.String())
-	slot.idPos.Line = r.Int()
-	slot.idPos.Column = r.Int()
-	slot.path = r.String()
-	present := r.Bool()
-	value := r.Bytes()
-	if !present {
-		value = nil
-	}
-	slot.value, ok = any(value).(T)
-	slot.findings = finding.Unpack(nil, r.Bytes())
-	slot.files = r.Int()
-	return slot, ok && r.Done()
 }
 
 // workersPerCore is how many readers share one core. A reader spends part
@@ -335,45 +372,4 @@ func (opts Options) workers() int {
 		return opts.Workers
 	}
 	return workersPerCore * runtime.GOMAXPROCS(0)
-}
-
-// run calls do for 0..n-1 on a pool of workers, each with its own scratch
-// buffer. A panic in a worker (a bug) is carried back and raised again
-// here, in the caller's goroutine, where the program's recover turns it
-// into exit code 3 instead of a crash with a stack trace of every
-// goroutine; name(i) says what was being read.
-func run(workers, n int, name func(i int) string, do func(i int, buf *[]byte)) {
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		panicked any
-	)
-	next := make(chan int, 64)
-	for range max(1, min(workers, n)) {
-		wg.Go(func() {
-			var buf []byte
-			for i := range next {
-				func() {
-					defer func() {
-						if r := recover(); r != nil {
-							mu.Lock()
-							if panicked == nil {
-								panicked = fmt.Sprintf("reading %s: %v", name(i), r)
-							}
-							mu.Unlock()
-						}
-					}()
-					do(i, &buf)
-				}()
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
-	}
 }

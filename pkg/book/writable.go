@@ -3,6 +3,14 @@ package book
 import (
 	"errors"
 	"fmt"
+
+	"github.com/clientbook/clientbook/pkg/internal/parse"
+)
+
+// Limits of SPEC §9 "Files" (the parser's, pkg/internal/parse).
+const (
+	MaxFileSize = parse.MaxFileSize
+	MaxDepth    = parse.MaxDepth
 )
 
 // CheckFile returns the first reason the loader would refuse data as a
@@ -12,13 +20,13 @@ import (
 // file checks what it is about to write with it, so that clientbook never
 // writes a file that its next run refuses.
 func CheckFile(data []byte) error {
-	_, problems := parseDocument(data)
+	_, problems := parse.Document(data)
 	if len(problems) == 0 {
 		return nil
 	}
 	p := problems[0]
-	if p.pos.Line > 0 {
-		return fmt.Errorf("line %d, column %d: %s", p.pos.Line, p.pos.Column, p.msg)
+	if p.Pos.Line > 0 {
+		return fmt.Errorf("line %d, column %d: %s", p.Pos.Line, p.Pos.Column, p.Msg)
 	}
-	return errors.New(p.msg)
+	return errors.New(p.Msg)
 }

@@ -7,9 +7,10 @@ import (
 	"path/filepath"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/cache"
 )
 
-// The cache of per-client results (book.Cache) lives in
+// The cache of per-client results (pkg/internal/cache) lives in
 // CLIENTBOOK_CACHE when that is set to a folder, else in the user's cache
 // folder ($XDG_CACHE_HOME/clientbook, or ~/.cache/clientbook);
 // CLIENTBOOK_CACHE=off turns it off. Without a home there is no cache.
@@ -36,7 +37,7 @@ func (e *env) cacheDir() string {
 // this very program (its
 // version and its executable's size and time), so that a new build never
 // reads an old build's results.
-func (e *env) cache(root string, salt []string) *book.Cache {
+func (e *env) cache(root string, salt []string) *cache.Cache {
 	dir := e.cacheDir()
 	if dir == "" {
 		return nil
@@ -55,5 +56,5 @@ func (e *env) cache(root string, salt []string) *book.Cache {
 		data, err := book.ReadFile(root, name)
 		fmt.Fprintf(&s, "%s %t %d %q\x00", name, err == nil, len(data), data)
 	}
-	return book.OpenCache(dir, root, salt[0], s.Bytes())
+	return cache.Open(dir, root, salt[0], s.Bytes())
 }

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -77,32 +79,20 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	// Each client's findings are kept packed (finding.Pack) while the book
-	// is read: on a large book they are most of what a run keeps.
-	b, perClient, err := stream(e, true, []string{"check", today.String()}, func(c *book.Client, s *book.Settings) []byte {
-		return finding.Pack(rules.Check(c, s, health.Assess(c, s, today), today))
-	})
+	root, readOpts, err := e.streamOptions(true, []string{"check", today.String()})
 	if err != nil {
 		return err
 	}
-	// The book's own findings first, then each client's, as one list that
-	// is sorted without unpacking it: the findings are unpacked one at a
-	// time as they are printed.
-	records := make([][]byte, 0, 1+len(perClient))
-	records = append(append(records, finding.Pack(b.Findings)), perClient...)
-	b.Findings, perClient = nil, nil
-	sorted := finding.SortPacked(records)
-
 	var keep []func(finding.Finding) bool
 	if len(opts.paths) > 0 {
-		prefixes, err := relPaths(b.Root, opts.paths)
+		prefixes, err := relPaths(root, opts.paths)
 		if err != nil {
 			return err
 		}
 		keep = append(keep, func(f finding.Finding) bool { return underPaths(f, prefixes) })
 	}
 	if opts.since != "" {
-		changed, err := changedSince(b.Root, opts.since)
+		changed, err := changedSince(root, opts.since)
 		if err != nil {
 			return err
 		}
@@ -116,30 +106,59 @@ func runCheck(e *env, opts *checkOptions) error {
 		}
 		return true
 	}
+	// The findings are printed as the book is read: book.Each hands the
+	// client folders over in path order, each with its structural
+	// findings and, reduced, its rules' findings, and an Orderer passes
+	// them on in Sort's order as soon as no later folder can come first.
+	var (
+		b       *book.Book
+		counts  finding.Counts
+		readErr error
+	)
 	findings := func(yield func(finding.Finding) bool) {
-		for f := range sorted.All() {
-			if kept(f) && !yield(f) {
-				return
+		stopped := false
+		var o finding.Orderer
+		pass := func(f finding.Finding) {
+			if !stopped && kept(f) {
+				counts.Add(f)
+				stopped = !yield(f)
 			}
 		}
+		b, readErr = book.Each(root, readOpts, func(c *book.Client, s *book.Settings) []finding.Finding {
+			return rules.Check(c, s, health.Assess(c, s, today), today)
+		}, func(f book.Folder[[]finding.Finding]) {
+			o.Add(f.Path, append(f.Findings, f.Value...), pass)
+		})
+		o.Flush(pass)
 	}
-	report := finding.Report{Each: findings, Files: b.Files}
+	report := finding.Report{Each: findings}
+	if format == "json" || format == "sarif" {
+		// Both encode every finding at once.
+		report = finding.Report{Findings: slices.Collect(iter.Seq[finding.Finding](findings))}
+		if readErr != nil {
+			return &usageError{msg: readErr.Error()}
+		}
+	}
 	// One write per finding would be a system call per line: a large book
 	// has hundreds of thousands.
 	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	switch format {
 	case "json":
+		report.Files = b.Files
 		err = finding.WriteJSON(out, report)
 	case "github":
-		err = finding.WriteGitHub(out, report, rootPrefix(b.Root))
+		err = finding.WriteGitHub(out, report, rootPrefix(root))
 	case "sarif":
-		err = finding.WriteSARIF(out, report, rootPrefix(b.Root), Version, b.Settings.Severities)
+		err = finding.WriteSARIF(out, report, rootPrefix(root), Version, b.Settings.Severities)
 	default:
 		if render.IsTerminal(e.stdout) {
-			err = finding.WriteTextWithSource(out, report, sourceLines(b.Root))
+			err = finding.WriteTextWithSource(out, report, sourceLines(root))
 		} else {
 			err = finding.WriteText(out, report)
 		}
+	}
+	if readErr != nil {
+		return &usageError{msg: readErr.Error()}
 	}
 	if err == nil {
 		err = out.Flush()
@@ -147,11 +166,8 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	// Counted once, for the summary and the exit code: each pass over the
-	// findings unpacks them again.
-	counts := report.Counts()
 	if format == "text" {
-		fmt.Fprintln(e.stderr, finding.Summary(counts, report.Files))
+		fmt.Fprintln(e.stderr, finding.Summary(counts, b.Files))
 	}
 	if counts.AtOrAbove(failOn) {
 		return &failError{}

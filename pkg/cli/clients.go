@@ -87,7 +87,13 @@ func (f *clientFilter) register(cmd *cobra.Command, defaultStatus []string) {
 }
 
 func (f *clientFilter) keep(c *book.Client) bool {
-	return (len(f.status) == 0 || slices.Contains(f.status, c.Status.Value)) &&
-		(len(f.owner) == 0 || slices.Contains(f.owner, string(c.Owner.Value))) &&
-		(len(f.tier) == 0 || slices.Contains(f.tier, c.Tier.Value))
+	return f.keepValues(c.Status.Value, string(c.Owner.Value), c.Tier.Value)
+}
+
+// keepValues is keep for a client's status, owner and tier ("" when not
+// set).
+func (f *clientFilter) keepValues(status, owner, tier string) bool {
+	return (len(f.status) == 0 || slices.Contains(f.status, status)) &&
+		(len(f.owner) == 0 || slices.Contains(f.owner, owner)) &&
+		(len(f.tier) == 0 || slices.Contains(f.tier, tier))
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/due"
 	"github.com/clientbook/clientbook/pkg/health"
-	"github.com/clientbook/clientbook/pkg/pack"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -56,23 +55,23 @@ func runDue(e *env, opts *dueOptions) error {
 		return err
 	}
 	dueOpts := due.Options{Within: within, Owners: opts.owners, Clients: opts.clients}
-	// Each client's items are kept packed (due.Pack), after its id, while
-	// the book is read.
+	// Each client's items are kept as they are, flat values, after its id.
+	type clientItems struct {
+		ID    book.ID    `json:"id"`
+		Items []due.Item `json:"items"`
+	}
 	salt := []string{"due", today.String(), strconv.Itoa(int(within)), fmt.Sprintf("%q", opts.owners), fmt.Sprintf("%q", opts.clients)}
-	b, perClient, err := stream(e, false, salt, func(c *book.Client, s *book.Settings) []byte {
-		var w pack.Writer
-		w.String(string(c.ID.Value))
-		w.Blob(due.Pack(due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)))
-		return w.Bytes()
+	b, perClient, err := stream(e, false, salt, func(c *book.Client, s *book.Settings) clientItems {
+		return clientItems{c.ID.Value, due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)}
 	})
 	if err != nil {
 		return err
 	}
 	ids := make([]book.ID, len(perClient))
-	records := make([][]byte, len(perClient))
-	for i, rec := range perClient {
-		r := pack.NewReader(rec)
-		ids[i], records[i] = book.ID(r.String()), r.Bytes()
+	items := []due.Item{}
+	for i, ci := range perClient {
+		ids[i] = ci.ID
+		items = append(items, ci.Items...)
 	}
 	perClient = nil
 	if err := knownClients(withLeftOut(ids, b), opts.clients); err != nil {
@@ -81,22 +80,16 @@ func runDue(e *env, opts *dueOptions) error {
 	// due lists the active clients' items: a client whose status is not
 	// known is left out too.
 	e.warnRead(b, clientsScope(opts.clients, true))
-	// Sorted without unpacking: items are unpacked one at a time as the
-	// table is printed; JSON and YAML encode them all at once.
-	items := due.SortPacked(records)
+	due.Sort(items)
 	var data any
 	if format == "json" || format == "yaml" {
-		all := make([]due.Item, 0, items.Len())
-		for it := range items.All() {
-			all = append(all, it)
-		}
-		data = all
+		data = items
 	}
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "date"}, {Name: "when"}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
 	}}
 	g.Stream = func(yield func([]render.Cell) bool) {
-		for it := range items.All() {
+		for _, it := range items {
 			row := render.Texts(it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner))
 			if it.Overdue {
 				row[1].Tone = render.ToneBad

@@ -83,14 +83,14 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	if err != nil {
 		return err
 	}
-	// Each active client is kept packed (portfolio.Pack): on a large book
-	// the entries are most of what a run keeps, and packed they are a few
-	// hundred bytes each that the collector never scans.
-	b, records, err := stream(e, false, []string{"portfolio", today.String()}, func(c *book.Client, s *book.Settings) []byte {
+	// Each active client is kept as its flat entry, which holds nothing
+	// of the parsed client.
+	b, measured, err := stream(e, false, []string{"portfolio", today.String()}, func(c *book.Client, s *book.Settings) *portfolio.Entry {
 		if c.Status.Value != "active" {
 			return nil
 		}
-		return portfolio.Pack(portfolio.Measure(health.Assess(c, s, today), s))
+		en := portfolio.Measure(health.Assess(c, s, today), s)
+		return &en
 	})
 	if err != nil {
 		return err
@@ -98,31 +98,23 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	// Ranks, shares and the summary are over every active client: any
 	// client left out, whatever the filters, changes them.
 	e.warnRead(b, clientsScope(nil, true))
-	records = slices.DeleteFunc(records, func(r []byte) bool { return r == nil })
-	p := portfolio.RankPacked(records, b.Settings, today)
-	shown := selectEntries(p, opts)
-
-	// The rows are unpacked one at a time as they are printed.
-	rows := func(row func(portfolio.Entry) []render.Cell) iter.Seq[[]render.Cell] {
-		return func(yield func([]render.Cell) bool) {
-			for _, pk := range shown {
-				if !yield(row(p.Entry(pk.rank - 1))) {
-					return
-				}
-			}
+	entries := make([]portfolio.Entry, 0, len(measured))
+	for _, en := range measured {
+		if en != nil {
+			entries = append(entries, *en)
 		}
 	}
+	measured = nil
+	p := portfolio.RankMeasured(entries, b.Settings, today)
+	shown := selectEntries(p.Entries, opts)
+
 	var data any
-	g := &render.Grid{Columns: portfolioColumns(p.Currency), Stream: rows(portfolioRow)}
+	g := &render.Grid{Columns: portfolioColumns(p.Currency), Stream: rows(shown, portfolioRow)}
 	switch format {
 	case "csv":
-		g = &render.Grid{Columns: portfolioCSVColumns(p.Currency), Stream: rows(portfolioCSVRow)}
+		g = &render.Grid{Columns: portfolioCSVColumns(p.Currency), Stream: rows(shown, portfolioCSVRow)}
 	case "json", "yaml":
-		entries := make([]portfolio.Entry, len(shown))
-		for i, pk := range shown {
-			entries[i] = p.Entry(pk.rank - 1)
-		}
-		data = portfolio.ReportOf(portfolio.Portfolio{Today: p.Today, Currency: p.Currency, Summary: p.Summary}, entries)
+		data = portfolio.ReportOf(p, shown)
 	}
 	if err := e.print(format, data, g); err != nil {
 		return err
@@ -133,55 +125,29 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	return nil
 }
 
-// pick is one shown entry: its rank and the value --sort orders by.
-type pick struct {
-	rank  int
-	value *big.Rat // revenue, net contribution or margin; nil when unknown
-	score int      // health score, -1 when unrated
-	id    string
+// rows are the entries as the cells row gives.
+func rows(entries []portfolio.Entry, row func(portfolio.Entry) []render.Cell) iter.Seq[[]render.Cell] {
+	return func(yield func([]render.Cell) bool) {
+		for _, en := range entries {
+			if !yield(row(en)) {
+				return
+			}
+		}
+	}
 }
 
 // selectEntries filters the ranked entries for display and orders them by
 // --sort, then cuts them to --top; ranks stay those of the spec's order.
-func selectEntries(p *portfolio.Packed, opts *portfolioOptions) []pick {
-	out := []pick{}
-	f := opts.filter
-	if len(f.owner)+len(f.tier)+len(f.status)+len(opts.action) == 0 && opts.sort == portfolioSorts[0] {
-		// Every entry in rank order: nothing to unpack to choose them.
-		n := p.Len()
-		if opts.top > 0 {
-			n = min(n, opts.top)
+func selectEntries(ranked []portfolio.Entry, opts *portfolioOptions) []portfolio.Entry {
+	out := []portfolio.Entry{}
+	for _, en := range ranked {
+		if opts.filter.keepValues("active", deref(en.Owner), deref(en.Tier)) &&
+			(len(opts.action) == 0 || slices.Contains(opts.action, en.Action)) {
+			out = append(out, en)
 		}
-		for i := range n {
-			out = append(out, pick{rank: i + 1})
-		}
-		return out
 	}
-	for i := range p.Len() {
-		en := p.Entry(i)
-		if !opts.filter.keep(en.Client) || len(opts.action) > 0 && !slices.Contains(opts.action, en.Action) {
-			continue
-		}
-		pk := pick{rank: en.Rank}
-		switch opts.sort {
-		case "revenue":
-			pk.value = en.Revenue
-		case "net":
-			pk.value = en.NetContribution
-		case "margin":
-			pk.value = en.Margin
-		case "health":
-			pk.score = -1
-			if en.Health.Score != nil {
-				pk.score = *en.Health.Score
-			}
-		case "id":
-			pk.id = en.ID()
-		}
-		out = append(out, pk)
-	}
-	slices.SortStableFunc(out, func(a, b pick) int {
-		return cmp.Or(compareBy(opts.sort, a, b), cmp.Compare(a.rank, b.rank))
+	slices.SortStableFunc(out, func(a, b portfolio.Entry) int {
+		return cmp.Or(compareBy(opts.sort, a, b), cmp.Compare(a.Rank, b.Rank))
 	})
 	if opts.top > 0 && len(out) > opts.top {
 		out = out[:opts.top]
@@ -189,18 +155,38 @@ func selectEntries(p *portfolio.Packed, opts *portfolioOptions) []pick {
 	return out
 }
 
+// deref is *p, or "" for nil.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
 // compareBy orders two entries by a --sort key: high first, unknown values
 // last; id A-Z. Ties are left to the caller.
-func compareBy(key string, a, b pick) int {
+func compareBy(key string, a, b portfolio.Entry) int {
 	switch key {
-	case "revenue", "net", "margin":
-		return descNil(a.value, b.value)
+	case "revenue":
+		return descNil(a.Revenue, b.Revenue)
+	case "net":
+		return descNil(a.NetContribution, b.NetContribution)
+	case "margin":
+		return descNil(a.Margin, b.Margin)
 	case "health":
-		return cmp.Compare(b.score, a.score)
+		return cmp.Compare(scoreOr(b.Score, -1), scoreOr(a.Score, -1))
 	case "id":
-		return cmp.Compare(a.id, b.id)
+		return cmp.Compare(a.ID, b.ID)
 	}
 	return 0 // attractiveness: the spec's order, which is the rank
+}
+
+// scoreOr is *p, or unknown for nil.
+func scoreOr(p *int, unknown int) int {
+	if p == nil {
+		return unknown
+	}
+	return *p
 }
 
 // descNil compares high first, with nil after every value.
@@ -220,14 +206,14 @@ var trendArrows = map[string]string{health.Up: "↑", health.Down: "↓", health
 
 // healthCell shows score, band and trend in one cell: "29 at-risk ↓",
 // "- unrated".
-func healthCell(r health.Result) string {
+func healthCell(en portfolio.Entry) string {
 	score := "-"
-	if r.Score != nil {
-		score = strconv.Itoa(*r.Score)
+	if en.Score != nil {
+		score = strconv.Itoa(*en.Score)
 	}
-	cell := score + " " + r.Band
-	if r.Trend != nil {
-		cell += " " + trendArrows[*r.Trend]
+	cell := score + " " + en.Band
+	if en.Trend != nil {
+		cell += " " + trendArrows[*en.Trend]
 	}
 	return cell
 }
@@ -282,11 +268,11 @@ func portfolioColumns(currency string) []render.Column {
 
 func portfolioRow(en portfolio.Entry) []render.Cell {
 	row := render.Texts(
-		strconv.Itoa(en.Rank), en.ID(), strCell(en.Quadrant()), healthCell(en.Health),
+		strconv.Itoa(en.Rank), en.ID, strCell(en.Quadrant), healthCell(en),
 		fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
 		ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
 	)
-	row[3].Tone, row[9].Tone = bandTone(en.Health.Band), actionTone(en.Action)
+	row[3].Tone, row[9].Tone = bandTone(en.Band), actionTone(en.Action)
 	return row
 }
 
@@ -309,8 +295,8 @@ func portfolioCSVColumns(currency string) []render.Column {
 func portfolioCSVRow(en portfolio.Entry) []render.Cell {
 	c := en.Components
 	return render.Texts(
-		strconv.Itoa(en.Rank), en.ID(), en.Client.Name.Value, strCell(en.Quadrant()),
-		intCell(en.Health.Score), en.Health.Band, strCell(en.Health.Trend),
+		strconv.Itoa(en.Rank), en.ID, en.Name, strCell(en.Quadrant),
+		intCell(en.Score), en.Band, strCell(en.Trend),
 		fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
 		fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
 		strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
@@ -351,7 +337,7 @@ func printPortfolioSummary(w io.Writer, s portfolio.Summary, currency string, sh
 	}
 	largest := "- (no revenue recorded)"
 	if s.Largest != nil {
-		largest = fmt.Sprintf("%s, %s of revenue", s.Largest.ID(), portfolio.Percent(s.LargestShare))
+		largest = fmt.Sprintf("%s, %s of revenue", s.Largest.ID, portfolio.Percent(s.LargestShare))
 	}
 	rows := [][2]string{
 		{"revenue", fmt.Sprintf("%*s", width, amounts[0])},

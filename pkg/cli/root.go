@@ -244,19 +244,33 @@ func (e *env) load(warn bool) (*book.Book, error) {
 
 // stream finds the book and reads it client by client (book.Stream),
 // keeping only what reduce returns of each: the commands that go over every
-// client of a large book (portfolio, health, due, check) run in memory for a
-// few clients at a time. With keepFindings (check) Book.Findings holds every
-// structural finding, and the stand-ins of clients whose client.yaml could
-// not be read are reduced too, so that their other files are checked;
-// otherwise the findings are only counted, for the command to warn about
-// (warnRead), and the stand-ins are only in Book.LeftOut. With a non-nil
-// salt, and a reducer that returns bytes, the clients' results are cached
-// between runs (see cache.go); salt is what they depend on besides the
-// client's files, the firm's file and the day.
+// client of a large book (portfolio, health, due) run in memory for a few
+// clients at a time. keepFindings is streamOptions'. With a non-nil
+// salt the clients' results are cached between runs (see cache.go); salt
+// is what they depend on besides the client's files, the firm's file and
+// the day, and what reduce returns must round-trip through encoding/json.
 func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
-	r, err := e.root()
+	r, opts, err := e.streamOptions(keepFindings, salt)
 	if err != nil {
 		return nil, nil, err
+	}
+	b, values, err := book.Stream(r, opts, reduce)
+	if err != nil {
+		return nil, nil, &usageError{msg: err.Error()}
+	}
+	return b, values, nil
+}
+
+// streamOptions finds the book and sets how to read it. With keepFindings
+// (check) every structural finding is kept, and the stand-ins of clients
+// whose client.yaml could not be read are reduced too, so that their other
+// files are checked; otherwise the findings are only counted, for the
+// command to warn about (warnRead), and the stand-ins are only in
+// Book.LeftOut.
+func (e *env) streamOptions(keepFindings bool, salt []string) (string, book.Options, error) {
+	r, err := e.root()
+	if err != nil {
+		return "", book.Options{}, err
 	}
 	e.tuneGC()
 	opts := book.Options{Unread: keepFindings}
@@ -269,15 +283,11 @@ func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.C
 	if w := e.getenv("CLIENTBOOK_WORKERS"); w != "" {
 		n, err := strconv.Atoi(w)
 		if err != nil || n < 1 {
-			return nil, nil, usagef("CLIENTBOOK_WORKERS=%q: give the number of folders to read at once, 1 or more", w)
+			return "", book.Options{}, usagef("CLIENTBOOK_WORKERS=%q: give the number of folders to read at once, 1 or more", w)
 		}
 		opts.Workers = n
 	}
-	b, values, err := book.Stream(r, opts, reduce)
-	if err != nil {
-		return nil, nil, &usageError{msg: err.Error()}
-	}
-	return b, values, nil
+	return r, opts, nil
 }
 
 func (e *env) warnErrors(b *book.Book) {

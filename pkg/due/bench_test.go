@@ -20,22 +20,3 @@ func benchmarkList(b *testing.B, n int) {
 		due.List(bk, results, bookgentest.Today, due.Options{Within: 14})
 	}
 }
-
-func BenchmarkSortPacked1k(b *testing.B)  { benchmarkSortPacked(b, 1000) }
-func BenchmarkSortPacked10k(b *testing.B) { benchmarkSortPacked(b, 10000) }
-
-// benchmarkSortPacked is what the due command does after reading: sort
-// every client's packed items and unpack each once, as printing does.
-func benchmarkSortPacked(b *testing.B, n int) {
-	bookgentest.Short(b, n)
-	bk, results := bookgentest.Assessed(b, n)
-	var records [][]byte
-	for i, c := range bk.Clients {
-		records = append(records, due.Pack(due.ItemsOf(c, bk.Settings, results[i], bookgentest.Today, due.Options{Within: 14})))
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		for range due.SortPacked(records).All() {
-		}
-	}
-}

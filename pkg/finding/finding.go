@@ -117,12 +117,13 @@ type Counts struct {
 func Count(fs []Finding) Counts {
 	var c Counts
 	for _, f := range fs {
-		c.add(f)
+		c.Add(f)
 	}
 	return c
 }
 
-func (c *Counts) add(f Finding) {
+// Add counts f.
+func (c *Counts) Add(f Finding) {
 	switch f.Severity {
 	case Error:
 		c.Errors++

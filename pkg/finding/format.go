@@ -16,8 +16,8 @@ import (
 type Report struct {
 	Findings []Finding
 	// Each, when set, gives the findings in place of Findings, one at a
-	// time and the same each time it is ranged over: the findings of a
-	// large book, kept packed (see SortPacked).
+	// time, as a large book is read (see Orderer): it is ranged over
+	// once, so a writer that ranges over it never calls Counts.
 	Each  iter.Seq[Finding]
 	Files int
 }
@@ -34,7 +34,7 @@ func (r Report) All() iter.Seq[Finding] {
 func (r Report) Counts() Counts {
 	var c Counts
 	for f := range r.All() {
-		c.add(f)
+		c.Add(f)
 	}
 	return c
 }

@@ -60,11 +60,30 @@ type Components struct {
 	Potential int // (potential − 1)/4 × 100; Unknown when absent
 }
 
-// Entry is one active client's place in the portfolio.
+// Entry is one active client's place in the portfolio: a flat value, with
+// the ids, names and numbers it prints and nothing of the parsed book, so
+// that a command can keep one per client of a large book.
 type Entry struct {
-	Rank   int // from 1, in the spec's order
-	Client *book.Client
-	Health health.Result // the client's health, as pkg/health gave it
+	Rank int // from 1, in the spec's order
+
+	// Of the client: its id and name, the owner and tier the filters read
+	// (nil when not set), its own potential rating (1–5, nil when not
+	// rated) and whether a recovery is open (RecoveryOpened: since when,
+	// nil when not stated).
+	ID             string
+	Name           string
+	Owner          *string
+	Tier           *string
+	Potential      *int
+	OpenRecovery   bool
+	RecoveryOpened *book.Date
+
+	// Of its health, as pkg/health gave it: score (nil when unrated),
+	// band, trend and quadrant (nil without one).
+	Score    *int
+	Band     string
+	Trend    *string
+	Quadrant *string
 
 	// Year is the financials row's year; nil when the client has no row
 	// for this year or before.
@@ -93,68 +112,6 @@ type Entry struct {
 
 	Action string
 	Reason string
-}
-
-// ID is the client's id.
-func (e *Entry) ID() string { return string(e.Client.ID.Value) }
-
-// Quadrant is the client's quadrant, nil without one.
-func (e *Entry) Quadrant() *string { return e.Health.Matrix.Quadrant }
-
-// Count is one key of a summary count.
-type Count struct {
-	Key string
-	N   int
-}
-
-// Counts are a summary's counts in a fixed order, every key present.
-type Counts []Count
-
-// Get returns the count of key.
-func (cs Counts) Get(key string) int {
-	for _, c := range cs {
-		if c.Key == key {
-			return c.N
-		}
-	}
-	return 0
-}
-
-func newCounts(keys []string) Counts {
-	cs := make(Counts, len(keys))
-	for i, k := range keys {
-		cs[i] = Count{Key: k}
-	}
-	return cs
-}
-
-func (cs Counts) add(key string) {
-	for i := range cs {
-		if cs[i].Key == key {
-			cs[i].N++
-			return
-		}
-	}
-}
-
-// Summary totals the portfolio of every active client.
-type Summary struct {
-	Clients int
-	Revenue *big.Rat
-	// NetContribution sums the clients whose margin is known; nil when
-	// no client's is. KnownMargin counts those clients.
-	NetContribution *big.Rat
-	KnownMargin     int
-	Hours           *big.Rat
-	OpportunityCost *big.Rat
-	// Largest is the client with the highest revenue (on a tie the lower
-	// id) and LargestShare its share; nil when Σ R = 0.
-	Largest      *Entry
-	LargestShare *big.Rat
-
-	Actions   Counts // keys: Actions
-	Bands     Counts // keys: Bands
-	Quadrants Counts // keys: Quadrants
 }
 
 // Portfolio is SPEC §6 for a book on a day.
@@ -186,7 +143,7 @@ func Rank(b *book.Book, results []health.Result, today book.Date) Portfolio {
 
 // RankMeasured is Rank for entries already measured, one per active
 // client in the book's order: what a caller that reads the book client by
-// client (book.Stream) keeps of each.
+// client (book.Stream) keeps of each. It sorts entries in place.
 func RankMeasured(entries []Entry, s *book.Settings, today book.Date) Portfolio {
 	p := Portfolio{Today: today, Currency: s.Currency, Entries: entries}
 	if p.Entries == nil {
@@ -226,7 +183,7 @@ func Compare(a, b Entry) int {
 	return cmp.Or(
 		cmp.Compare(b.Attractiveness, a.Attractiveness),
 		b.Revenue.Cmp(a.Revenue),
-		cmp.Compare(a.Client.ID.Value, b.Client.ID.Value),
+		cmp.Compare(a.ID, b.ID),
 	)
 }
 
@@ -250,7 +207,21 @@ func orZero(r *big.Rat) *big.Rat {
 // and rank, which depend on the whole portfolio.
 func Measure(r health.Result, s *book.Settings) Entry {
 	c := r.Client
-	e := Entry{Client: c, Health: r, Revenue: new(big.Rat), Hours: new(big.Rat)}
+	e := Entry{
+		ID: string(c.ID.Value), Name: c.Name.Value,
+		Owner: fieldText(c.Owner), Tier: fieldText(c.Tier),
+		OpenRecovery: openRecovery(c),
+		Score:        r.Score, Band: r.Band, Trend: r.Trend, Quadrant: r.Matrix.Quadrant,
+		Revenue: new(big.Rat), Hours: new(big.Rat),
+	}
+	if c.Potential.Set {
+		v := c.Potential.Value
+		e.Potential = &v
+	}
+	if e.OpenRecovery && c.Recovery.Opened.Set {
+		d := c.Recovery.Opened.Value
+		e.RecoveryOpened = &d
+	}
 	if f := r.Financial; f != nil {
 		if f.Year.Set {
 			y := f.Year.Value
@@ -278,8 +249,8 @@ func Measure(r health.Result, s *book.Settings) Entry {
 		e.Components.Fit = RatingScore(v)
 	}
 	e.Components.Potential = Unknown
-	if c.Potential.Set {
-		e.Components.Potential = RatingScore(c.Potential.Value)
+	if e.Potential != nil {
+		e.Components.Potential = RatingScore(*e.Potential)
 	}
 	e.AttractivenessExact, e.Attractiveness = attractiveness(e.Components, s)
 	return e
@@ -360,8 +331,8 @@ func openRecovery(c *book.Client) bool {
 
 // decide applies the action rules in order; the first that matches wins.
 func decide(e *Entry, s *book.Settings) (action, reason string) {
-	atRisk := e.Health.Band == health.AtRisk
-	if atRisk || openRecovery(e.Client) {
+	atRisk := e.Band == health.AtRisk
+	if atRisk || e.OpenRecovery {
 		return Recover, recoverReason(e, atRisk)
 	}
 	if e.Margin != nil && e.Share.Cmp(renegotiateShare) >= 0 && e.Margin.Cmp(s.MarginFloor) < 0 {
@@ -370,63 +341,10 @@ func decide(e *Entry, s *book.Settings) (action, reason string) {
 	if e.NetContribution != nil && e.NetContribution.Sign() <= 0 {
 		return Deprioritize, deprioritizeReason(e, s)
 	}
-	q := e.Quadrant()
-	partner := q != nil && *q == health.TrustedPartner
-	growth := e.Client.Potential.Set && e.Client.Potential.Value >= InvestPotential
+	partner := e.Quadrant != nil && *e.Quadrant == health.TrustedPartner
+	growth := e.Potential != nil && *e.Potential >= InvestPotential
 	if e.Attractiveness >= InvestAt && (!partner || growth) {
 		return Invest, investReason(e, partner)
 	}
 	return Maintain, maintainReason(e, partner)
-}
-
-// summer totals the ranked entries one at a time, in rank order.
-type summer struct {
-	s     Summary
-	total *big.Rat // Σ R
-}
-
-func newSummer(total *big.Rat) *summer {
-	return &summer{total: total, s: Summary{
-		Revenue:         total,
-		Hours:           new(big.Rat),
-		OpportunityCost: new(big.Rat),
-		Actions:         newCounts(Actions),
-		Bands:           newCounts(Bands),
-		Quadrants:       newCounts(Quadrants),
-	}}
-}
-
-// add counts e. The largest client is remembered as e itself: the caller
-// keeps e unchanged (an element of the ranked entries) or passes a fresh
-// copy each time.
-func (m *summer) add(e *Entry) {
-	s := &m.s
-	s.Clients++
-	s.Hours.Add(s.Hours, e.Hours)
-	s.OpportunityCost.Add(s.OpportunityCost, e.OpportunityCost)
-	if e.NetContribution != nil {
-		if s.NetContribution == nil {
-			s.NetContribution = new(big.Rat)
-		}
-		s.NetContribution.Add(s.NetContribution, e.NetContribution)
-		s.KnownMargin++
-	}
-	if m.total.Sign() > 0 && (s.Largest == nil || e.Revenue.Cmp(s.Largest.Revenue) > 0 ||
-		(e.Revenue.Cmp(s.Largest.Revenue) == 0 && e.ID() < s.Largest.ID())) {
-		s.Largest = e
-	}
-	s.Actions.add(e.Action)
-	s.Bands.add(e.Health.Band)
-	if q := e.Quadrant(); q != nil {
-		s.Quadrants.add(*q)
-	} else {
-		s.Quadrants.add(NoQuadrant)
-	}
-}
-
-func (m *summer) done() Summary {
-	if m.s.Largest != nil {
-		m.s.LargestShare = m.s.Largest.Share
-	}
-	return m.s
 }

@@ -132,7 +132,7 @@ func rank(t *testing.T, s *book.Settings, clients ...cl) Portfolio {
 func entry(t *testing.T, p Portfolio, id string) Entry {
 	t.Helper()
 	for _, e := range p.Entries {
-		if e.ID() == id {
+		if e.ID == id {
 			return e
 		}
 	}
@@ -570,9 +570,9 @@ func TestOrder(t *testing.T) {
 	)
 	var got []string
 	for i, e := range p.Entries {
-		got = append(got, e.ID())
+		got = append(got, e.ID)
 		if e.Rank != i+1 {
-			t.Errorf("%s has rank %d at position %d", e.ID(), e.Rank, i+1)
+			t.Errorf("%s has rank %d at position %d", e.ID, e.Rank, i+1)
 		}
 	}
 	// d: highest attractiveness; c: tie on 70 with the most revenue;
@@ -622,7 +622,7 @@ func TestSummary(t *testing.T) {
 		t.Errorf("known margins = %d, want 3", s.KnownMargin)
 	}
 	// acorn and kestrel both have 600: the lower id is the largest.
-	if s.Largest == nil || s.Largest.ID() != "acorn" {
+	if s.Largest == nil || s.Largest.ID != "acorn" {
 		t.Errorf("largest = %v, want acorn", s.Largest)
 	}
 	want := map[string]Counts{
@@ -659,7 +659,7 @@ func TestSummaryWithoutRevenueOrMargins(t *testing.T) {
 	}
 	for _, e := range p.Entries {
 		if e.Share.Sign() != 0 {
-			t.Errorf("%s share = %s, want 0", e.ID(), ratText(e.Share))
+			t.Errorf("%s share = %s, want 0", e.ID, ratText(e.Share))
 		}
 	}
 }

@@ -14,12 +14,12 @@ import (
 func recoverReason(e *Entry, atRisk bool) string {
 	var parts []string
 	if atRisk {
-		parts = append(parts, fmt.Sprintf("at-risk health (%d)", *e.Health.Score))
+		parts = append(parts, fmt.Sprintf("at-risk health (%d)", *e.Score))
 	}
-	if r := e.Client.Recovery; openRecovery(e.Client) {
+	if e.OpenRecovery {
 		open := "an open recovery"
-		if r.Opened.Set {
-			open += " since " + r.Opened.Value.String()
+		if e.RecoveryOpened != nil {
+			open += " since " + e.RecoveryOpened.String()
 		}
 		parts = append(parts, open)
 	}
@@ -46,9 +46,9 @@ func deprioritizeReason(e *Entry, s *book.Settings) string {
 }
 
 func investReason(e *Entry, partner bool) string {
-	switch q := e.Quadrant(); {
+	switch q := e.Quadrant; {
 	case partner:
-		return fmt.Sprintf("attractive (%d): a trusted partner with potential %d of 5", e.Attractiveness, e.Client.Potential.Value)
+		return fmt.Sprintf("attractive (%d): a trusted partner with potential %d of 5", e.Attractiveness, *e.Potential)
 	case q == nil:
 		return fmt.Sprintf("attractive (%d) with room to grow (no quadrant yet)", e.Attractiveness)
 	default:
@@ -59,8 +59,8 @@ func investReason(e *Entry, partner bool) string {
 func maintainReason(e *Entry, partner bool) string {
 	if e.Attractiveness >= InvestAt && partner {
 		potential := "potential not rated"
-		if e.Client.Potential.Set {
-			potential = fmt.Sprintf("potential %d of 5", e.Client.Potential.Value)
+		if e.Potential != nil {
+			potential = fmt.Sprintf("potential %d of 5", *e.Potential)
 		}
 		return fmt.Sprintf("attractive (%d) trusted partner with little more to win (%s)", e.Attractiveness, potential)
 	}

@@ -141,13 +141,12 @@ func fieldText[T ~string](f book.Field[T]) *string {
 
 // RowOf turns an entry into its JSON row.
 func RowOf(e Entry) Row {
-	c := e.Client
-	row := Row{
+	return Row{
 		Rank:            e.Rank,
-		ID:              e.ID(),
-		Name:            c.Name.Value,
-		Owner:           fieldText(c.Owner),
-		Tier:            fieldText(c.Tier),
+		ID:              e.ID,
+		Name:            e.Name,
+		Owner:           e.Owner,
+		Tier:            e.Tier,
 		Year:            e.Year,
 		Revenue:         MoneyOf(e.Revenue),
 		RevenueShare:    ShareOf(e.Share),
@@ -155,10 +154,10 @@ func RowOf(e Entry) Row {
 		ManagementHours: DecimalOf(e.Hours),
 		OpportunityCost: MoneyOf(e.OpportunityCost),
 		NetContribution: MoneyOf(e.NetContribution),
-		Health:          e.Health.Score,
-		Band:            e.Health.Band,
-		Trend:           e.Health.Trend,
-		Quadrant:        e.Quadrant(),
+		Health:          e.Score,
+		Band:            e.Band,
+		Trend:           e.Trend,
+		Quadrant:        e.Quadrant,
 		HealthScore:     e.Components.Health,
 		MarginScore:     e.Components.Margin,
 		Fit:             e.Components.Fit,
@@ -168,12 +167,8 @@ func RowOf(e Entry) Row {
 		Attractiveness:  e.Attractiveness,
 		Action:          e.Action,
 		Reason:          e.Reason,
+		PotentialRating: e.Potential,
 	}
-	if c.Potential.Set {
-		v := c.Potential.Value
-		row.PotentialRating = &v
-	}
-	return row
 }
 
 // SummaryRow is the summary as `portfolio -o json` prints it.
@@ -223,7 +218,7 @@ func ReportOf(p Portfolio, entries []Entry) Report {
 		Quadrants:       s.Quadrants,
 	}
 	if s.Largest != nil {
-		id := s.Largest.ID()
+		id := s.Largest.ID
 		r.Summary.LargestClient = &id
 	}
 	return r

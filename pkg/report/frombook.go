@@ -24,6 +24,7 @@ func FromBook(b *book.Book, today book.Date, within book.Duration) Model {
 		Book:      b,
 		Today:     today,
 		Portfolio: portfolio.Rank(b, results, today),
+		Health:    results,
 		Due:       due.List(b, results, today, due.Options{Within: within}),
 		DueWithin: within,
 		Findings:  findings,

@@ -123,7 +123,7 @@ var quadrantCorners = []Corner{
 	{Name: "vendor", Class: "quadrant-" + health.Vendor, X: PlotLeft + PlotSize - 10, Y: PlotTop + PlotSize - 12, Anchor: "end"},
 }
 
-func matrixOf(p portfolio.Portfolio) Matrix {
+func matrixOf(p portfolio.Portfolio, healthOf map[string]*health.Result) Matrix {
 	m := Matrix{
 		Width: matrixWidth, Height: matrixHeight,
 		Left: PlotLeft, Top: PlotTop, Right: PlotLeft + PlotSize, Bottom: PlotTop + PlotSize,
@@ -145,14 +145,15 @@ func matrixOf(p portfolio.Portfolio) Matrix {
 	var order []*portfolio.Entry
 	for i := range p.Entries {
 		e := &p.Entries[i]
-		row := health.MatrixRowOf(e.Health)
-		name := clientName(e.Client)
+		h := healthOf[e.ID]
+		row := health.MatrixRowOf(*h)
+		name := nameOr(e.Name, e.ID)
 		if row.Differs && row.Quadrant != nil {
 			m.Differs = append(m.Differs, Differs{ID: row.ID, Name: name, Stated: *row.Stated, Quadrant: *row.Quadrant})
 		}
 		if row.Advisor == nil {
 			why := "not assessed yet"
-			if e.Health.Current() != nil {
+			if h.Current() != nil {
 				why = "trust, access and transparency unrated in the current round"
 			}
 			m.Unplaced = append(m.Unplaced, Unplaced{ID: row.ID, Name: name, Why: why})
@@ -161,19 +162,19 @@ func matrixOf(p portfolio.Portfolio) Matrix {
 		order = append(order, e)
 	}
 	slices.SortStableFunc(order, func(a, b *portfolio.Entry) int {
-		return cmp.Or(b.Revenue.Cmp(a.Revenue), cmp.Compare(a.ID(), b.ID()))
+		return cmp.Or(b.Revenue.Cmp(a.Revenue), cmp.Compare(a.ID, b.ID))
 	})
 	for _, e := range order {
-		row := health.MatrixRowOf(e.Health)
+		row := health.MatrixRowOf(*healthOf[e.ID])
 		d := Dot{
-			ID: row.ID, Name: clientName(e.Client), Advisor: *row.Advisor, Breadth: row.Breadth,
-			Quadrant: *row.Quadrant, Band: e.Health.Band, Score: "unrated",
+			ID: row.ID, Name: nameOr(e.Name, e.ID), Advisor: *row.Advisor, Breadth: row.Breadth,
+			Quadrant: *row.Quadrant, Band: e.Band, Score: "unrated",
 			Revenue: portfolio.Money(p.Currency, e.Revenue),
 			CX:      X(row.Breadth), CY: Y(*row.Advisor),
-			Label: clientName(e.Client),
+			Label: nameOr(e.Name, e.ID),
 		}
-		if e.Health.Score != nil {
-			d.Score = strconv.Itoa(*e.Health.Score)
+		if e.Score != nil {
+			d.Score = strconv.Itoa(*e.Score)
 		}
 		d.radius = tenth(radius(e.Revenue, largest))
 		d.R = fixed1(d.radius)

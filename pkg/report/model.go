@@ -19,6 +19,7 @@ type Input struct {
 	Book      *book.Book          // the firm's name and settings, the counts of files and clients
 	Today     book.Date           // the report's date, the only one printed as "today"
 	Portfolio portfolio.Portfolio // portfolio.Rank of every client's health.Result
+	Health    []health.Result     // those health.Results: the rounds and matrix places the charts draw
 	Due       []due.Item          // due.List over the book, in its order
 	DueWithin book.Duration       // the horizon Due was listed with
 	Findings  []finding.Finding   // the check's findings, severities applied, sorted
@@ -168,22 +169,34 @@ func Build(in Input) Model {
 		countGroup("Health", "band-", p.Summary.Bands),
 		countGroup("Quadrants", "quadrant-", p.Summary.Quadrants),
 	}
-	for i := range p.Entries {
-		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], p.Currency))
+	// An entry holds no pointer into the book: its health's rounds and
+	// matrix place are looked up by its id, among the active clients.
+	healthOf := map[string]*health.Result{}
+	for i := range in.Health {
+		r := &in.Health[i]
+		if id := string(r.Client.ID.Value); r.Client.Status.Value == "active" && healthOf[id] == nil {
+			healthOf[id] = r
+		}
 	}
-	m.Matrix = matrixOf(p)
-	m.Trends = trendsOf(p.Entries, s, in.Today)
+	for i := range p.Entries {
+		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], healthOf[p.Entries[i].ID], p.Currency))
+	}
+	m.Matrix = matrixOf(p, healthOf)
+	m.Trends = trendsOf(p.Entries, healthOf, s, in.Today)
 	m.Due = dueOf(b, in.Due, in.DueWithin)
 	m.Check = checkOf(in.Findings, b.Files)
 	return m
 }
 
 // clientName is the client's name, or its id when it has none.
-func clientName(c *book.Client) string {
-	if c.Name.Value != "" {
-		return c.Name.Value
+func clientName(c *book.Client) string { return nameOr(c.Name.Value, string(c.ID.Value)) }
+
+// nameOr is name, or id when name is empty.
+func nameOr(name, id string) string {
+	if name != "" {
+		return name
 	}
-	return string(c.ID.Value)
+	return id
 }
 
 func figures(p portfolio.Portfolio, items []due.Item) []Figure {
@@ -207,7 +220,7 @@ func figures(p portfolio.Portfolio, items []due.Item) []Figure {
 	})
 	largest := Figure{Label: "Largest client", Value: "–", Note: "no revenue recorded"}
 	if s.Largest != nil {
-		largest.Value = clientName(s.Largest.Client)
+		largest.Value = nameOr(s.Largest.Name, s.Largest.ID)
 		largest.Name = true
 		largest.Note = portfolio.Percent(s.LargestShare) + " of revenue"
 	}
@@ -233,14 +246,13 @@ func countGroup(name, class string, cs portfolio.Counts) CountGroup {
 	return g
 }
 
-func rowOf(e *portfolio.Entry, currency string) Row {
-	h := e.Health
+func rowOf(e *portfolio.Entry, h *health.Result, currency string) Row {
 	r := Row{
 		Rank:           e.Rank,
-		ID:             e.ID(),
-		Name:           clientName(e.Client),
+		ID:             e.ID,
+		Name:           nameOr(e.Name, e.ID),
 		Score:          "–",
-		Band:           h.Band,
+		Band:           e.Band,
 		Revenue:        portfolio.Money(currency, e.Revenue),
 		Share:          portfolio.Percent(e.Share),
 		Hours:          render.FormatMoney(exact.Plain(e.Hours)),
@@ -248,18 +260,18 @@ func rowOf(e *portfolio.Entry, currency string) Row {
 		Action:         e.Action,
 		Reason:         e.Reason,
 	}
-	if q := e.Quadrant(); q != nil {
+	if q := e.Quadrant; q != nil {
 		r.Quadrant = *q
 		if h.Stated != nil && *h.Stated != *q {
 			r.Stated = *h.Stated
 		}
 	}
-	if h.Score != nil {
-		r.Score = strconv.Itoa(*h.Score)
+	if e.Score != nil {
+		r.Score = strconv.Itoa(*e.Score)
 	}
-	if h.Trend != nil {
-		r.Trend = trendArrows[*h.Trend]
-		r.TrendTitle = "trend " + *h.Trend
+	if e.Trend != nil {
+		r.Trend = trendArrows[*e.Trend]
+		r.TrendTitle = "trend " + *e.Trend
 		if h.Delta != nil {
 			r.TrendTitle += fmt.Sprintf(" (%+d since the previous round)", *h.Delta)
 		}

@@ -65,7 +65,7 @@ func scoreY(score int) float64 {
 	return trendBottom - float64(score)*(trendBottom-trendTop)/100
 }
 
-func trendsOf(entries []portfolio.Entry, s *book.Settings, today book.Date) Trends {
+func trendsOf(entries []portfolio.Entry, healthOf map[string]*health.Result, s *book.Settings, today book.Date) Trends {
 	t := Trends{
 		Width: trendWidth, Height: trendHeight,
 		Left: trendLeft, Right: trendRight,
@@ -74,7 +74,7 @@ func trendsOf(entries []portfolio.Entry, s *book.Settings, today book.Date) Tren
 	}
 	start, end := today, today
 	for i := range entries {
-		for _, r := range entries[i].Health.Rounds {
+		for _, r := range healthOf[entries[i].ID].Rounds {
 			if r.Score != nil {
 				start, end = min(start, r.Newest), max(end, r.Newest)
 			}
@@ -100,13 +100,13 @@ func trendsOf(entries []portfolio.Entry, s *book.Settings, today book.Date) Tren
 	}
 	for i := range entries {
 		e := &entries[i]
-		h := e.Health
-		c := Trend{ID: e.ID(), Name: clientName(e.Client), Score: "–", Band: h.Band, Points: []TrendPoint{}}
-		if h.Score != nil {
-			c.Score = fmt.Sprint(*h.Score)
+		h := healthOf[e.ID]
+		c := Trend{ID: e.ID, Name: nameOr(e.Name, e.ID), Score: "–", Band: e.Band, Points: []TrendPoint{}}
+		if e.Score != nil {
+			c.Score = fmt.Sprint(*e.Score)
 		}
-		if h.Trend != nil {
-			c.Trend = trendArrows[*h.Trend]
+		if e.Trend != nil {
+			c.Trend = trendArrows[*e.Trend]
 		}
 		// Rounds are newest first; the chart reads oldest to newest.
 		var coords []string

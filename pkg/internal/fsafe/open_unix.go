@@ -1,6 +1,6 @@
 //go:build unix
 
-package book
+package fsafe
 
 import (
 	"io/fs"
@@ -11,26 +11,26 @@ import (
 // openNonBlock opens a file without waiting for a writer when it is a pipe.
 const openNonBlock = syscall.O_NONBLOCK
 
-// openChildDir opens the folder name directly inside the open folder
+// OpenChildDir opens the folder name directly inside the open folder
 // parent: one openat of one path component, where walking the path from the
 // book's root again would take one per component. O_NOFOLLOW keeps it
 // inside the book: a link (listed as a folder after it was resolved, or put
-// there since) gives errFollow, and the caller goes through the root, which
+// there since) gives ErrFollow, and the caller goes through the root, which
 // resolves links without leaving the book.
-func openChildDir(parent folder, name string) (*os.File, error) {
-	fd, err := openat(parent.fd, name, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_CLOEXEC)
+func OpenChildDir(parent Folder, name string) (*os.File, error) {
+	fd, err := openat(parent.FD, name, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_NOFOLLOW|syscall.O_CLOEXEC)
 	if err != nil {
 		return nil, err
 	}
-	return os.NewFile(uintptr(fd), parent.rel+"/"+name), nil
+	return os.NewFile(uintptr(fd), parent.Rel+"/"+name), nil
 }
 
-// readChild reads the regular file name directly inside the open folder
-// parent into buf (grown as needed, reused by the caller), at most
-// MaxFileSize+1 bytes. Like readRegular it never blocks on a pipe and reads
-// nothing but a regular file; a link gives errFollow.
-func readChild(parent folder, name string, buf []byte) ([]byte, error) {
-	fd, err := openat(parent.fd, name, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW|syscall.O_CLOEXEC)
+// ReadChild reads the regular file name directly inside the open folder
+// parent into buf (grown as needed, reused by the caller), at most limit
+// bytes. Like ReadRegular it never blocks on a pipe and reads nothing but
+// a regular file; a link gives ErrFollow.
+func ReadChild(parent Folder, name string, buf []byte, limit int) ([]byte, error) {
+	fd, err := openat(parent.FD, name, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW|syscall.O_CLOEXEC)
 	if err != nil {
 		return nil, err
 	}
@@ -40,22 +40,22 @@ func readChild(parent folder, name string, buf []byte) ([]byte, error) {
 		return nil, &fs.PathError{Op: "fstat", Path: name, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, errNotRegular
+		return nil, ErrNotRegular
 	}
 	// Sized from the file so that one read takes it all; one byte more
 	// than the limit tells an oversized file without reading all of it.
-	want := int(min(max(st.Size, 0), MaxFileSize)) + 1
+	want := int(min(max(st.Size, 0), int64(limit)-1)) + 1
 	if cap(buf) < want {
 		buf = make([]byte, 0, max(want, 2*cap(buf)))
 	}
 	buf = buf[:0]
-	for len(buf) < MaxFileSize+1 {
+	for len(buf) < limit {
 		if len(buf) == cap(buf) {
 			// The file grew after fstat.
 			buf = append(buf, 0)[:len(buf)]
 		}
 		var n int
-		asked := min(cap(buf), MaxFileSize+1) - len(buf)
+		asked := min(cap(buf), limit) - len(buf)
 		err := retry(func() (err error) {
 			n, err = syscall.Read(fd, buf[len(buf):len(buf)+asked])
 			return err
@@ -87,7 +87,7 @@ func openat(dirfd int, name string, flags int) (int, error) {
 		// A link where the listing saw none (EMLINK is FreeBSD's ELOOP
 		// for O_NOFOLLOW), or a file where it saw a folder: let the root
 		// sort it out and report it.
-		return -1, errFollow
+		return -1, ErrFollow
 	case err != nil:
 		return -1, &fs.PathError{Op: "openat", Path: name, Err: err}
 	}

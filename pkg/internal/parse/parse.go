@@ -1,4 +1,4 @@
-package book
+package parse
 
 import (
 	"bytes"
@@ -23,35 +23,42 @@ var standardTags = map[string]bool{
 	"!!null": true, "!!timestamp": true, "!!map": true, "!!seq": true,
 }
 
-// parseProblem is a file-level problem: always CB001.
-type parseProblem struct {
-	pos Pos
-	msg string
+// Problem is what makes a file unreadable, at its place (line 0 for the
+// whole file), in words a person can act on: the loader's CB001.
+type Problem struct {
+	Pos Pos
+	Msg string
 }
 
-// parseDocument checks data against the file rules and parses it into the
+// Pos is a place in a file, from 1; 0 when unknown.
+type Pos struct {
+	Line   int
+	Column int
+}
+
+// Document checks data against the file rules and parses it into the
 // root node of its single document. It never panics: a failure of the YAML
 // library itself is reported as a problem with the file.
-func parseDocument(data []byte) (root *yaml.Node, problems []parseProblem) {
+func Document(data []byte) (root *yaml.Node, problems []Problem) {
 	if len(data) > MaxFileSize {
 		// data may be cut short at MaxFileSize+1 by the reader, so its
 		// length is not the file's size.
-		return nil, []parseProblem{{msg: "file is larger than 1 MiB, the most clientbook reads: split it or remove what does not belong"}}
+		return nil, []Problem{{Msg: "file is larger than 1 MiB, the most clientbook reads: split it or remove what does not belong"}}
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return nil, []parseProblem{{pos: Pos{line, col}, msg: "file is not valid UTF-8: save it as UTF-8"}}
+		return nil, []Problem{{Pos: Pos{line, col}, Msg: "file is not valid UTF-8: save it as UTF-8"}}
 	}
 	if line := conflictMarkerLine(data); line > 0 {
-		return nil, []parseProblem{{pos: Pos{line, 1}, msg: "file contains a git merge conflict marker: resolve the merge, keep the lines you want and delete the markers"}}
+		return nil, []Problem{{Pos: Pos{line, 1}, Msg: "file contains a git merge conflict marker: resolve the merge, keep the lines you want and delete the markers"}}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
-		return nil, []parseProblem{{pos: Pos{line, col}, msg: "file contains a NUL byte: it is not a text file"}}
+		return nil, []Problem{{Pos: Pos{line, col}, Msg: "file contains a NUL byte: it is not a text file"}}
 	}
 	if i, r := controlCharAt(data); i >= 0 {
 		line, col := lineCol(data, i)
-		return nil, []parseProblem{{pos: Pos{line, col}, msg: fmt.Sprintf("file contains the control character U+%04X, which YAML does not allow: delete it", r)}}
+		return nil, []Problem{{Pos: Pos{line, col}, Msg: fmt.Sprintf("file contains the control character U+%04X, which YAML does not allow: delete it", r)}}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 
@@ -60,20 +67,20 @@ func parseDocument(data []byte) (root *yaml.Node, problems []parseProblem) {
 	dec := yaml.NewDecoder(in)
 	if err := safeDecode(dec, &doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, []parseProblem{{pos: Pos{1, 1}, msg: "file is empty: it needs at least apiVersion and kind"}}
+			return nil, []Problem{{Pos: Pos{1, 1}, Msg: "file is empty: it needs at least apiVersion and kind"}}
 		}
 		// The library's error names no column and often the wrong line,
 		// and only in its text: the source says where the mistake is.
-		return nil, []parseProblem{diagnoseSyntax(data, in.n)}
+		return nil, []Problem{diagnoseSyntax(data, in.n)}
 	}
 	var extra yaml.Node
 	if err := safeDecode(dec, &extra); err == nil {
-		return nil, []parseProblem{{pos: Pos{extra.Line, extra.Column}, msg: "file holds more than one YAML document (---): keep one document per file"}}
+		return nil, []Problem{{Pos: Pos{extra.Line, extra.Column}, Msg: "file holds more than one YAML document (---): keep one document per file"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, []parseProblem{diagnoseSyntax(data, in.n)}
+		return nil, []Problem{diagnoseSyntax(data, in.n)}
 	}
 	if len(doc.Content) == 0 {
-		return nil, []parseProblem{{pos: Pos{1, 1}, msg: "file is empty: it needs at least apiVersion and kind"}}
+		return nil, []Problem{{Pos: Pos{1, 1}, Msg: "file is empty: it needs at least apiVersion and kind"}}
 	}
 	root = doc.Content[0]
 	problems = checkShape(root, 1, problems)
@@ -110,23 +117,23 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 // checkShape rejects what the format excludes: anchors, aliases, merge keys,
 // custom tags and nesting deeper than MaxDepth.
-func checkShape(n *yaml.Node, depth int, problems []parseProblem) []parseProblem {
+func checkShape(n *yaml.Node, depth int, problems []Problem) []Problem {
 	if len(problems) >= 20 {
 		return problems
 	}
 	pos := Pos{n.Line, n.Column}
 	if depth > MaxDepth {
-		return append(problems, parseProblem{pos: pos, msg: fmt.Sprintf("nesting is deeper than %d levels: flatten the structure", MaxDepth)})
+		return append(problems, Problem{Pos: pos, Msg: fmt.Sprintf("nesting is deeper than %d levels: flatten the structure", MaxDepth)})
 	}
 	switch {
 	case n.Kind == yaml.AliasNode:
-		return append(problems, parseProblem{pos: pos, msg: "aliases (*name) are not part of the clientbook format: write the value out in full"})
+		return append(problems, Problem{Pos: pos, Msg: "aliases (*name) are not part of the clientbook format: write the value out in full"})
 	case n.Anchor != "":
-		problems = append(problems, parseProblem{pos: pos, msg: "anchors (&name) are not part of the clientbook format: remove the anchor"})
+		problems = append(problems, Problem{Pos: pos, Msg: "anchors (&name) are not part of the clientbook format: remove the anchor"})
 	case n.Tag == "!!merge" || (n.Kind == yaml.ScalarNode && n.Value == "<<" && n.Style == 0):
-		problems = append(problems, parseProblem{pos: pos, msg: "merge keys (<<) are not part of the clientbook format: write the keys out in full"})
+		problems = append(problems, Problem{Pos: pos, Msg: "merge keys (<<) are not part of the clientbook format: write the keys out in full"})
 	case n.Style&yaml.TaggedStyle != 0 && !standardTags[n.Tag]:
-		problems = append(problems, parseProblem{pos: pos, msg: fmt.Sprintf("custom tag %s is not part of the clientbook format: remove it", n.Tag)})
+		problems = append(problems, Problem{Pos: pos, Msg: fmt.Sprintf("custom tag %s is not part of the clientbook format: remove it", n.Tag)})
 	}
 	for _, c := range n.Content {
 		problems = checkShape(c, depth+1, problems)

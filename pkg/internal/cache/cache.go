@@ -1,4 +1,4 @@
-package book
+package cache
 
 import (
 	"bufio"
@@ -10,32 +10,23 @@ import (
 	"hash/crc32"
 	"iter"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"sync/atomic"
 	"time"
-
-	"github.com/clientbook/clientbook/pkg/finding"
-	"github.com/clientbook/clientbook/pkg/pack"
 )
 
-// Cache keeps what reading each client folder gave one command (the value
-// its reducer returned, the folder's findings) from one run to the next, so
+// Cache keeps one record per client folder from one run to the next: the
+// bytes the caller's codec made of what reading the folder gave (the
+// caller, book.Each, uses encoding/json), under a key the caller computes
+// from the folder's listing and each file's identity (fsafe.Stamp), so
 // that a run on an unchanged book reads, parses and scores no file of an
-// unchanged client: it lists the folders and looks at each file's identity.
-//
-// A client's entry is used only when its folder lists the same files and
-// every file has the same identity: inode, size, and modification and
-// change times to the nanosecond. The change time is set by the system on
-// every write, rename or extraction and cannot be set back, so a file
-// rewritten with the same size and a restored modification time still
-// misses. A file changed within cacheRacyWindow of the run's start is not
-// stored at all (git's "racily clean" rule): a write in the same clock
-// tick as the run could otherwise keep its old time. Everything else that
-// decides a client's result — the command and its options, the day, the
-// firm's file, the program itself — is the Cache's salt; a salt that
-// differs empties the cache.
+// unchanged client. A file changed within RacyWindow of the run's start is
+// not to be stored at all (git's "racily clean" rule: Since): a write in the
+// same clock tick as the run could otherwise keep its old time. Everything
+// else that decides a client's result — the command and its options, the
+// day, the firm's file, the program itself — is the Cache's salt; a salt
+// that differs empties the cache.
 //
 // A cache is one file per book and command, replaced atomically (a
 // temporary file renamed over it) when a run changed anything. A cache
@@ -56,19 +47,22 @@ type Cache struct {
 	hits  atomic.Int64 // folders taken from old
 }
 
-// cacheRacyWindow is how recently before the run a file may have changed
-// and still be cached; a variable so that tests can cache files they have
+// RacyWindow is how recently before the run a file may have changed and
+// still be cached; a variable so that tests can cache files they have
 // just written.
-var cacheRacyWindow = 2 * time.Second
+var RacyWindow = 2 * time.Second
+
+// Key is a folder's key: a hash of its listing and its files' stamps.
+type Key = [sha256.Size]byte
 
 // cacheMagic starts a cache file; its last byte is the format's version.
-var cacheMagic = []byte("clientbook-cache\x02")
+var cacheMagic = []byte("clientbook-cache\x03")
 
-// OpenCache opens the cache of the book at root for one kind of result
+// Open opens the cache of the book at root for one kind of result
 // (a command's), in the folder dir. salt is everything besides the
 // client's own files that its entry depends on. A cache that is missing,
 // unreadable or damaged, or whose salt differs, opens empty.
-func OpenCache(dir, root, kind string, salt []byte) *Cache {
+func Open(dir, root, kind string, salt []byte) *Cache {
 	name := sha256.Sum256([]byte(root + "\x00" + kind))
 	c := &Cache{
 		file:    filepath.Join(dir, "book-"+hex.EncodeToString(name[:12])+".cache"),
@@ -91,78 +85,60 @@ func parseCache(data []byte, salt [sha256.Size]byte) (index []int, old []byte) {
 		!bytes.Equal(data[len(cacheMagic):len(cacheMagic)+len(salt)], salt[:]) {
 		return nil, nil
 	}
-	defer func() {
-		if recover() != nil { // a damaged file: pack's readers panic on it
-			index, old = nil, nil
-		}
-	}()
 	body := data[len(cacheMagic)+len(salt):]
-	r := pack.NewReader(body)
 	var last []byte
-	for !r.Done() {
-		off := r.Offset()
-		name := r.Bytes()
-		if len(index) > 0 && bytes.Compare(last, name) >= 0 {
-			return nil, nil // out of order
+	for off := 0; off < len(body); {
+		name, _, next, ok := frameAt(body, off)
+		if !ok || len(index) > 0 && bytes.Compare(last, name) >= 0 {
+			return nil, nil // damaged, or out of order
 		}
-		r.Bytes() // key and slot record
-		index, last = append(index, off), name
+		index, last, off = append(index, off), name, next
 	}
 	return index, body
 }
 
-// fileStamp is what identifies one state of a file.
-type fileStamp struct {
-	ino, size       uint64
-	mtime, ctime    int64 // nanoseconds
-	recentlyChanged bool  // changed within cacheRacyWindow of the run
+// A cache file's entries are frames: the folder's name, then its entry,
+// each as a uvarint length and the bytes.
+func appendFrame(dst []byte, name string, entry []byte) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(name)))
+	dst = append(dst, name...)
+	dst = binary.AppendUvarint(dst, uint64(len(entry)))
+	return append(dst, entry...)
 }
 
-// cacheKey is the key of one client folder: its listing findings and, for
-// every file it reads, its path, kind and stamp. ok is false when a file
-// cannot be stamped (it is opened through the root, or has gone): such a
-// folder is neither looked up nor stored. storable is false when a file
-// changed too recently to be trusted next time.
-func (c *Cache) cacheKey(jobs []job, listing []finding.Finding) (key [sha256.Size]byte, ok, storable bool) {
-	var w pack.Writer
-	w.Int(len(listing))
-	w.Int(len(jobs))
-	for _, f := range listing {
-		w.String(f.Rule)
-		w.String(f.Path)
-		w.String(f.Message)
-	}
-	storable = true
-	for _, j := range jobs {
-		if !j.in.open {
-			return key, false, false
+// frameAt reads the frame at off; ok is false for a damaged one.
+func frameAt(body []byte, off int) (name, entry []byte, next int, ok bool) {
+	field := func() ([]byte, bool) {
+		n, w := binary.Uvarint(body[off:])
+		if w <= 0 || n > uint64(len(body)-off-w) {
+			return nil, false
 		}
-		st, err := stampChild(j.in, path.Base(j.path), c.started.Add(-cacheRacyWindow))
-		if err != nil {
-			return key, false, false
-		}
-		w.String(j.path)
-		w.String(string(j.kind))
-		w.Int(int(st.ino))
-		w.Int(int(st.size))
-		w.Int(int(st.mtime))
-		w.Int(int(st.ctime))
-		storable = storable && !st.recentlyChanged
+		off += w + int(n)
+		return body[off-int(n) : off], true
 	}
-	return sha256.Sum256(w.Bytes()), true, storable
+	if name, ok = field(); !ok {
+		return nil, nil, 0, false
+	}
+	if entry, ok = field(); !ok {
+		return nil, nil, 0, false
+	}
+	return name, entry, off, true
 }
 
-// lookup returns the slot record stored for the folder name under key.
-func (c *Cache) lookup(name string, key [sha256.Size]byte) ([]byte, bool) {
+// Since is the time from which a changed file makes its folder's record
+// not worth storing: RacyWindow before the run started.
+func (c *Cache) Since() time.Time { return c.started.Add(-RacyWindow) }
+
+// Lookup returns the record stored for the folder name under key.
+func (c *Cache) Lookup(name string, key Key) ([]byte, bool) {
 	i, found := sort.Find(len(c.index), func(i int) int {
-		return compareName(name, pack.NewReaderAt(c.old, c.index[i]).Bytes())
+		n, _, _, _ := frameAt(c.old, c.index[i])
+		return compareName(name, n)
 	})
 	if !found {
 		return nil, false
 	}
-	r := pack.NewReaderAt(c.old, c.index[i])
-	r.Bytes() // the name
-	entry := r.Bytes()
+	_, entry, _, _ := frameAt(c.old, c.index[i])
 	if len(entry) < len(key)+crc32.Size || !bytes.Equal(entry[:len(key)], key[:]) {
 		return nil, false
 	}
@@ -197,11 +173,11 @@ func compareName(name string, b []byte) int {
 	return 0
 }
 
-// cacheEntry is one client folder's entry for the next run.
-type cacheEntry struct {
-	name   string
-	key    [sha256.Size]byte
-	record []byte
+// Entry is one client folder's record for the next run, under its key.
+type Entry struct {
+	Name   string
+	Key    Key
+	Record []byte
 }
 
 // Save writes this run's entries, in the order of their folder names,
@@ -209,7 +185,7 @@ type cacheEntry struct {
 // cache's is gone: to a temporary file beside the cache, renamed over it,
 // so that a reader sees the old cache or the new one, never part of one.
 // The records are made as they are written, never held all at once.
-func (c *Cache) Save(entries iter.Seq[cacheEntry], fresh bool) error {
+func (c *Cache) Save(entries iter.Seq[Entry], fresh bool) error {
 	if !fresh && int(c.hits.Load()) == len(c.index) {
 		return nil
 	}
@@ -224,15 +200,12 @@ func (c *Cache) Save(entries iter.Seq[cacheEntry], fresh bool) error {
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	bw.Write(cacheMagic)
 	bw.Write(c.salt[:])
-	var w pack.Writer
-	var entry []byte
+	var entry, frame []byte
 	for e := range entries {
-		entry = append(append(entry[:0], e.key[:]...), e.record...)
-		entry = append(entry, entrySum(e.name, entry)...)
-		w.Reset()
-		w.String(e.name)
-		w.Blob(entry)
-		bw.Write(w.Bytes())
+		entry = append(append(entry[:0], e.Key[:]...), e.Record...)
+		entry = append(entry, entrySum(e.Name, entry)...)
+		frame = appendFrame(frame[:0], e.Name, entry)
+		bw.Write(frame)
 	}
 	if err := errors.Join(bw.Flush(), tmp.Sync(), tmp.Close()); err != nil {
 		return err

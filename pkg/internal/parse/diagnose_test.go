@@ -1,4 +1,4 @@
-package book
+package parse
 
 import (
 	"fmt"
@@ -8,6 +8,9 @@ import (
 	"testing"
 	"unicode/utf8"
 )
+
+// hostileDir is the corpus of hostile files (pkg/book's TestHostileGolden).
+const hostileDir = "../../../testdata/hostile"
 
 // diagHead is the start of a client file with nothing wrong in it.
 const diagHead = "kind: Client\nid: a\nname: A\nstatus: active\n"
@@ -148,17 +151,17 @@ func TestDiagnoseSyntax(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, fs := decodeText(t, kindClient, tt.text)
-			if len(fs) != 1 || fs[0].Rule != "CB001" {
-				t.Fatalf("want one CB001, got:\n%s", messages(fs))
+			root, ps := Document([]byte(tt.text))
+			if root != nil || len(ps) != 1 {
+				t.Fatalf("want one problem, got %v", ps)
 			}
-			if f := fs[0]; f.Line != tt.line || f.Column != tt.col || f.Message != tt.msg {
-				t.Fatalf("got  %d:%d %s\nwant %d:%d %s", f.Line, f.Column, f.Message, tt.line, tt.col, tt.msg)
+			if p := ps[0]; p.Pos.Line != tt.line || p.Pos.Column != tt.col || p.Msg != tt.msg {
+				t.Fatalf("got  %d:%d %s\nwant %d:%d %s", p.Pos.Line, p.Pos.Column, p.Msg, tt.line, tt.col, tt.msg)
 			}
 			// Where the library stopped reading only speeds the search up.
 			data := []byte(strings.TrimPrefix(tt.text, "\ufeff"))
-			if p := diagnoseSyntax(data, 0); p.pos.Line != tt.line || p.pos.Column != tt.col || p.msg != tt.msg {
-				t.Errorf("without the read count: %d:%d %s", p.pos.Line, p.pos.Column, p.msg)
+			if p := diagnoseSyntax(data, 0); p.Pos.Line != tt.line || p.Pos.Column != tt.col || p.Msg != tt.msg {
+				t.Errorf("without the read count: %d:%d %s", p.Pos.Line, p.Pos.Column, p.Msg)
 			}
 		})
 	}
@@ -183,8 +186,8 @@ func TestDiagnoseAfterValidText(t *testing.T) {
 		text := v + mistake
 		line := strings.Count(text, "\n")
 		p := diagnoseSyntax([]byte(text), 0)
-		if p.pos.Line != line || p.pos.Column != 5 || !strings.HasPrefix(p.msg, `the value of "zz" contains ": "`) {
-			t.Errorf("%q: got %d:%d %s, want the mistake at %d:5", v, p.pos.Line, p.pos.Column, p.msg, line)
+		if p.Pos.Line != line || p.Pos.Column != 5 || !strings.HasPrefix(p.Msg, `the value of "zz" contains ": "`) {
+			t.Errorf("%q: got %d:%d %s, want the mistake at %d:5", v, p.Pos.Line, p.Pos.Column, p.Msg, line)
 		}
 	}
 }
@@ -247,7 +250,7 @@ func TestCleanPrefixesParse(t *testing.T) {
 	}
 	var paths []string
 	for _, pattern := range []string{"*", "*/*", "*/*/*", "*/*/*/*"} {
-		m, _ := filepath.Glob("../../examples/*/" + pattern + ".yaml")
+		m, _ := filepath.Glob("../../../examples/*/" + pattern + ".yaml")
 		paths = append(paths, m...)
 	}
 	for _, p := range paths {
@@ -297,15 +300,15 @@ func FuzzDiagnoseSyntax(f *testing.F) {
 		}
 		p := diagnoseSyntax(data, max(read, 0))
 		last := lastLine(data)
-		if p.pos.Line < 1 || p.pos.Line > last || p.pos.Column < 1 {
-			t.Fatalf("position %d:%d outside a text of %d lines", p.pos.Line, p.pos.Column, last)
+		if p.Pos.Line < 1 || p.Pos.Line > last || p.Pos.Column < 1 {
+			t.Fatalf("position %d:%d outside a text of %d lines", p.Pos.Line, p.Pos.Column, last)
 		}
 		lines := splitLines(data)
-		l := lines[p.pos.Line-1]
-		if p.pos.Column > utf8.RuneCount(data[l.start:l.end])+1 {
-			t.Fatalf("column %d past the end of line %d (%q)", p.pos.Column, p.pos.Line, data[l.start:l.end])
+		l := lines[p.Pos.Line-1]
+		if p.Pos.Column > utf8.RuneCount(data[l.start:l.end])+1 {
+			t.Fatalf("column %d past the end of line %d (%q)", p.Pos.Column, p.Pos.Line, data[l.start:l.end])
 		}
-		if p.msg == "" {
+		if p.Msg == "" {
 			t.Fatal("no message")
 		}
 	})
@@ -319,7 +322,7 @@ func FuzzCleanPrefixes(f *testing.F) {
 	}
 	seeds, _ := filepath.Glob(filepath.Join(hostileDir, "*.yaml"))
 	for _, pattern := range []string{"*", "*/*/*", "*/*/*/*"} {
-		m, _ := filepath.Glob("../../examples/*/" + pattern + ".yaml")
+		m, _ := filepath.Glob("../../../examples/*/" + pattern + ".yaml")
 		seeds = append(seeds, m...)
 	}
 	for _, p := range seeds {

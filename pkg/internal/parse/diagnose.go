@@ -1,4 +1,4 @@
-package book
+package parse
 
 import (
 	"bytes"
@@ -67,7 +67,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // diagnoseSyntax finds the mistake in data, a text the YAML library could
 // not parse after reading the first read bytes of it (0 when not known).
 // It never panics and always gives a position inside the text.
-func diagnoseSyntax(data []byte, read int) parseProblem {
+func diagnoseSyntax(data []byte, read int) Problem {
 	s := scanSource(data, read)
 	lo, hi := s.failingSpan()
 	cands := s.cands
@@ -81,15 +81,15 @@ func diagnoseSyntax(data []byte, read int) parseProblem {
 		switch {
 		case line <= lo || line > hi:
 		case !c.weak:
-			return parseProblem{pos: s.pos(c.off), msg: c.msg}
+			return Problem{Pos: s.pos(c.off), Msg: c.msg}
 		case weak == nil:
 			weak = &cands[i]
 		}
 	}
 	if weak != nil {
-		return parseProblem{pos: s.pos(weak.off), msg: weak.msg}
+		return Problem{Pos: s.pos(weak.off), Msg: weak.msg}
 	}
-	return parseProblem{pos: s.pos(s.firstText(lo, hi)), msg: msgCannotRead}
+	return Problem{Pos: s.pos(s.firstText(lo, hi)), Msg: msgCannotRead}
 }
 
 // failingSpan returns the lines lo+1..hi that hold the first mistake: the
