@@ -287,17 +287,20 @@ func completeOpportunities(e *env, args []string, toComplete string) []string {
 
 // acceptGrid is the table: one row per opportunity.
 func acceptGrid(results []accept.Result) *render.Grid {
+	// On a narrow terminal the opportunity, score and decision stay, then
+	// come the client and the conditions (shortened), the conflict, and
+	// last the six criteria.
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "opportunity"},
-		{Name: "client"},
+		{Name: "client", Priority: 1, Shorten: true},
 		{Name: "score", Align: render.AlignRight},
 		{Name: "decision"},
-		{Name: "conflict"},
-	}}
+		{Name: "conflict", Priority: 2},
+	}, Empty: "no opportunity to evaluate (create one with `clientbook new opportunity ID`)"}
 	for _, name := range book.Criteria {
-		g.Columns = append(g.Columns, render.Column{Name: name})
+		g.Columns = append(g.Columns, render.Column{Name: name, Priority: 3})
 	}
-	g.Columns = append(g.Columns, render.Column{Name: "conditions"})
+	g.Columns = append(g.Columns, render.Column{Name: "conditions", Priority: 1, Shorten: true})
 	for _, r := range results {
 		conflict := "no"
 		if r.HardConflict {
@@ -352,7 +355,7 @@ func printAcceptDetail(e *env, r accept.Result) error {
 		{Name: "rating", Align: render.AlignRight},
 		{Name: "auto", Align: render.AlignRight},
 		{Name: "value", Align: render.AlignRight},
-		{Name: "reason", Lines: true},
+		{Name: "reason", Lines: true, Shorten: true},
 	}}
 	for _, name := range book.Criteria {
 		c := r.Criteria.Get(name)
@@ -363,19 +366,51 @@ func printAcceptDetail(e *env, r accept.Result) error {
 		g.Rows = append(g.Rows, render.Texts(name, scoreText(c.Rating), scoreText(c.Auto), scoreText(c.Value), reason))
 	}
 	fmt.Fprintln(e.stdout)
-	if err := render.Write(e.stdout, render.Table, nil, g, render.Options{Color: render.ColorEnabled(e.stdout, e.getenv)}); err != nil {
+	if err := render.Write(e.stdout, render.Table, nil, g, e.tableOptions()); err != nil {
 		return err
 	}
+	width := e.tableOptions().Width
 	list := func(title string, items []string) {
 		if len(items) == 0 {
 			return
 		}
 		fmt.Fprintf(e.stdout, "\n%s:\n", title)
 		for _, it := range items {
-			render.Fprintf(e.stdout, "  - %s\n", it)
+			// On a terminal a long item goes on, indented, on the next
+			// lines rather than wrapping at the edge.
+			for i, line := range wrapWords(render.Sprintf("%s", it), width-4) {
+				lead := "    "
+				if i == 0 {
+					lead = "  - "
+				}
+				fmt.Fprintf(e.stdout, "%s%s\n", lead, line)
+			}
 		}
 	}
 	list("Declined because", r.Reasons)
 	list("Conditions to resolve", r.Conditions)
 	return nil
+}
+
+// wrapWords breaks text into lines of at most width display columns at
+// spaces; a word longer than width has a line of its own. Width 0 or less
+// keeps one line.
+func wrapWords(text string, width int) []string {
+	if width <= 0 || render.Width(text) <= width {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case render.Width(line)+1+render.Width(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }

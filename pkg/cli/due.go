@@ -93,8 +93,9 @@ func runDue(e *env, opts *dueOptions) error {
 		data = all
 	}
 	g := &render.Grid{Columns: []render.Column{
-		{Name: "date"}, {Name: "when"}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
-	}}
+		{Name: "date"}, {Name: "when"}, {Name: "client"}, {Name: "kind", Priority: 2},
+		{Name: "what", Shorten: true}, {Name: "owner", Priority: 1},
+	}, Empty: fmt.Sprintf("nothing overdue or due within %d %s", within, plural(int(within), "day", "days"))}
 	g.Stream = func(yield func([]render.Cell) bool) {
 		for it := range items.All() {
 			row := render.Texts(it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner))

@@ -219,14 +219,20 @@ func signed(p *int) string {
 }
 
 func healthGrid(rows []health.Row) *render.Grid {
+	// On a narrow terminal the client, score, band and trend stay, then
+	// come the flags (shortened), delta and staleness, the quadrant, and
+	// last the six factors.
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band"},
-		{Name: "trend"}, {Name: "delta", Align: render.AlignRight},
-		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
-		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
-		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
-		{Name: "quadrant"}, {Name: "stale"}, {Name: "flags"},
-	}}
+		{Name: "trend"}, {Name: "delta", Align: render.AlignRight, Priority: 2},
+		{Name: "trust", Align: render.AlignRight, Priority: 4}, {Name: "respect", Align: render.AlignRight, Priority: 4},
+		{Name: "transp.", Align: render.AlignRight, Priority: 4}, {Name: "access", Align: render.AlignRight, Priority: 4},
+		{Name: "loyalty", Align: render.AlignRight, Priority: 4}, {Name: "value", Align: render.AlignRight, Priority: 4},
+		{Name: "quadrant", Priority: 3}, {Name: "stale", Priority: 2}, {Name: "flags", Priority: 1, Shorten: true},
+	}, Empty: "no client to show"}
+	if slices.ContainsFunc(rows, func(r health.Row) bool { return r.Incomplete != nil && *r.Incomplete }) {
+		g.Legend = "band*: a factor nobody rated is left out of the score"
+	}
 	// The rows' cells are made as the table is printed, not held.
 	g.Stream = func(yield func([]render.Cell) bool) {
 		for _, r := range rows {
@@ -299,12 +305,13 @@ func historyRows(results []health.Result) []HistoryRow {
 
 func historyGrid(results []health.Result) *render.Grid {
 	g := &render.Grid{Columns: []render.Column{
-		{Name: "client"}, {Name: "round", Align: render.AlignRight}, {Name: "from"}, {Name: "to"}, {Name: "raters"},
-		{Name: "score", Align: render.AlignRight}, {Name: "band"}, {Name: "delta", Align: render.AlignRight},
-		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
-		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
-		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
-	}}
+		{Name: "client"}, {Name: "round", Align: render.AlignRight}, {Name: "from", Priority: 3}, {Name: "to"},
+		{Name: "raters", Priority: 2, Shorten: true},
+		{Name: "score", Align: render.AlignRight}, {Name: "band"}, {Name: "delta", Align: render.AlignRight, Priority: 1},
+		{Name: "trust", Align: render.AlignRight, Priority: 4}, {Name: "respect", Align: render.AlignRight, Priority: 4},
+		{Name: "transp.", Align: render.AlignRight, Priority: 4}, {Name: "access", Align: render.AlignRight, Priority: 4},
+		{Name: "loyalty", Align: render.AlignRight, Priority: 4}, {Name: "value", Align: render.AlignRight, Priority: 4},
+	}, Empty: "no round to show"}
 	for _, h := range historyRows(results) {
 		for i, rd := range h.Rounds {
 			f := rd.Factors

@@ -114,3 +114,12 @@ func Money(currency string, r *big.Rat) string {
 	}
 	return sign + prefix + b.String() + "." + frac
 }
+
+// Sign is how a table's header names the currency: its usual sign ("£")
+// where it has one, else its code ("CHF"); "" for no currency.
+func Sign(currency string) string {
+	if s := symbols[currency]; s != "" {
+		return s
+	}
+	return currency
+}
