@@ -376,7 +376,7 @@ func decide(e *Entry, s *book.Settings) (action, reason string) {
 	if e.Attractiveness >= InvestAt && (!partner || growth) {
 		return Invest, investReason(e, partner)
 	}
-	return Maintain, maintainReason(e, partner)
+	return Maintain, maintainReason(e, s, partner)
 }
 
 // summer totals the ranked entries one at a time, in rank order.
