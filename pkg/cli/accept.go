@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -95,7 +96,11 @@ func runAccept(e *env, opts *acceptOptions) error {
 	}
 	slices.SortStableFunc(results, compareResults)
 
-	if err := e.print(format, results, acceptGrid(results)); err != nil {
+	g := acceptGrid(results)
+	if format == "csv" {
+		g = acceptCSV(results)
+	}
+	if err := e.print(format, results, g); err != nil {
 		return err
 	}
 	if format == "table" && len(results) == 1 {
@@ -313,6 +318,38 @@ func acceptGrid(results []accept.Result) *render.Grid {
 		}
 		row = append(row, render.Cell{Text: strings.Join(r.Open, ", ")})
 		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+// acceptCSV is the csv view for tools: the JSON fields, one value per
+// cell. Each criterion gives five columns: its value by its name (fit),
+// the team's rating (fit_team), the automatic value (fit_auto), the
+// reason and the team's note; lists are joined by ";", a conflict named
+// by its client.
+func acceptCSV(results []accept.Result) *render.Grid {
+	names := []string{"id", "path", "client", "prospect", "service", "summary", "score", "decision", "hard_conflict"}
+	for _, c := range book.Criteria {
+		names = append(names, c, c+"_team", c+"_auto", c+"_reason", c+"_note")
+	}
+	names = append(names, "conditions", "open", "reasons", "conflicts")
+	g := &render.Grid{}
+	for _, n := range names {
+		g.Columns = append(g.Columns, render.Column{Name: n})
+	}
+	for _, r := range results {
+		row := []string{r.ID, r.Path, strCell(r.Client), strCell(r.Prospect), strCell(r.Service), strCell(r.Summary),
+			scoreText(r.Score), string(r.Decision), strconv.FormatBool(r.HardConflict)}
+		for _, name := range book.Criteria {
+			c := r.Criteria.Get(name)
+			row = append(row, scoreText(c.Value), scoreText(c.Rating), scoreText(c.Auto), c.Reason, strCell(c.Note))
+		}
+		conflicts := make([]string, len(r.Conflicts))
+		for i, c := range r.Conflicts {
+			conflicts[i] = c.Client
+		}
+		row = append(row, strings.Join(r.Conditions, ";"), strings.Join(r.Open, ";"), strings.Join(r.Reasons, ";"), strings.Join(conflicts, ";"))
+		g.Rows = append(g.Rows, render.Texts(row...))
 	}
 	return g
 }

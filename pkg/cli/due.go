@@ -107,5 +107,10 @@ func runDue(e *env, opts *dueOptions) error {
 			}
 		}
 	}
+	if format == "csv" {
+		// For tools: the JSON fields, one value per cell (days a number,
+		// overdue true or false).
+		g = render.Flat(items.All())
+	}
 	return e.print(format, data, g)
 }

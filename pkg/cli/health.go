@@ -122,11 +122,18 @@ func runHealth(e *env, opts *healthOptions) error {
 		}
 		return nil
 	case opts.history:
+		if format == "csv" {
+			return e.print(format, nil, historyCSV(results))
+		}
 		return e.print(format, historyRows(results), historyGrid(results))
 	}
 	sortRows(rows, opts.sort)
 	if rows == nil {
 		rows = []health.Row{}
+	}
+	if format == "csv" {
+		// For tools: the JSON fields, one value per cell.
+		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
 	return e.print(format, rows, healthGrid(rows))
 }
@@ -301,6 +308,27 @@ func historyRows(results []health.Result) []HistoryRow {
 		out = append(out, h)
 	}
 	return out
+}
+
+// historyCSVRow is one round as -o csv writes it: the client's id, then
+// the round's JSON fields.
+type historyCSVRow struct {
+	ID string `json:"id"`
+	RoundRow
+}
+
+// historyCSV is the csv view of --history: a row per round, with the
+// JSON fields of the client and its round.
+func historyCSV(results []health.Result) *render.Grid {
+	return render.Flat(func(yield func(historyCSVRow) bool) {
+		for _, h := range historyRows(results) {
+			for _, rd := range h.Rounds {
+				if !yield(historyCSVRow{ID: h.ID, RoundRow: rd}) {
+					return
+				}
+			}
+		}
+	})
 }
 
 func historyGrid(results []health.Result) *render.Grid {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,6 +60,10 @@ func runMatrix(e *env, opts *matrixOptions) error {
 	if format == "table" {
 		drawMatrix(e.stdout, rows, e.tableOptions().Width)
 		return nil
+	}
+	if format == "csv" {
+		// For tools: the JSON fields, one value per cell.
+		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "advisor", Align: render.AlignRight}, {Name: "breadth", Align: render.AlignRight},

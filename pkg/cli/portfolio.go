@@ -119,7 +119,14 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	}
 	switch format {
 	case "csv":
-		g = &render.Grid{Columns: portfolioCSVColumns(p.Currency), Stream: rows(portfolioCSVRow)}
+		// For tools: the JSON fields, one value per cell.
+		g = render.Flat(func(yield func(portfolio.Row) bool) {
+			for _, pk := range shown {
+				if !yield(portfolio.RowOf(p.Entry(pk.rank - 1))) {
+					return
+				}
+			}
+		})
 	case "json", "yaml":
 		entries := make([]portfolio.Entry, len(shown))
 		for i, pk := range shown {
@@ -298,34 +305,6 @@ func portfolioRow(en portfolio.Entry) []render.Cell {
 	)
 	row[3].Tone, row[9].Tone = bandTone(en.Health.Band), actionTone(en.Action)
 	return row
-}
-
-// portfolioCSVColumns are the spreadsheet view: one value per cell, with
-// the components and the revenue share that the table leaves out.
-func portfolioCSVColumns(currency string) []render.Column {
-	names := []string{
-		"rank", "client", "name", "quadrant", "health", "band", "trend",
-		moneyHeader("revenue", currency), "revenue share", "margin", "hours",
-		moneyHeader("opportunity cost", currency), moneyHeader("net contribution", currency),
-		"health score", "margin score", "fit", "potential", "attractiveness", "action", "reason",
-	}
-	cols := make([]render.Column, len(names))
-	for i, n := range names {
-		cols[i] = render.Column{Name: n}
-	}
-	return cols
-}
-
-func portfolioCSVRow(en portfolio.Entry) []render.Cell {
-	c := en.Components
-	return render.Texts(
-		strconv.Itoa(en.Rank), en.ID(), en.Client.Name.Value, strCell(en.Quadrant()),
-		intCell(en.Health.Score), en.Health.Band, strCell(en.Health.Trend),
-		fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
-		fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
-		strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
-		strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
-	)
 }
 
 // printPortfolioSummary writes the summary block under the table: the
