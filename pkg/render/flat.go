@@ -37,15 +37,6 @@ func Flat[T any](rows iter.Seq[T]) *Grid {
 	return g
 }
 
-// FlatNames is the names of the columns Flat gives for rows of type T.
-func FlatNames[T any]() []string {
-	var out []string
-	for _, f := range flatFields(reflect.TypeFor[T](), nil) {
-		out = append(out, f.name)
-	}
-	return out
-}
-
 // flatField is one column of a Flat grid: its name and where its value
 // is in a row.
 type flatField struct {

@@ -48,6 +48,10 @@ func renderTable(w io.Writer, g *Grid, opts Options) error {
 			s := tb.text(row, c)
 			if strings.Contains(s, "\n") {
 				multiline = true
+				for _, line := range strings.Split(s, "\n") {
+					cw[c] = max(cw[c], twwidth.Width(line))
+				}
+				continue
 			}
 			cw[c] = max(cw[c], twwidth.Width(s))
 		}
