@@ -95,3 +95,16 @@ func withPlaces(s string, n int) string {
 	}
 	return s + strings.Repeat("0", n-have)
 }
+
+// SameDecimals pads each plain decimal of values with zeros to the most
+// decimals any of them has, in place: a column of hours reads 12.5, 8.0,
+// 310.0. Anything else is left as it is.
+func SameDecimals(values []string) {
+	n := 0
+	for _, v := range values {
+		n = max(n, places(v))
+	}
+	for i, v := range values {
+		values[i] = withPlaces(v, n)
+	}
+}

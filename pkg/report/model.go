@@ -31,6 +31,9 @@ type Model struct {
 	Today     string // YYYY-MM-DD
 	TodayLong string // 23 November 2026
 	Currency  string
+	// Sign names the currency once, in the headers of the money columns
+	// ("£"), whose cells show the amount alone.
+	Sign string
 
 	Book    BookFacts
 	Figures []Figure     // the headline figures of the portfolio summary
@@ -152,6 +155,7 @@ func Build(in Input) Model {
 		Today:     in.Today.String(),
 		TodayLong: in.Today.Time().Format("2 January 2006"),
 		Currency:  p.Currency,
+		Sign:      portfolio.Sign(p.Currency),
 		Book: BookFacts{
 			Clients:       len(b.Clients),
 			Active:        len(p.Entries),
@@ -168,8 +172,15 @@ func Build(in Input) Model {
 		countGroup("Health", "band-", p.Summary.Bands),
 		countGroup("Quadrants", "quadrant-", p.Summary.Quadrants),
 	}
+	hours := make([]string, len(p.Entries))
 	for i := range p.Entries {
-		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], p.Currency))
+		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i]))
+		hours[i] = exact.Plain(p.Entries[i].Hours)
+	}
+	// Hours with the same number of decimals down the column.
+	render.SameDecimals(hours)
+	for i := range m.Portfolio {
+		m.Portfolio[i].Hours = render.FormatMoney(hours[i])
 	}
 	m.Matrix = matrixOf(p)
 	m.Trends = trendsOf(p.Entries, s, in.Today)
@@ -233,7 +244,7 @@ func countGroup(name, class string, cs portfolio.Counts) CountGroup {
 	return g
 }
 
-func rowOf(e *portfolio.Entry, currency string) Row {
+func rowOf(e *portfolio.Entry) Row {
 	h := e.Health
 	r := Row{
 		Rank:           e.Rank,
@@ -241,9 +252,8 @@ func rowOf(e *portfolio.Entry, currency string) Row {
 		Name:           clientName(e.Client),
 		Score:          "–",
 		Band:           h.Band,
-		Revenue:        portfolio.Money(currency, e.Revenue),
+		Revenue:        render.FormatMoney(exact.Fixed(e.Revenue, 2)),
 		Share:          portfolio.Percent(e.Share),
-		Hours:          render.FormatMoney(exact.Plain(e.Hours)),
 		Attractiveness: e.Attractiveness,
 		Action:         e.Action,
 		Reason:         e.Reason,
@@ -265,10 +275,11 @@ func rowOf(e *portfolio.Entry, currency string) Row {
 		}
 	}
 	if e.Margin != nil {
-		r.Margin = portfolio.Percent(e.Margin)
+		// One decimal down the column, as the terminal's table shows it.
+		r.Margin = exact.Fixed(exact.Mul(e.Margin, exact.Int(100)), 1) + "%"
 	}
 	if e.NetContribution != nil {
-		r.Net = portfolio.Money(currency, e.NetContribution)
+		r.Net = render.FormatMoney(exact.Fixed(e.NetContribution, 2))
 		r.NetNegative = e.NetContribution.Sign() < 0
 	}
 	return r
