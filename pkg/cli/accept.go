@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -95,7 +96,11 @@ func runAccept(e *env, opts *acceptOptions) error {
 	}
 	slices.SortStableFunc(results, compareResults)
 
-	if err := e.print(format, results, acceptGrid(results)); err != nil {
+	g := acceptGrid(results)
+	if format == "csv" {
+		g = acceptCSV(results)
+	}
+	if err := e.print(format, results, g); err != nil {
 		return err
 	}
 	if format == "table" && len(results) == 1 {
@@ -287,17 +292,20 @@ func completeOpportunities(e *env, args []string, toComplete string) []string {
 
 // acceptGrid is the table: one row per opportunity.
 func acceptGrid(results []accept.Result) *render.Grid {
+	// On a narrow terminal the opportunity, score and decision stay, then
+	// come the client and the conditions (shortened), the conflict, and
+	// last the six criteria.
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "opportunity"},
-		{Name: "client"},
+		{Name: "client", Priority: 1, Shorten: true},
 		{Name: "score", Align: render.AlignRight},
 		{Name: "decision"},
-		{Name: "conflict"},
-	}}
+		{Name: "conflict", Priority: 2},
+	}, Empty: "no opportunity to evaluate (create one with `clientbook new opportunity ID`)"}
 	for _, name := range book.Criteria {
-		g.Columns = append(g.Columns, render.Column{Name: name})
+		g.Columns = append(g.Columns, render.Column{Name: name, Priority: 3})
 	}
-	g.Columns = append(g.Columns, render.Column{Name: "conditions"})
+	g.Columns = append(g.Columns, render.Column{Name: "conditions", Priority: 1, Shorten: true})
 	for _, r := range results {
 		conflict := "no"
 		if r.HardConflict {
@@ -310,6 +318,38 @@ func acceptGrid(results []accept.Result) *render.Grid {
 		}
 		row = append(row, render.Cell{Text: strings.Join(r.Open, ", ")})
 		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+// acceptCSV is the csv view for tools: the JSON fields, one value per
+// cell. Each criterion gives five columns: its value by its name (fit),
+// the team's rating (fit_team), the automatic value (fit_auto), the
+// reason and the team's note; lists are joined by ";", a conflict named
+// by its client.
+func acceptCSV(results []accept.Result) *render.Grid {
+	names := []string{"id", "path", "client", "prospect", "service", "summary", "score", "decision", "hard_conflict"}
+	for _, c := range book.Criteria {
+		names = append(names, c, c+"_team", c+"_auto", c+"_reason", c+"_note")
+	}
+	names = append(names, "conditions", "open", "reasons", "conflicts")
+	g := &render.Grid{}
+	for _, n := range names {
+		g.Columns = append(g.Columns, render.Column{Name: n})
+	}
+	for _, r := range results {
+		row := []string{r.ID, r.Path, strCell(r.Client), strCell(r.Prospect), strCell(r.Service), strCell(r.Summary),
+			scoreText(r.Score), string(r.Decision), strconv.FormatBool(r.HardConflict)}
+		for _, name := range book.Criteria {
+			c := r.Criteria.Get(name)
+			row = append(row, scoreText(c.Value), scoreText(c.Rating), scoreText(c.Auto), c.Reason, strCell(c.Note))
+		}
+		conflicts := make([]string, len(r.Conflicts))
+		for i, c := range r.Conflicts {
+			conflicts[i] = c.Client
+		}
+		row = append(row, strings.Join(r.Conditions, ";"), strings.Join(r.Open, ";"), strings.Join(r.Reasons, ";"), strings.Join(conflicts, ";"))
+		g.Rows = append(g.Rows, render.Texts(row...))
 	}
 	return g
 }
@@ -352,7 +392,7 @@ func printAcceptDetail(e *env, r accept.Result) error {
 		{Name: "rating", Align: render.AlignRight},
 		{Name: "auto", Align: render.AlignRight},
 		{Name: "value", Align: render.AlignRight},
-		{Name: "reason", Lines: true},
+		{Name: "reason", Lines: true, Shorten: true},
 	}}
 	for _, name := range book.Criteria {
 		c := r.Criteria.Get(name)
@@ -363,19 +403,51 @@ func printAcceptDetail(e *env, r accept.Result) error {
 		g.Rows = append(g.Rows, render.Texts(name, scoreText(c.Rating), scoreText(c.Auto), scoreText(c.Value), reason))
 	}
 	fmt.Fprintln(e.stdout)
-	if err := render.Write(e.stdout, render.Table, nil, g, render.Options{Color: render.ColorEnabled(e.stdout, e.getenv)}); err != nil {
+	if err := render.Write(e.stdout, render.Table, nil, g, e.tableOptions()); err != nil {
 		return err
 	}
+	width := e.tableOptions().Width
 	list := func(title string, items []string) {
 		if len(items) == 0 {
 			return
 		}
 		fmt.Fprintf(e.stdout, "\n%s:\n", title)
 		for _, it := range items {
-			render.Fprintf(e.stdout, "  - %s\n", it)
+			// On a terminal a long item goes on, indented, on the next
+			// lines rather than wrapping at the edge.
+			for i, line := range wrapWords(render.Sprintf("%s", it), width-4) {
+				lead := "    "
+				if i == 0 {
+					lead = "  - "
+				}
+				fmt.Fprintf(e.stdout, "%s%s\n", lead, line)
+			}
 		}
 	}
 	list("Declined because", r.Reasons)
 	list("Conditions to resolve", r.Conditions)
 	return nil
+}
+
+// wrapWords breaks text into lines of at most width display columns at
+// spaces; a word longer than width has a line of its own. Width 0 or less
+// keeps one line.
+func wrapWords(text string, width int) []string {
+	if width <= 0 || render.Width(text) <= width {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case render.Width(line)+1+render.Width(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }

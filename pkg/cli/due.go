@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -86,8 +87,9 @@ func runDue(e *env, opts *dueOptions) error {
 		data = items
 	}
 	g := &render.Grid{Columns: []render.Column{
-		{Name: "date"}, {Name: "when"}, {Name: "client"}, {Name: "kind"}, {Name: "what"}, {Name: "owner"},
-	}}
+		{Name: "date"}, {Name: "when"}, {Name: "client"}, {Name: "kind", Priority: 2},
+		{Name: "what", Shorten: true}, {Name: "owner", Priority: 1},
+	}, Empty: fmt.Sprintf("nothing overdue or due within %d %s", within, plural(int(within), "day", "days"))}
 	g.Stream = func(yield func([]render.Cell) bool) {
 		for _, it := range items {
 			row := render.Texts(it.Date.String(), it.When(), it.Client, it.Kind, it.What, strCell(it.Owner))
@@ -98,6 +100,11 @@ func runDue(e *env, opts *dueOptions) error {
 				return
 			}
 		}
+	}
+	if format == "csv" {
+		// For tools: the JSON fields, one value per cell (days a number,
+		// overdue true or false).
+		g = render.Flat(slices.Values(items))
 	}
 	return e.print(format, data, g)
 }

@@ -122,11 +122,18 @@ func runHealth(e *env, opts *healthOptions) error {
 		}
 		return nil
 	case opts.history:
+		if format == "csv" {
+			return e.print(format, nil, historyCSV(results))
+		}
 		return e.print(format, historyRows(results), historyGrid(results))
 	}
 	sortRows(rows, opts.sort)
 	if rows == nil {
 		rows = []health.Row{}
+	}
+	if format == "csv" {
+		// For tools: the JSON fields, one value per cell.
+		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
 	return e.print(format, rows, healthGrid(rows))
 }
@@ -219,14 +226,20 @@ func signed(p *int) string {
 }
 
 func healthGrid(rows []health.Row) *render.Grid {
+	// On a narrow terminal the client, score, band and trend stay, then
+	// come the flags (shortened), delta and staleness, the quadrant, and
+	// last the six factors.
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band"},
-		{Name: "trend"}, {Name: "delta", Align: render.AlignRight},
-		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
-		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
-		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
-		{Name: "quadrant"}, {Name: "stale"}, {Name: "flags"},
-	}}
+		{Name: "trend"}, {Name: "delta", Align: render.AlignRight, Priority: 2},
+		{Name: "trust", Align: render.AlignRight, Priority: 4}, {Name: "respect", Align: render.AlignRight, Priority: 4},
+		{Name: "transp.", Align: render.AlignRight, Priority: 4}, {Name: "access", Align: render.AlignRight, Priority: 4},
+		{Name: "loyalty", Align: render.AlignRight, Priority: 4}, {Name: "value", Align: render.AlignRight, Priority: 4},
+		{Name: "quadrant", Priority: 3}, {Name: "stale", Priority: 2}, {Name: "flags", Priority: 1, Shorten: true},
+	}, Empty: "no client to show"}
+	if slices.ContainsFunc(rows, func(r health.Row) bool { return r.Incomplete != nil && *r.Incomplete }) {
+		g.Legend = "band*: a factor nobody rated is left out of the score"
+	}
 	// The rows' cells are made as the table is printed, not held.
 	g.Stream = func(yield func([]render.Cell) bool) {
 		for _, r := range rows {
@@ -297,14 +310,36 @@ func historyRows(results []health.Result) []HistoryRow {
 	return out
 }
 
+// historyCSVRow is one round as -o csv writes it: the client's id, then
+// the round's JSON fields.
+type historyCSVRow struct {
+	ID string `json:"id"`
+	RoundRow
+}
+
+// historyCSV is the csv view of --history: a row per round, with the
+// JSON fields of the client and its round.
+func historyCSV(results []health.Result) *render.Grid {
+	return render.Flat(func(yield func(historyCSVRow) bool) {
+		for _, h := range historyRows(results) {
+			for _, rd := range h.Rounds {
+				if !yield(historyCSVRow{ID: h.ID, RoundRow: rd}) {
+					return
+				}
+			}
+		}
+	})
+}
+
 func historyGrid(results []health.Result) *render.Grid {
 	g := &render.Grid{Columns: []render.Column{
-		{Name: "client"}, {Name: "round", Align: render.AlignRight}, {Name: "from"}, {Name: "to"}, {Name: "raters"},
-		{Name: "score", Align: render.AlignRight}, {Name: "band"}, {Name: "delta", Align: render.AlignRight},
-		{Name: "trust", Align: render.AlignRight}, {Name: "respect", Align: render.AlignRight},
-		{Name: "transp.", Align: render.AlignRight}, {Name: "access", Align: render.AlignRight},
-		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
-	}}
+		{Name: "client"}, {Name: "round", Align: render.AlignRight}, {Name: "from", Priority: 3}, {Name: "to"},
+		{Name: "raters", Priority: 2, Shorten: true},
+		{Name: "score", Align: render.AlignRight}, {Name: "band"}, {Name: "delta", Align: render.AlignRight, Priority: 1},
+		{Name: "trust", Align: render.AlignRight, Priority: 4}, {Name: "respect", Align: render.AlignRight, Priority: 4},
+		{Name: "transp.", Align: render.AlignRight, Priority: 4}, {Name: "access", Align: render.AlignRight, Priority: 4},
+		{Name: "loyalty", Align: render.AlignRight, Priority: 4}, {Name: "value", Align: render.AlignRight, Priority: 4},
+	}, Empty: "no round to show"}
 	for _, h := range historyRows(results) {
 		for i, rd := range h.Rounds {
 			f := rd.Factors

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -57,13 +58,17 @@ func runMatrix(e *env, opts *matrixOptions) error {
 		rows = []health.MatrixRow{}
 	}
 	if format == "table" {
-		drawMatrix(e.stdout, rows)
+		drawMatrix(e.stdout, rows, e.tableOptions().Width)
 		return nil
+	}
+	if format == "csv" {
+		// For tools: the JSON fields, one value per cell.
+		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "advisor", Align: render.AlignRight}, {Name: "breadth", Align: render.AlignRight},
-		{Name: "quadrant"}, {Name: "stated"}, {Name: "differs"},
-	}}
+		{Name: "quadrant"}, {Name: "stated", Priority: 1}, {Name: "differs", Priority: 1},
+	}, Empty: "no client to show"}
 	for _, r := range rows {
 		differs := ""
 		if r.Differs {
@@ -76,18 +81,19 @@ func runMatrix(e *env, opts *matrixOptions) error {
 
 // drawMatrix prints the 2×2 grid: advisor up, breadth across. Client ids
 // and stated positions are escaped (render.Sprintf) before the grid is
-// measured.
-func drawMatrix(w io.Writer, rows []health.MatrixRow) {
+// measured. With a width (a terminal's), the notes under the grid are
+// broken into lines no wider.
+func drawMatrix(w io.Writer, rows []health.MatrixRow, lineWidth int) {
 	cells := map[string][]string{}
 	var unrated, differ []string
 	for _, r := range rows {
 		if r.Quadrant == nil {
-			unrated = append(unrated, r.ID)
+			unrated = append(unrated, render.Sprintf("%s", r.ID))
 		} else {
 			cells[*r.Quadrant] = append(cells[*r.Quadrant], render.Sprintf("%s (%d, %d)", r.ID, *r.Advisor, r.Breadth))
 		}
 		if r.Differs {
-			differ = append(differ, render.Sprintf("  %s: the team states %s; the data shows %s", r.ID, *r.Stated, orText(r.Quadrant, "no quadrant (unrated)")))
+			differ = append(differ, render.Sprintf("%s: the team states %s; the data shows %s", r.ID, *r.Stated, orText(r.Quadrant, "no quadrant (unrated)")))
 		}
 	}
 	width := 34
@@ -121,12 +127,20 @@ func drawMatrix(w io.Writer, rows []health.MatrixRow) {
 	fmt.Fprintln(w, line)
 	render.Fprintf(w, "  %-*s%s\n", width+1, "  breadth < 50", " breadth ≥ 50")
 	if len(unrated) > 0 {
-		render.Fprintf(w, "\nUnrated (outside the grid): %s\n", strings.Join(unrated, ", "))
+		const title = "Unrated (outside the grid): "
+		list := wrapList(unrated, len(title), lineWidth)
+		fmt.Fprintf(w, "\n%s%s\n", title, strings.ReplaceAll(list, "\n", "\n"+strings.Repeat(" ", len(title))))
 	}
 	if len(differ) > 0 {
 		fmt.Fprintln(w, "\nStated position differs from the data:")
 		for _, d := range differ {
-			render.Fprintln(w, d)
+			for i, line := range wrapWords(d, lineWidth-4) {
+				lead := "    "
+				if i == 0 {
+					lead = "  "
+				}
+				fmt.Fprintln(w, lead+line)
+			}
 		}
 	}
 }

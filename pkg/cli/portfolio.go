@@ -109,10 +109,20 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	shown := selectEntries(p.Entries, opts)
 
 	var data any
-	g := &render.Grid{Columns: portfolioColumns(p.Currency), Stream: rows(shown, portfolioRow)}
+	g := &render.Grid{
+		Columns: portfolioColumns(p.Currency), Stream: rows(shown, portfolioRow),
+		Legend: trendLegend, Empty: "no active client to show",
+	}
 	switch format {
 	case "csv":
-		g = &render.Grid{Columns: portfolioCSVColumns(p.Currency), Stream: rows(shown, portfolioCSVRow)}
+		// For tools: the JSON fields, one value per cell.
+		g = render.Flat(func(yield func(portfolio.Row) bool) {
+			for _, en := range shown {
+				if !yield(portfolio.RowOf(en)) {
+					return
+				}
+			}
+		})
 	case "json", "yaml":
 		data = portfolio.ReportOf(p, shown)
 	}
@@ -120,7 +130,7 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		return err
 	}
 	if format == "table" {
-		printPortfolioSummary(e.stdout, p.Summary, p.Currency, len(shown))
+		printPortfolioSummary(e.stdout, p.Summary, p.Currency, len(shown), e.tableOptions().Width)
 	}
 	return nil
 }
@@ -232,12 +242,13 @@ func actionTone(action string) render.Tone {
 	return render.ToneNone
 }
 
-// moneyHeader names a money column with the firm's currency.
+// moneyHeader names a money column with the firm's currency, its sign
+// where it has one: "revenue (£)". The cells then show the amount alone.
 func moneyHeader(name, currency string) string {
 	if currency == "" {
 		return name
 	}
-	return name + " (" + currency + ")"
+	return name + " (" + portfolio.Sign(currency) + ")"
 }
 
 func ratCell(r *big.Rat, format func(*big.Rat) string) string {
@@ -250,21 +261,27 @@ func ratCell(r *big.Rat, format func(*big.Rat) string) string {
 func fixed2(r *big.Rat) string { return exact.Fixed(r, 2) }
 
 // portfolioColumns are the table and markdown view: the columns of SPEC §6.
+// On a narrow terminal rank, client, health, action and the reason stay
+// (the reason shortened), then come revenue, margin and net contribution,
+// attractiveness, the quadrant and the hours.
 func portfolioColumns(currency string) []render.Column {
 	return []render.Column{
 		{Name: "rank", Align: render.AlignRight},
 		{Name: "client"},
-		{Name: "quadrant"},
+		{Name: "quadrant", Priority: 3},
 		{Name: "health"},
-		{Name: moneyHeader("revenue", currency), Align: render.AlignRight, Money: true},
-		{Name: "margin", Align: render.AlignRight},
-		{Name: "hours", Align: render.AlignRight},
-		{Name: moneyHeader("net contribution", currency), Align: render.AlignRight, Money: true},
-		{Name: "attractiveness", Align: render.AlignRight},
+		{Name: moneyHeader("revenue", currency), Align: render.AlignRight, Money: true, Priority: 1},
+		{Name: "margin", Align: render.AlignRight, Percent: true, Priority: 1},
+		{Name: "hours", Align: render.AlignRight, Decimals: true, Priority: 4},
+		{Name: moneyHeader("net contribution", currency), Short: moneyHeader("net", currency), Align: render.AlignRight, Money: true, Priority: 1},
+		{Name: "attractiveness", Align: render.AlignRight, Priority: 2},
 		{Name: "action"},
-		{Name: "reason"},
+		{Name: "reason", Shorten: true},
 	}
 }
+
+// trendLegend says what the trend symbols of a health cell mean.
+const trendLegend = "trend: ↑ up ≥ +5, → flat, ↓ down ≤ −5, new: no earlier round"
 
 func portfolioRow(en portfolio.Entry) []render.Cell {
 	row := render.Texts(
@@ -276,43 +293,17 @@ func portfolioRow(en portfolio.Entry) []render.Cell {
 	return row
 }
 
-// portfolioCSVColumns are the spreadsheet view: one value per cell, with
-// the components and the revenue share that the table leaves out.
-func portfolioCSVColumns(currency string) []render.Column {
-	names := []string{
-		"rank", "client", "name", "quadrant", "health", "band", "trend",
-		moneyHeader("revenue", currency), "revenue share", "margin", "hours",
-		moneyHeader("opportunity cost", currency), moneyHeader("net contribution", currency),
-		"health score", "margin score", "fit", "potential", "attractiveness", "action", "reason",
-	}
-	cols := make([]render.Column, len(names))
-	for i, n := range names {
-		cols[i] = render.Column{Name: n}
-	}
-	return cols
-}
-
-func portfolioCSVRow(en portfolio.Entry) []render.Cell {
-	c := en.Components
-	return render.Texts(
-		strconv.Itoa(en.Rank), en.ID, en.Name, strCell(en.Quadrant),
-		intCell(en.Score), en.Band, strCell(en.Trend),
-		fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
-		fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
-		strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
-		strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
-	)
-}
-
 // printPortfolioSummary writes the summary block under the table: the
-// totals of every active client, whatever rows the filters showed.
-func printPortfolioSummary(w io.Writer, s portfolio.Summary, currency string, shown int) {
+// totals of every active client, whatever rows the filters showed. With a
+// width (a terminal's), the lists of counts are broken into lines no wider.
+func printPortfolioSummary(w io.Writer, s portfolio.Summary, currency string, shown, lineWidth int) {
+	const indent = 20 // "  " and the label column
 	counts := func(cs portfolio.Counts) string {
 		parts := make([]string, len(cs))
 		for i, c := range cs {
 			parts[i] = fmt.Sprintf("%s %d", c.Key, c.N)
 		}
-		return strings.Join(parts, ", ")
+		return wrapList(parts, indent, lineWidth)
 	}
 	title := fmt.Sprintf("Summary of %d active %s", s.Clients, plural(s.Clients, "client", "clients"))
 	if currency != "" {
@@ -354,8 +345,38 @@ func printPortfolioSummary(w io.Writer, s portfolio.Summary, currency string, sh
 	fmt.Fprintln(w)
 	render.Fprintln(w, title)
 	for _, r := range rows {
-		render.Fprintf(w, "  %-17s %s\n", r[0], r[1])
+		// A list of counts broken into lines goes on under its label.
+		for i, line := range strings.Split(r[1], "\n") {
+			if i > 0 {
+				r[0] = ""
+			}
+			render.Fprintf(w, "  %-17s %s\n", r[0], line)
+		}
 	}
+}
+
+// wrapList joins items with ", ", breaking the line before an item that
+// would go past width (0: one line) when each line starts at column
+// indent.
+func wrapList(items []string, indent, width int) string {
+	var b strings.Builder
+	col := indent
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(",")
+			col++
+			if width > 0 && col+1+len([]rune(it))+1 > width {
+				b.WriteString("\n")
+				col = indent
+			} else {
+				b.WriteString(" ")
+				col++
+			}
+		}
+		b.WriteString(it)
+		col += len([]rune(it))
+	}
+	return b.String()
 }
 
 func plural(n int, one, many string) string {

@@ -40,6 +40,9 @@ type env struct {
 	bookDir string
 	today   string
 	output  string
+	// wide is -o wide: a table with every column in full, whatever the
+	// terminal's width (format gives it as "table").
+	wide bool
 
 	// strict is --strict of the read commands: a result that leaves out
 	// what could not be read is then exit 1. leftOut is what the command
@@ -366,12 +369,18 @@ func leftOutCount(all []book.LeftOut) string {
 	return strings.Join(parts, " and ")
 }
 
-// format resolves -o against the formats a command supports; the first is the default.
+// format resolves -o against the formats a command supports; the first is
+// the default. -o wide is a table with every column (env.wide), given as
+// "table".
 func (e *env) format(allowed ...string) (string, error) {
 	if e.output == "" {
 		return allowed[0], nil
 	}
 	for _, a := range allowed {
+		if e.output == a && a == "wide" {
+			e.wide = true
+			return "table", nil
+		}
 		if e.output == a {
 			return a, nil
 		}
@@ -396,11 +405,49 @@ func newVersionCmd(e *env) *cobra.Command {
 }
 
 // tableFormats are the -o values of every command that prints a table.
-var tableFormats = []string{"table", "json", "yaml", "csv", "markdown"}
+var tableFormats = []string{"table", "wide", "json", "yaml", "csv", "markdown"}
 
 // print renders a command's result: data for json and yaml, the grid for
-// table, csv and markdown. Colour only on a terminal and never with NO_COLOR.
+// table, csv and markdown.
 func (e *env) print(format string, data any, grid *render.Grid) error {
+	return render.Write(e.stdout, render.Format(format), data, grid, e.tableOptions())
+}
+
+// forceTTY is the variable that makes clientbook lay tables out for a
+// terminal when stdout is not one (as gh's GH_FORCE_TTY does): the tests'
+// hook into the terminal path, with $COLUMNS for the width.
+const forceTTY = "CLIENTBOOK_FORCE_TTY"
+
+// terminal reports whether stdout is read by people: a terminal, or
+// $CLIENTBOOK_FORCE_TTY set.
+func (e *env) terminal() bool {
+	return render.IsTerminal(e.stdout) || e.getenv(forceTTY) != ""
+}
+
+// width is the terminal's width for tables: $COLUMNS, else the
+// terminal's size, else 80.
+func (e *env) width() int {
+	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
+	if n := render.TerminalWidth(e.stdout); n > 0 {
+		return n
+	}
+	return 80
+}
+
+// tableOptions is how tables are drawn on stdout. On a terminal a table
+// fits its width (unless -o wide) and has its legend and its message when
+// empty; a pipe gets every column in full and nothing else, so scripts see
+// the same output whatever the terminal. Colour only on a real terminal,
+// never with NO_COLOR.
+func (e *env) tableOptions() render.Options {
 	opts := render.Options{Color: render.ColorEnabled(e.stdout, e.getenv)}
-	return render.Write(e.stdout, render.Format(format), data, grid, opts)
+	if e.terminal() {
+		opts.Notes = true
+		if !e.wide {
+			opts.Width = e.width()
+		}
+	}
+	return opts
 }

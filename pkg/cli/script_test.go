@@ -5,13 +5,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/clientbook/clientbook/pkg/cli"
 	"github.com/clientbook/clientbook/pkg/internal/golden"
+	"github.com/clientbook/clientbook/pkg/render"
 )
 
 // TestMain registers the real program as the `clientbook` command of the
@@ -41,7 +44,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		UpdateScripts:       golden.Update(),
 		RequireExplicitExec: true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits, "maxwidth": cmdMaxWidth},
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("CLIENTBOOK_TODAY", "2026-11-23")
 			e.Setenv("NO_COLOR", "1")
@@ -75,5 +78,32 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// sgr matches the colour codes a terminal does not show.
+var sgr = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// cmdMaxWidth asserts that no line of the last command's stdout is wider
+// than N terminal columns (display width, colour codes left out), and
+// that stdout is not empty:
+//
+//	maxwidth 80
+func cmdMaxWidth(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: maxwidth N")
+	}
+	limit, err := strconv.Atoi(args[0])
+	if err != nil || limit < 1 {
+		ts.Fatalf("maxwidth: %q is not a width", args[0])
+	}
+	out := ts.ReadFile("stdout")
+	if out == "" {
+		ts.Fatalf("maxwidth: stdout is empty")
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if w := render.Width(sgr.ReplaceAllString(line, "")); w > limit {
+			ts.Fatalf("maxwidth: line %d is %d columns wide, more than %d:\n%s", i+1, w, limit, line)
+		}
 	}
 }

@@ -116,6 +116,13 @@ func Fixed(r *big.Rat, places int) string {
 	return digits
 }
 
+// Percent shows a fraction as a percentage with at most one decimal,
+// halves away from zero (0.40847 → "40.8%", 0.1 → "10%"): a margin or a
+// share in prose.
+func Percent(r *big.Rat) string {
+	return strings.TrimSuffix(Fixed(Mul(r, Int(100)), 1), ".0") + "%"
+}
+
 // Plain formats r as the shortest exact decimal when it has one (0.215 →
 // "0.215"), else with 6 decimals. Used for margins and hours, which users
 // wrote as decimals and expect to see back unchanged.

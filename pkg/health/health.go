@@ -205,7 +205,7 @@ func flags(r Result, s *book.Settings) []Flag {
 	var out []Flag
 	c := r.Client
 	if f := r.Financial; f != nil && f.Margin.Set && f.Margin.Value.Rat.Cmp(s.MarginFloor) < 0 {
-		out = append(out, Flag{FlagLowMargin, fmt.Sprintf("margin %s is below the floor of %s", f.Margin.Value.Text, exact.Plain(s.MarginFloor))})
+		out = append(out, Flag{FlagLowMargin, fmt.Sprintf("margin %s is below the floor of %s", exact.Percent(f.Margin.Value.Rat), exact.Percent(s.MarginFloor))})
 	}
 	sponsor, strong := false, 0
 	for _, sh := range c.Stakeholders {

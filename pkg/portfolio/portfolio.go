@@ -346,5 +346,5 @@ func decide(e *Entry, s *book.Settings) (action, reason string) {
 	if e.Attractiveness >= InvestAt && (!partner || growth) {
 		return Invest, investReason(e, partner)
 	}
-	return Maintain, maintainReason(e, partner)
+	return Maintain, maintainReason(e, s, partner)
 }

@@ -426,20 +426,20 @@ func TestActions(t *testing.T) {
 			name:   "a closed recovery does not recover",
 			client: cl{id: "a", score: ip(80), recovery: "closed", fin: []fin{{2026, "100", "0.05", "0"}}},
 			others: []cl{filler("900")},
-			action: Renegotiate, reason: "10% of revenue at margin 0.05, below the 0.15 floor",
+			action: Renegotiate, reason: "10% of revenue at margin 5%, below the 15% floor",
 		},
 		{
 			name:   "revenue share exactly 10% renegotiates",
 			client: cl{id: "a", score: ip(80), quadrant: health.TrustedPartner, fin: []fin{{2026, "100", "0.10", "0"}}},
 			others: []cl{filler("900")},
-			action: Renegotiate, reason: "10% of revenue at margin 0.1, below the 0.15 floor",
+			action: Renegotiate, reason: "10% of revenue at margin 10%, below the 15% floor",
 		},
 		{
 			// 999 / 10000 = 9.99%: no. Net 99.9 > 0. 28 + 8.25 + 10 + 10 = 56.25 → 56.
 			name:   "revenue share 9.99% does not renegotiate",
 			client: cl{id: "a", score: ip(80), quadrant: health.TrustedPartner, fin: []fin{{2026, "999", "0.10", "0"}}},
 			others: []cl{filler("9001")},
-			action: Maintain, reason: "attractiveness 56, below 60 to invest; weakest: margin score 33",
+			action: Maintain, reason: "attractiveness 56, below 60 to invest; weakest: margin 10% against a 30% target",
 		},
 		{
 			// margin 0.15 is not below the 0.15 floor. 28 + 12.5 + 10 + 10 = 60.5 → 61,
@@ -472,7 +472,7 @@ func TestActions(t *testing.T) {
 			name:   "negative margin with no hours de-prioritizes",
 			client: cl{id: "a", score: ip(80), fin: []fin{{2026, "1", "-0.1", "0"}}},
 			others: []cl{filler("9999")},
-			action: Deprioritize, reason: "margin -0.1 loses 0.10 on revenue of 1.00",
+			action: Deprioritize, reason: "margin -10% loses 0.10 on revenue of 1.00",
 		},
 		{
 			// 0.35×60 + 0.25×56 + 0.20×50 + 0.20×75 = 60 exactly.
@@ -493,7 +493,7 @@ func TestActions(t *testing.T) {
 			name:   "attractiveness 59 maintains",
 			client: cl{id: "a", score: ip(57), potential: 4, quadrant: health.ExpertForHire, fin: []fin{{2026, "100", "0.168", "0"}}},
 			others: []cl{filler("900")},
-			action: Maintain, reason: "attractiveness 59, below 60 to invest; weakest: fit 50",
+			action: Maintain, reason: "attractiveness 59, below 60 to invest; weakest: fit unknown (50 used)",
 		},
 		{
 			// 28 + 25 + 10 + 15 = 78.
@@ -541,7 +541,7 @@ func TestActions(t *testing.T) {
 			name:   "no revenue anywhere: share 0, no renegotiate",
 			client: cl{id: "a", score: ip(80), fin: []fin{{2026, "0", "0.05", "0"}}},
 			others: []cl{{id: "b", score: ip(80)}},
-			action: Deprioritize, reason: "contributes nothing: revenue 0.00 at margin 0.05",
+			action: Deprioritize, reason: "contributes nothing: revenue 0.00 at margin 5%",
 		},
 	}
 	for _, tt := range tests {
@@ -695,7 +695,7 @@ func TestRowJSON(t *testing.T) {
 	// net null, margin score 50. 17.5 + 12.5 + 10 + 10 = 50.
 	want := `{"rank":2,"id":"newco","name":"Client newco","revenue":26400.00,"margin":null,"management_hours":0,"net_contribution":null,` +
 		`"health":null,"band":"unrated","trend":null,"quadrant":null,"attractiveness":50,"action":"maintain",` +
-		`"reason":"attractiveness 50, below 60 to invest; weakest: health 50",` +
+		`"reason":"attractiveness 50, below 60 to invest; weakest: health unrated (50 used)",` +
 		`"owner":null,"tier":null,"year":2026,"revenue_share":0.2,"opportunity_cost":0.00,"health_score":50,"margin_score":50,` +
 		`"fit":50,"fit_rating":null,"fit_reason":"no strategy in clientbook.yaml to check fit against","potential":50,"potential_rating":null}`
 	if string(got) != want {

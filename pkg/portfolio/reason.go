@@ -28,7 +28,7 @@ func recoverReason(e *Entry, atRisk bool) string {
 
 func renegotiateReason(e *Entry, s *book.Settings) string {
 	return fmt.Sprintf("%s of revenue at margin %s, below the %s floor",
-		Percent(e.Share), exact.Plain(e.Margin), exact.Plain(s.MarginFloor))
+		Percent(e.Share), Percent(e.Margin), Percent(s.MarginFloor))
 }
 
 func deprioritizeReason(e *Entry, s *book.Settings) string {
@@ -39,9 +39,9 @@ func deprioritizeReason(e *Entry, s *book.Settings) string {
 	case cost.Sign() > 0:
 		return fmt.Sprintf("management time costs exactly what the client contributes (%s)", Money(s.Currency, cost))
 	case net.Sign() < 0:
-		return fmt.Sprintf("margin %s loses %s on revenue of %s", exact.Plain(e.Margin), Money(s.Currency, new(big.Rat).Neg(net)), Money(s.Currency, e.Revenue))
+		return fmt.Sprintf("margin %s loses %s on revenue of %s", Percent(e.Margin), Money(s.Currency, new(big.Rat).Neg(net)), Money(s.Currency, e.Revenue))
 	default:
-		return fmt.Sprintf("contributes nothing: revenue %s at margin %s", Money(s.Currency, e.Revenue), exact.Plain(e.Margin))
+		return fmt.Sprintf("contributes nothing: revenue %s at margin %s", Money(s.Currency, e.Revenue), Percent(e.Margin))
 	}
 }
 
@@ -56,7 +56,7 @@ func investReason(e *Entry, partner bool) string {
 	}
 }
 
-func maintainReason(e *Entry, partner bool) string {
+func maintainReason(e *Entry, s *book.Settings, partner bool) string {
 	if e.Attractiveness >= InvestAt && partner {
 		potential := "potential not rated"
 		if e.Potential != nil {
@@ -64,30 +64,50 @@ func maintainReason(e *Entry, partner bool) string {
 		}
 		return fmt.Sprintf("attractive (%d) trusted partner with little more to win (%s)", e.Attractiveness, potential)
 	}
-	name, v := weakest(e.Components)
-	return fmt.Sprintf("attractiveness %d, below %d to invest; weakest: %s %d", e.Attractiveness, InvestAt, name, v)
+	return fmt.Sprintf("attractiveness %d, below %d to invest; weakest: %s", e.Attractiveness, InvestAt, weakest(e, s))
 }
 
-// weakest names the lowest component; on a tie the first in the order
-// health, margin score, fit, potential.
-func weakest(c Components) (string, int) {
+// weakest names the lowest component, on the scale the user wrote it
+// ("potential 2 of 5", "margin 12% against a 30% target"), not as the
+// 0–100 value weighed; on a tie the first in the order health, margin
+// score, fit, potential.
+func weakest(e *Entry, s *book.Settings) string {
+	c := e.Components
 	name, v := "health", c.Health
 	for _, p := range []struct {
 		name string
 		v    int
-	}{{"margin score", c.Margin}, {"fit", c.Fit}, {"potential", c.Potential}} {
+	}{{"margin", c.Margin}, {"fit", c.Fit}, {"potential", c.Potential}} {
 		if p.v < v {
 			name, v = p.name, p.v
 		}
 	}
-	return name, v
+	switch name {
+	case "health":
+		if e.Score == nil {
+			return fmt.Sprintf("health unrated (%d used)", v)
+		}
+		return fmt.Sprintf("health %d", *e.Score)
+	case "margin":
+		if e.Margin == nil {
+			return fmt.Sprintf("margin unknown (score %d used)", v)
+		}
+		return fmt.Sprintf("margin %s against a %s target", Percent(e.Margin), Percent(s.MarginTarget))
+	case "fit":
+		if e.FitValue == nil {
+			return fmt.Sprintf("fit unknown (%d used)", v)
+		}
+		return fmt.Sprintf("fit %d of 5", *e.FitValue)
+	}
+	if e.Potential == nil {
+		return fmt.Sprintf("potential not rated (%d used)", v)
+	}
+	return fmt.Sprintf("potential %d of 5", *e.Potential)
 }
 
 // Percent shows a fraction as a percentage with at most one decimal,
 // halves going up (0.40847 → "40.8%", 0.1 → "10%").
-func Percent(r *big.Rat) string {
-	return strings.TrimSuffix(exact.Fixed(exact.Mul(r, exact.Int(100)), 1), ".0") + "%"
-}
+func Percent(r *big.Rat) string { return exact.Percent(r) }
 
 // symbols are the currencies whose sign is usual in prose.
 var symbols = map[string]string{"GBP": "£", "EUR": "€", "USD": "$"}
@@ -113,4 +133,13 @@ func Money(currency string, r *big.Rat) string {
 		prefix = currency + " "
 	}
 	return sign + prefix + b.String() + "." + frac
+}
+
+// Sign is how a table's header names the currency: its usual sign ("£")
+// where it has one, else its code ("CHF"); "" for no currency.
+func Sign(currency string) string {
+	if s := symbols[currency]; s != "" {
+		return s
+	}
+	return currency
 }

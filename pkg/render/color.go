@@ -83,3 +83,13 @@ func IsTerminal(w io.Writer) bool {
 	fd := f.Fd()
 	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 }
+
+// TerminalWidth is the number of columns of the terminal w is, 0 when w is
+// not a terminal or its size cannot be told.
+func TerminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || f == nil || !IsTerminal(w) {
+		return 0
+	}
+	return fileWidth(f)
+}

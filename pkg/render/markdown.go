@@ -17,14 +17,18 @@ import (
 // Lines cell are joined by a space, absent cells show "-" and money is
 // grouped. Markdown output never carries colour.
 func renderMarkdown(w io.Writer, g *Grid) error {
-	ncol := len(g.Columns)
+	cols, err := g.columns()
+	if err != nil {
+		return err
+	}
+	ncol := len(cols)
 	header := make([]string, ncol)
-	for c, col := range g.Columns {
+	for c, col := range cols {
 		header[c] = mdEscape(inert.Text(col.Name))
 	}
 	cells := make([]string, ncol)
 	body := func(row []Cell) []string {
-		for c, col := range g.Columns {
+		for c, col := range cols {
 			cells[c] = mdEscape(col.display(cellOf(row, c).Text))
 		}
 		return cells
@@ -36,7 +40,7 @@ func renderMarkdown(w io.Writer, g *Grid) error {
 	for c := range widths {
 		widths[c] = max(3, mdWidth(header[c]))
 	}
-	err := g.each(func(row []Cell) error {
+	err = g.each(func(row []Cell) error {
 		for c, s := range body(row) {
 			widths[c] = max(widths[c], mdWidth(s))
 		}
@@ -47,9 +51,9 @@ func renderMarkdown(w io.Writer, g *Grid) error {
 	}
 
 	buf := bufio.NewWriter(w)
-	writeMDRow(buf, g.Columns, widths, header)
+	writeMDRow(buf, cols, widths, header)
 	buf.WriteByte('|')
-	for c, col := range g.Columns {
+	for c, col := range cols {
 		buf.WriteByte(' ')
 		if col.Align == AlignRight {
 			buf.WriteString(strings.Repeat("-", widths[c]-1))
@@ -61,7 +65,7 @@ func renderMarkdown(w io.Writer, g *Grid) error {
 	}
 	buf.WriteByte('\n')
 	err = g.each(func(row []Cell) error {
-		writeMDRow(buf, g.Columns, widths, body(row))
+		writeMDRow(buf, cols, widths, body(row))
 		return nil
 	})
 	if err != nil {

@@ -35,6 +35,29 @@ type Column struct {
 	// markdown and csv, whose cells are one line, join them with a space.
 	// In every other column a line break is data and is escaped.
 	Lines bool
+	// Percent marks cells holding a plain decimal fraction like "0.305":
+	// table and markdown show a percentage with one decimal ("30.5%");
+	// csv shows the fraction, as JSON does.
+	Percent bool
+	// Decimals marks cells holding plain decimals like "12.5" that table
+	// and markdown show with the same number of decimals down the column,
+	// the most any cell has ("8" beside "12.5" is shown "8.0"); csv shows
+	// them as they are.
+	Decimals bool
+	// Priority ranks the column on a terminal too narrow for the whole
+	// table (Options.Width): 0, the default, is always shown; of the
+	// others, the column with the largest Priority is left out first (the
+	// rightmost on a tie). 1 is the first to add back as the terminal
+	// widens.
+	Priority int
+	// Shorten lets a table on a narrow terminal (Options.Width) cut the
+	// column's cells short with "…": long free text such as a reason.
+	Shorten bool
+	// Short, when set, is a shorter header for a table too wide for the
+	// terminal (Options.Width): "net (£)" for "net contribution (£)".
+	Short string
+
+	places int // Decimals: the decimals every cell is shown with
 }
 
 // Cell is one cell of a Grid: its text, "" when absent, and its colour in
@@ -75,6 +98,12 @@ type Grid struct {
 	// each time, and may reuse the slice it yields. A streamed grid is
 	// written as it is rendered, not built in memory first.
 	Stream iter.Seq[[]Cell]
+	// Legend is one line printed under a table for people
+	// (Options.Notes) that says what its symbols mean.
+	Legend string
+	// Empty is printed in place of a table with no rows for people
+	// (Options.Notes): "nothing due within 14 days".
+	Empty string
 }
 
 // each calls fn with every row, checking its length.
@@ -109,6 +138,14 @@ func cellOf(row []Cell, c int) Cell {
 type Options struct {
 	// Color enables ANSI colour in table output (see ColorEnabled).
 	Color bool
+	// Width, when above 0, is the width of the terminal a table is
+	// printed on: it leaves out columns (Column.Priority) and shortens
+	// cells (Column.Shorten) to be no wider. 0 shows every column in full,
+	// as a pipe and -o wide do.
+	Width int
+	// Notes adds what only people read to a table: the grid's Legend under
+	// it, and its Empty message in place of a table with no rows.
+	Notes bool
 }
 
 // absent is how table and markdown show an empty cell.
@@ -190,10 +227,34 @@ func (c Column) display(raw string) string {
 	if raw == "" {
 		return absent
 	}
-	if c.Money {
+	switch {
+	case c.Money:
 		raw = FormatMoney(raw)
+	case c.Percent:
+		raw = percent(raw)
+	case c.Decimals:
+		raw = withPlaces(raw, c.places)
 	}
 	return c.text(raw)
+}
+
+// columns returns g's columns ready to display its rows: a Decimals
+// column knows the most decimals any of its cells has, which takes a pass
+// over the rows.
+func (g *Grid) columns() ([]Column, error) {
+	cols := slices.Clone(g.Columns)
+	if !slices.ContainsFunc(cols, func(c Column) bool { return c.Decimals }) {
+		return cols, nil
+	}
+	err := g.each(func(row []Cell) error {
+		for c := range cols {
+			if cols[c].Decimals {
+				cols[c].places = max(cols[c].places, places(cellOf(row, c).Text))
+			}
+		}
+		return nil
+	})
+	return cols, err
 }
 
 // text escapes a cell's text (inert.Text); in a Lines column, line by

@@ -57,7 +57,9 @@ func TestStreamedTableIsBatchTable(t *testing.T) {
 		for _, color := range []bool{false, true} {
 			opts := Options{Color: color}
 			var batch, stream bytes.Buffer
-			if err := newTableOf(&batch, g, opts).batch(g); err != nil {
+			tb := newTableOf(&batch, g.Columns, opts)
+			tb.layout = fit(g.Columns, nil, nil, 0)
+			if err := tb.batch(g); err != nil {
 				t.Fatal(err)
 			}
 			if err := renderTable(&stream, g, opts); err != nil {
@@ -88,7 +90,9 @@ func TestMultilineCellTable(t *testing.T) {
 		{"one\ntwo lines", "1"}, {"x", "22\n3"},
 	})}
 	var batch, got bytes.Buffer
-	if err := newTableOf(&batch, g, Options{}).batch(g); err != nil {
+	tb := newTableOf(&batch, g.Columns, Options{})
+	tb.layout = fit(g.Columns, nil, nil, 0)
+	if err := tb.batch(g); err != nil {
 		t.Fatal(err)
 	}
 	if err := Write(&got, Table, nil, streamed(g), Options{}); err != nil {

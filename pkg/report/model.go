@@ -32,6 +32,9 @@ type Model struct {
 	Today     string // YYYY-MM-DD
 	TodayLong string // 23 November 2026
 	Currency  string
+	// Sign names the currency once, in the headers of the money columns
+	// ("£"), whose cells show the amount alone.
+	Sign string
 
 	Book    BookFacts
 	Figures []Figure     // the headline figures of the portfolio summary
@@ -153,6 +156,7 @@ func Build(in Input) Model {
 		Today:     in.Today.String(),
 		TodayLong: in.Today.Time().Format("2 January 2006"),
 		Currency:  p.Currency,
+		Sign:      portfolio.Sign(p.Currency),
 		Book: BookFacts{
 			Clients:       len(b.Clients),
 			Active:        len(p.Entries),
@@ -178,8 +182,15 @@ func Build(in Input) Model {
 			healthOf[id] = r
 		}
 	}
+	hours := make([]string, len(p.Entries))
 	for i := range p.Entries {
-		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], healthOf[p.Entries[i].ID], p.Currency))
+		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], healthOf[p.Entries[i].ID]))
+		hours[i] = exact.Plain(p.Entries[i].Hours)
+	}
+	// Hours with the same number of decimals down the column.
+	render.SameDecimals(hours)
+	for i := range m.Portfolio {
+		m.Portfolio[i].Hours = render.FormatMoney(hours[i])
 	}
 	m.Matrix = matrixOf(p, healthOf)
 	m.Trends = trendsOf(p.Entries, healthOf, s, in.Today)
@@ -246,16 +257,15 @@ func countGroup(name, class string, cs portfolio.Counts) CountGroup {
 	return g
 }
 
-func rowOf(e *portfolio.Entry, h *health.Result, currency string) Row {
+func rowOf(e *portfolio.Entry, h *health.Result) Row {
 	r := Row{
 		Rank:           e.Rank,
 		ID:             e.ID,
 		Name:           nameOr(e.Name, e.ID),
 		Score:          "–",
 		Band:           e.Band,
-		Revenue:        portfolio.Money(currency, e.Revenue),
+		Revenue:        render.FormatMoney(exact.Fixed(e.Revenue, 2)),
 		Share:          portfolio.Percent(e.Share),
-		Hours:          render.FormatMoney(exact.Plain(e.Hours)),
 		Attractiveness: e.Attractiveness,
 		Action:         e.Action,
 		Reason:         e.Reason,
@@ -277,10 +287,11 @@ func rowOf(e *portfolio.Entry, h *health.Result, currency string) Row {
 		}
 	}
 	if e.Margin != nil {
-		r.Margin = portfolio.Percent(e.Margin)
+		// One decimal down the column, as the terminal's table shows it.
+		r.Margin = exact.Fixed(exact.Mul(e.Margin, exact.Int(100)), 1) + "%"
 	}
 	if e.NetContribution != nil {
-		r.Net = portfolio.Money(currency, e.NetContribution)
+		r.Net = render.FormatMoney(exact.Fixed(e.NetContribution, 2))
 		r.NetNegative = e.NetContribution.Sign() < 0
 	}
 	return r
