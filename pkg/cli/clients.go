@@ -73,6 +73,16 @@ func completeClients(e *env) func(*cobra.Command, []string, string) ([]string, c
 	}
 }
 
+// Client statuses and tiers of the client file, the values of --status
+// and --tier; --status all lists every status.
+var (
+	clientStatuses = []string{"prospect", "active", "paused", "former"}
+	clientTiers    = []string{"key", "standard", "small"}
+)
+
+// allStatuses is the --status value that lists clients of every status.
+const allStatuses = "all"
+
 // clientFilter is the --status/--owner/--tier filter shared by commands.
 type clientFilter struct {
 	status []string
@@ -80,14 +90,48 @@ type clientFilter struct {
 	tier   []string
 }
 
-func (f *clientFilter) register(cmd *cobra.Command, defaultStatus []string) {
-	cmd.Flags().StringSliceVar(&f.status, "status", defaultStatus, "only clients with this status (prospect, active, paused, former); repeat or comma-separate")
-	cmd.Flags().StringSliceVar(&f.owner, "owner", nil, "only clients owned by this team member")
-	cmd.Flags().StringSliceVar(&f.tier, "tier", nil, "only clients of this tier (key, standard, small)")
+// register adds --status (with defaultStatus), --owner and --tier to cmd.
+func (f *clientFilter) register(e *env, cmd *cobra.Command, defaultStatus []string) {
+	enumSliceVar(cmd, &f.status, "status", defaultStatus, append(slices.Clone(clientStatuses), allStatuses),
+		"only clients with this status ("+strings.Join(clientStatuses, ", ")+", or all); repeat or comma-separate")
+	f.registerOwnerTier(e, cmd)
+}
+
+// registerOwnerTier adds --owner and --tier to cmd.
+func (f *clientFilter) registerOwnerTier(e *env, cmd *cobra.Command) {
+	cmd.Flags().StringSliceVar(&f.owner, "owner", nil, "only clients whose relationship manager is this team member (a team id); repeat or comma-separate")
+	enumSliceVar(cmd, &f.tier, "tier", nil, clientTiers, "only clients of this tier ("+strings.Join(clientTiers, ", ")+"); repeat or comma-separate")
+	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
+}
+
+// checkOwners checks --owner against the firm's team, once it is read.
+func (f *clientFilter) checkOwners(s *book.Settings) error {
+	return checkValues("--owner", f.owner, teamIDs(s))
+}
+
+// teamIDs lists the ids of the firm's team, sorted.
+func teamIDs(s *book.Settings) []string {
+	ids := make([]string, 0, len(s.Team))
+	for id := range s.Team {
+		ids = append(ids, string(id))
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// allStatus reports whether the filter lets every status through.
+func (f *clientFilter) allStatus() bool {
+	return len(f.status) == 0 || slices.Contains(f.status, allStatuses)
+}
+
+// onlyActive reports whether the filter lists the active clients only,
+// the default of the commands that list clients.
+func (f *clientFilter) onlyActive() bool {
+	return len(f.status) > 0 && !f.allStatus() && !slices.ContainsFunc(f.status, func(s string) bool { return s != "active" })
 }
 
 func (f *clientFilter) keep(c *book.Client) bool {
-	return (len(f.status) == 0 || slices.Contains(f.status, c.Status.Value)) &&
+	return (f.allStatus() || slices.Contains(f.status, c.Status.Value)) &&
 		(len(f.owner) == 0 || slices.Contains(f.owner, string(c.Owner.Value))) &&
 		(len(f.tier) == 0 || slices.Contains(f.tier, c.Tier.Value))
 }

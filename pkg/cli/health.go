@@ -16,13 +16,22 @@ import (
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
+// healthBands and healthSorts are the values of health's --band and --sort.
+var (
+	healthBands = []string{health.Healthy, health.Watch, health.AtRisk, health.Unrated}
+	healthSorts = []string{"id", "score", "delta"}
+)
+
 type healthOptions struct {
-	ids     []string
-	filter  clientFilter
-	band    []string
-	sort    string
-	history bool
-	explain bool
+	ids    []string
+	filter clientFilter
+	// statusAsked is --status given for other clients than the active:
+	// the table then has a status column.
+	statusAsked bool
+	band        []string
+	sort        string
+	history     bool
+	explain     bool
 }
 
 func newHealthCmd(e *env) *cobra.Command {
@@ -40,12 +49,17 @@ action; with the client's place in the Client Growth Matrix (SPEC §3).
 		ValidArgsFunction: completeClients(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ids = args
+			// A client asked for by name is shown whatever its status.
+			if len(args) > 0 && !cmd.Flags().Changed("status") {
+				opts.filter.status = nil
+			}
+			opts.statusAsked = cmd.Flags().Changed("status") && !opts.filter.onlyActive()
 			return runHealth(e, opts)
 		},
 	}
-	opts.filter.register(cmd, nil)
-	cmd.Flags().StringSliceVar(&opts.band, "band", nil, "only clients in this band (healthy, watch, at-risk, unrated)")
-	cmd.Flags().StringVar(&opts.sort, "sort", "id", "order by id, score (high first) or delta (largest fall first)")
+	opts.filter.register(e, cmd, []string{"active"})
+	enumSliceVar(cmd, &opts.band, "band", nil, healthBands, "only clients in this band ("+strings.Join(healthBands, ", ")+"); repeat or comma-separate")
+	enumVar(cmd, &opts.sort, "sort", "id", healthSorts, "order by id, score (high first) or delta (largest fall first)")
 	cmd.Flags().BoolVar(&opts.history, "history", false, "show every round, not only the current one")
 	cmd.Flags().BoolVar(&opts.explain, "explain", false, "show how each score is computed")
 	e.addStrict(cmd)
@@ -53,12 +67,9 @@ action; with the client's place in the Client Growth Matrix (SPEC §3).
 }
 
 func runHealth(e *env, opts *healthOptions) error {
-	format, err := e.format(tableFormats...)
+	format, err := e.format()
 	if err != nil {
 		return err
-	}
-	if !slices.Contains([]string{"id", "score", "delta"}, opts.sort) {
-		return usagef("--sort %q: use id, score or delta", opts.sort)
 	}
 	today, err := e.todayDate()
 	if err != nil {
@@ -107,20 +118,14 @@ func runHealth(e *env, opts *healthOptions) error {
 	if err := knownClients(withLeftOut(ids, b), opts.ids); err != nil {
 		return err
 	}
-	e.warnRead(b, clientsScope(opts.ids, len(opts.filter.status) > 0))
+	if err := opts.filter.checkOwners(b.Settings); err != nil {
+		return err
+	}
+	e.warnRead(b, clientsScope(opts.ids, !opts.filter.allStatus()))
 	sortResults(results, opts.sort)
 	switch {
 	case opts.explain:
-		if format != "table" {
-			return usagef("--explain prints text: leave out -o")
-		}
-		for i, r := range results {
-			if i > 0 {
-				fmt.Fprintln(e.stdout)
-			}
-			explain(e.stdout, health.Explain(r, b.Settings, today))
-		}
-		return nil
+		return printExplain(e, format, results, b.Settings, today)
 	case opts.history:
 		return e.print(format, historyRows(results), historyGrid(results))
 	}
@@ -128,7 +133,38 @@ func runHealth(e *env, opts *healthOptions) error {
 	if rows == nil {
 		rows = []health.Row{}
 	}
-	return e.print(format, rows, healthGrid(rows))
+	showStatus := opts.statusAsked || slices.ContainsFunc(rows, func(r health.Row) bool { return r.Status != "active" })
+	return e.print(format, rows, healthGrid(rows, showStatus))
+}
+
+// printExplain prints the working behind each result's score: text on
+// a table's terminal, a markdown section per client, or the same values
+// as data for json and yaml. CSV has no shape for it.
+func printExplain(e *env, format string, results []health.Result, s *book.Settings, today book.Date) error {
+	switch format {
+	case "csv":
+		return usagef("--explain prints text, markdown, json or yaml: -o csv has no shape for it")
+	case "json", "yaml":
+		rows := make([]ExplainRow, 0, len(results))
+		for _, r := range results {
+			rows = append(rows, explainRow(health.Explain(r, s, today)))
+		}
+		return e.print(format, rows, nil)
+	}
+	for i, r := range results {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		x := health.Explain(r, s, today)
+		if format == "markdown" {
+			if err := explainMarkdown(e.stdout, x); err != nil {
+				return err
+			}
+			continue
+		}
+		explain(e.stdout, x)
+	}
+	return nil
 }
 
 func sortResults(rs []health.Result, by string) {
@@ -218,7 +254,10 @@ func signed(p *int) string {
 	return fmt.Sprintf("%+d", *p)
 }
 
-func healthGrid(rows []health.Row) *render.Grid {
+// healthGrid is the table of health rows; with showStatus, a status
+// column follows the client's id, so that a paused or former client never
+// looks like a live one.
+func healthGrid(rows []health.Row, showStatus bool) *render.Grid {
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "score", Align: render.AlignRight}, {Name: "band"},
 		{Name: "trend"}, {Name: "delta", Align: render.AlignRight},
@@ -227,15 +266,31 @@ func healthGrid(rows []health.Row) *render.Grid {
 		{Name: "loyalty", Align: render.AlignRight}, {Name: "value", Align: render.AlignRight},
 		{Name: "quadrant"}, {Name: "stale"}, {Name: "flags"},
 	}}
+	if showStatus {
+		g.Columns = slices.Insert(g.Columns, 1, render.Column{Name: "status"})
+	}
 	// The rows' cells are made as the table is printed, not held.
 	g.Stream = func(yield func([]render.Cell) bool) {
 		for _, r := range rows {
-			if !yield(healthCells(r)) {
+			cells := healthCells(r)
+			if showStatus {
+				cells = slices.Insert(cells, 1, statusCell(r.Status))
+			}
+			if !yield(cells) {
 				return
 			}
 		}
 	}
 	return g
+}
+
+// statusCell shows a client's status: faint unless active.
+func statusCell(status string) render.Cell {
+	c := render.Cell{Text: status}
+	if status != "active" {
+		c.Tone = render.ToneDim
+	}
+	return c
 }
 
 func healthCells(r health.Row) []render.Cell {

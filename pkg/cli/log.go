@@ -52,21 +52,18 @@ wait for each other, so no entry is lost.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.kind, "kind", "call", "what kind of touchpoint: "+strings.Join(touchpointKinds, ", "))
+	enumVar(cmd, &opts.kind, "kind", "call", touchpointKinds, "what kind of touchpoint: "+strings.Join(touchpointKinds, ", "))
 	f.StringArrayVar(&opts.with, "with", nil, "a stakeholder who took part; repeat for each")
 	f.StringVar(&opts.by, "by", "", "who of our team (team id; default: the client's relationship manager)")
 	f.StringVar(&opts.date, "date", "", "when, YYYY-MM-DD (default: today)")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print the changed client.yaml instead of writing it")
-	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(touchpointKinds, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("by", completeTeam(e))
 	return cmd
 }
 
 func runLog(e *env, opts *logOptions) error {
 	if err := checkID("client", opts.client); err != nil {
 		return err
-	}
-	if !slices.Contains(touchpointKinds, opts.kind) {
-		return usagef("--kind %q: use one of %s", opts.kind, strings.Join(touchpointKinds, ", "))
 	}
 	today, err := e.todayDate()
 	if err != nil {

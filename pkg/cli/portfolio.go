@@ -27,7 +27,11 @@ type portfolioOptions struct {
 }
 
 // portfolioSorts are the --sort keys; the first is the spec's order.
-var portfolioSorts = []string{"attractiveness", "revenue", "net", "margin", "health", "id"}
+var portfolioSorts = []string{"attractiveness", "action", "revenue", "net", "margin", "health", "id"}
+
+// urgency orders the actions for --sort action: what needs a partner this
+// week (exit, recover, renegotiate) first, then the rest.
+var urgency = []string{"exit", portfolio.Recover, portfolio.Renegotiate, portfolio.Deprioritize, portfolio.Invest, portfolio.Maintain}
 
 func newPortfolioCmd(e *env) *cobra.Command {
 	opts := &portfolioOptions{}
@@ -52,29 +56,18 @@ Ranks, revenue shares and the summary are over all active clients; --action,
 		RunE: func(_ *cobra.Command, _ []string) error { return runPortfolio(e, opts) },
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&opts.action, "action", nil, "only clients with this action ("+strings.Join(portfolio.Actions, ", ")+"); repeat or comma-separate")
-	f.StringSliceVar(&opts.filter.owner, "owner", nil, "only clients owned by this team member")
-	f.StringSliceVar(&opts.filter.tier, "tier", nil, "only clients of this tier (key, standard, small)")
+	enumSliceVar(cmd, &opts.action, "action", nil, portfolio.Actions, "only clients with this action ("+strings.Join(portfolio.Actions, ", ")+"); repeat or comma-separate")
+	opts.filter.registerOwnerTier(e, cmd)
 	f.IntVar(&opts.top, "top", 0, "show only the first N clients (0: all)")
-	f.StringVar(&opts.sort, "sort", portfolioSorts[0], "order by "+strings.Join(portfolioSorts, ", ")+" (high first, id A-Z); ranks keep the spec's order")
+	enumVar(cmd, &opts.sort, "sort", portfolioSorts[0], portfolioSorts, "order by "+strings.Join(portfolioSorts, ", ")+" (action: exit, recover and renegotiate first; others high first, id A-Z); ranks keep the spec's order")
 	e.addStrict(cmd)
-	_ = cmd.RegisterFlagCompletionFunc("action", cobra.FixedCompletions(portfolio.Actions, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(portfolioSorts, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runPortfolio(e *env, opts *portfolioOptions) error {
-	format, err := e.format(tableFormats...)
+	format, err := e.format()
 	if err != nil {
 		return err
-	}
-	if !slices.Contains(portfolioSorts, opts.sort) {
-		return usagef("--sort %q: use one of %s", opts.sort, strings.Join(portfolioSorts, ", "))
-	}
-	for _, a := range opts.action {
-		if !slices.Contains(portfolio.Actions, a) {
-			return usagef("--action %q: use one of %s", a, strings.Join(portfolio.Actions, ", "))
-		}
 	}
 	if opts.top < 0 {
 		return usagef("--top %d: give a positive number, or 0 for all", opts.top)
@@ -93,6 +86,9 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		return portfolio.Pack(portfolio.Measure(health.Assess(c, s, today), s))
 	})
 	if err != nil {
+		return err
+	}
+	if err := opts.filter.checkOwners(b.Settings); err != nil {
 		return err
 	}
 	// Ranks, shares and the summary are over every active client: any
@@ -137,7 +133,7 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 type pick struct {
 	rank  int
 	value *big.Rat // revenue, net contribution or margin; nil when unknown
-	score int      // health score, -1 when unrated
+	score int      // health score, -1 when unrated; for --sort action, the action's urgency
 	id    string
 }
 
@@ -177,6 +173,11 @@ func selectEntries(p *portfolio.Packed, opts *portfolioOptions) []pick {
 			}
 		case "id":
 			pk.id = en.ID()
+		case "action":
+			pk.score = slices.Index(urgency, en.Action)
+			if pk.score < 0 {
+				pk.score = len(urgency)
+			}
 		}
 		out = append(out, pk)
 	}
@@ -199,6 +200,8 @@ func compareBy(key string, a, b pick) int {
 		return cmp.Compare(b.score, a.score)
 	case "id":
 		return cmp.Compare(a.id, b.id)
+	case "action":
+		return cmp.Compare(a.score, b.score) // the action's place in urgency
 	}
 	return 0 // attractiveness: the spec's order, which is the rank
 }

@@ -48,6 +48,7 @@ standard output. The same book and --today give a byte-identical file.
 	cmd.Flags().StringVarP(&opts.file, "output", "o", "", `write the page to FILE ("-" or absent: standard output)`)
 	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead the due list looks: Nd, Nw, Nm (30 days) or Ny")
 	e.addStrict(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("within", completeWithin)
 	return cmd
 }
 
