@@ -62,14 +62,16 @@ func clientList(all []book.ID) string {
 	return strings.Join(ids, ", ")
 }
 
-// completeClients completes client ids for commands that take them.
+// completeClients completes client ids for commands that take them,
+// leaving out those already on the command line.
 func completeClients(e *env) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 		root, err := e.root()
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return listIDs(root, "clients", prefix, true), cobra.ShellCompDirectiveNoFileComp
+		ids := slices.DeleteFunc(listIDs(root, "clients", prefix, true), func(id string) bool { return slices.Contains(args, id) })
+		return ids, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
