@@ -39,13 +39,26 @@ func newHealthCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "health [CLIENT...]",
 		Short: "Score each client relationship, its band, trend and red flags",
-		Long: `health scores every client relationship (SPEC §2): the current round of
-assessments, the six factor values, the weighted 0-100 score, its band and
-its trend against the previous round, staleness, and the red flags that need
-action; with the client's place in the Client Growth Matrix (SPEC §3).
+		Long: `health scores each active client relationship from the team's assessments.
+The current round is the assessments within health.round_window (default
+30 days) of the newest, the newest per rater. Each of the six factors (trust,
+respect, transparency, access, loyalty, value) is the raters' mean, 1 to 5;
+the score is their weighted mean on 0-100, rounded half up. The band is
+healthy at health.bands.healthy or more (default 70), watch at
+health.bands.watch or more (default 50), at-risk below, unrated without an assessment. The trend
+compares the score with the round before: up at +5 or more, down at -5 or
+less, flat between, new with no earlier score. A client is stale when its
+newest assessment is older than health.stale_after (default 180 days). The red
+flags say what needs action; the quadrant is the client's place in the
+Client Growth Matrix (see clientbook matrix --help).
+
+Active clients are listed unless --status says otherwise (--status all for
+every one; a status column then shows which are not active). A client named
+as an argument is shown whatever its status.
 
   --history   every round of the named clients, newest first
-  --explain   the arithmetic behind each named client's score`,
+  --explain   the arithmetic behind each named client's score (also as
+              -o markdown, json or yaml)`,
 		ValidArgsFunction: completeClients(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ids = args

@@ -41,8 +41,6 @@ The rest of the file is left exactly as it was: comments, blank lines and
 key order included. The words after CLIENT are the notes. --by defaults to
 the client's relationship manager and --date to today. Concurrent writers
 wait for each other, so no entry is lost.`,
-		Example: `  clientbook log acme --kind meeting --with "Jane Doe" Agreed the Q3 brief
-  clientbook log acme --date 2026-11-20 --by sam Chased the photography`,
 		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: completeFirstClient(e),
 		RunE: func(cmd *cobra.Command, args []string) error {

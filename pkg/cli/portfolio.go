@@ -38,7 +38,7 @@ func newPortfolioCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "portfolio",
 		Short: "Where to spend senior time: invest, maintain, renegotiate, recover or de-prioritize",
-		Long: `portfolio ranks every active client (SPEC §6) by attractiveness, a weighted
+		Long: `portfolio ranks every active client by attractiveness, a weighted
 mean of its health score, margin score (margin against the firm's target),
 fit with the firm's strategy and potential, and gives each one action with
 its main reason:

@@ -21,7 +21,7 @@ func newReviewAgendaCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "review CLIENT",
 		Short: "The annual review's agenda, tailored to the client",
-		Long: `review prints the annual client review's agenda (SPEC §4): the questions in
+		Long: `review prints the annual client review's agenda: the questions in
 order with their ids (the keys of a review's answers), tailored to the
 client — its priorities in plans, its weak or missing stakeholder
 relationships in people, team only when we have a team, manager only when

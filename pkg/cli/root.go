@@ -180,6 +180,10 @@ account plan is complete and current.`,
 		newVersionCmd(e),
 	)
 	root.SetHelpCommand(newHelpCmd(root))
+	// The completion command is made now rather than when the command
+	// runs, so that it has examples too.
+	root.InitDefaultCompletionCmd()
+	addExamples(root)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 		if slices.Contains(formatsOf(c), "json") {
