@@ -116,8 +116,37 @@ func checkValues(flag string, values, allowed []string) error {
 
 // flagError turns pflag's errors into clientbook's usage errors: the
 // flag, the value and what to give instead, without Go's parse errors
-// (strconv.ParseInt: ...).
-func flagError(err error) error {
+// (strconv.ParseInt: ...); an unknown flag with the nearest of cmd's.
+func flagError(cmd *cobra.Command, err error) error {
+	help := fmt.Sprintf("see %s --help", cmd.CommandPath())
+	var ne *pflag.NotExistError
+	if errors.As(err, &ne) {
+		name := ne.GetSpecifiedName()
+		if name == "" {
+			return usagef("%s (%s)", err, help)
+		}
+		var names []string
+		cmd.Flags().VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				names = append(names, f.Name)
+			}
+		})
+		if strings.Contains(err.Error(), "shorthand") {
+			return usagef("unknown flag -%s (%s)", name, help)
+		}
+		msg := fmt.Sprintf("unknown flag --%s", name)
+		if near := suggest(name, names); len(near) > 0 {
+			for i, n := range near {
+				near[i] = "--" + n
+			}
+			msg += ": did you mean " + quote(near) + "?"
+		}
+		return usagef("%s (%s)", msg, help)
+	}
+	var vr *pflag.ValueRequiredError
+	if errors.As(err, &vr) {
+		return usagef("--%s needs a value (%s)", vr.GetFlag().Name, help)
+	}
 	var iv *pflag.InvalidValueError
 	if !errors.As(err, &iv) {
 		return &usageError{msg: err.Error()}

@@ -159,7 +159,11 @@ account plan is complete and current.`,
 		Version:           Version,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
+	root.SetFlagErrorFunc(flagError)
+	// Runnable, with its own argument check, so that a command that does
+	// not exist is a usage error naming the nearest (wrapArgs).
+	root.Args = cobra.NoArgs
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 	pf := root.PersistentFlags()
 	pf.StringVar(&e.bookDir, "book", "", "the book's folder (default: $CLIENTBOOK_DIR, else the nearest folder holding clientbook.yaml)")
 	pf.StringVar(&e.today, "today", "", "the date to treat as today, YYYY-MM-DD (default: $CLIENTBOOK_TODAY, else the real date)")
@@ -184,8 +188,8 @@ account plan is complete and current.`,
 	// runs, so that it has examples too.
 	root.InitDefaultCompletionCmd()
 	addExamples(root)
+	wrapArgs(root)
 	for _, c := range root.Commands() {
-		wrapArgs(c)
 		if slices.Contains(formatsOf(c), "json") {
 			addJQ(e, c)
 		}
@@ -265,7 +269,11 @@ func wrapArgs(c *cobra.Command) {
 					kinds = append(kinds, sub.Name())
 				}
 			}
-			return usagef("%s %s: %v (%s)", cmd.CommandPath(), args[0], &valueError{value: args[0], allowed: kinds}, help)
+			where := ""
+			if cmd.HasParent() {
+				where = cmd.CommandPath() + ": "
+			}
+			return usagef("%sunknown command \"%s\": %v (%s)", where, args[0], &valueError{value: args[0], allowed: kinds}, help)
 		}
 		usage := cmd.UseLine()
 		if cmd.HasAvailableFlags() {
