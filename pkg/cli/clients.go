@@ -111,6 +111,15 @@ func (f *clientFilter) checkOwners(s *book.Settings) error {
 	return checkValues("--owner", f.owner, teamIDs(s))
 }
 
+// notInTeam is the error for a flag naming someone not in the firm's team,
+// with the nearest team member's id.
+func notInTeam(flag, id string, b *book.Book) error {
+	if near := suggest(id, teamIDs(b.Settings)); len(near) > 0 {
+		return usagef("%s %q is not in the firm's team: did you mean %s? Use one of %s", flag, id, quote(near), teamList(b))
+	}
+	return usagef("%s %q is not in the firm's team: use one of %s", flag, id, teamList(b))
+}
+
 // teamIDs lists the ids of the firm's team, sorted.
 func teamIDs(s *book.Settings) []string {
 	ids := make([]string, 0, len(s.Team))

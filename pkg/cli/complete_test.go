@@ -26,6 +26,7 @@ func TestCompletion(t *testing.T) {
 		{"check --fail-on", []string{"check", "--fail-on", ""}, []string{"error", "warning", "info"}, ":4"},
 		{"accept --fail-on", []string{"accept", "--fail-on", ""}, []string{"decline", "review"}, ":4"},
 		{"--band", []string{"health", "--band", ""}, healthBands, ":4"},
+		{"--band after a comma", []string{"health", "--band", "healthy,"}, []string{"healthy,watch", "healthy,at-risk", "healthy,unrated"}, ":4"},
 		{"--tier", []string{"portfolio", "--tier", ""}, clientTiers, ":4"},
 		{"--status", []string{"matrix", "--status", ""}, []string{"prospect", "active", "paused", "former", "all"}, ":4"},
 		{"--action", []string{"portfolio", "--action", ""}, []string{"recover", "renegotiate", "de-prioritize", "invest", "maintain"}, ":4"},

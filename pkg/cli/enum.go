@@ -33,7 +33,26 @@ func enumVar(cmd *cobra.Command, p *string, name, def string, allowed []string, 
 func enumSliceVar(cmd *cobra.Command, p *[]string, name string, def, allowed []string, usage string) {
 	*p = slices.Clone(def)
 	cmd.Flags().Var(&enumValue{allowed: allowed, multi: p}, name, usage)
-	_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc(name, completeList(allowed))
+}
+
+// completeList completes a comma-separated list of allowed values: after
+// "healthy," it offers "healthy,watch" and the others not yet listed.
+func completeList(allowed []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		given, last := "", toComplete
+		if i := strings.LastIndexByte(toComplete, ','); i >= 0 {
+			given, last = toComplete[:i+1], toComplete[i+1:]
+		}
+		listed := strings.Split(given, ",")
+		var out []string
+		for _, a := range allowed {
+			if strings.HasPrefix(a, last) && !slices.Contains(listed, a) {
+				out = append(out, given+a)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 func (v *enumValue) Set(s string) error {

@@ -17,6 +17,7 @@ import (
 type ExplainRow struct {
 	ID                string        `json:"id"`
 	Name              string        `json:"name"`
+	Status            string        `json:"status"`
 	Path              string        `json:"path"`
 	Round             *ExplainRound `json:"round"`
 	Advisor           *int          `json:"advisor"`
@@ -142,8 +143,8 @@ func explainRow(x health.Explanation) ExplainRow {
 // explainMarkdown writes the working as a markdown section per client, to
 // paste into a document. Book text is escaped (render.Fprintf) and its
 // table cells through render's markdown.
-func explainMarkdown(w io.Writer, x health.Explanation) error {
-	render.Fprintf(w, "## %s — %s\n\n", x.ID, x.Name)
+func explainMarkdown(w io.Writer, x health.Explanation, status string) error {
+	render.Fprintf(w, "## %s — %s%s\n\n", x.ID, x.Name, statusNote(status))
 	cur := x.Round
 	if cur == nil {
 		render.Fprintf(w, "No health assessment: the score is unrated (add one under `health:` in %s).\n\n", x.Path)
@@ -222,6 +223,14 @@ func explainMarkdown(w io.Writer, x health.Explanation) error {
 		render.Fprintf(w, "- Flag **%s**: %s\n", f.ID, f.Message)
 	}
 	return nil
+}
+
+// statusNote marks a client that is not active: " (paused)".
+func statusNote(status string) string {
+	if status == "active" {
+		return ""
+	}
+	return " (" + status + ")"
 }
 
 func orNone(s string) string {

@@ -160,7 +160,9 @@ func printExplain(e *env, format string, results []health.Result, s *book.Settin
 	case "json", "yaml":
 		rows := make([]ExplainRow, 0, len(results))
 		for _, r := range results {
-			rows = append(rows, explainRow(health.Explain(r, s, today)))
+			row := explainRow(health.Explain(r, s, today))
+			row.Status = r.Client.Status.Value
+			rows = append(rows, row)
 		}
 		return e.print(format, rows, nil)
 	}
@@ -168,14 +170,14 @@ func printExplain(e *env, format string, results []health.Result, s *book.Settin
 		if i > 0 {
 			fmt.Fprintln(e.stdout)
 		}
-		x := health.Explain(r, s, today)
+		x, status := health.Explain(r, s, today), r.Client.Status.Value
 		if format == "markdown" {
-			if err := explainMarkdown(e.stdout, x); err != nil {
+			if err := explainMarkdown(e.stdout, x, status); err != nil {
 				return err
 			}
 			continue
 		}
-		explain(e.stdout, x)
+		explain(e.stdout, x, status)
 	}
 	return nil
 }
@@ -389,10 +391,11 @@ func historyGrid(results []health.Result) *render.Grid {
 }
 
 // explain prints the working behind a client's score (health.Explain),
-// so a partner can check it by hand. Values from the book are printed
-// through render's Fprintf, escaped.
-func explain(w io.Writer, x health.Explanation) {
-	render.Fprintf(w, "%s — %s\n", x.ID, x.Name)
+// so a partner can check it by hand; a client that is not active says
+// its status. Values from the book are printed through render's Fprintf,
+// escaped.
+func explain(w io.Writer, x health.Explanation, status string) {
+	render.Fprintf(w, "%s — %s%s\n", x.ID, x.Name, statusNote(status))
 	if cur := x.Round; cur == nil {
 		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", x.Path)
 	} else {

@@ -89,7 +89,7 @@ func runLog(e *env, opts *logOptions) error {
 		by = string(c.Owner.Value)
 	}
 	if _, ok := b.Settings.Team[book.ID(by)]; !ok {
-		return usagef("--by %q is not in the firm's team: use one of %s", by, teamList(b))
+		return notInTeam("--by", by, b)
 	}
 	if date > today {
 		render.Fprintf(e.stderr, "clientbook: warning: %s is after today (%s): a touchpoint records a contact that happened\n", date, today)
