@@ -526,6 +526,9 @@ func (e *env) format(allowed ...string) (string, error) {
 	if len(e.formats) > 0 {
 		allowed = e.formats
 	}
+	if len(allowed) == 0 {
+		return "", usagef("this command has no output formats: leave out -o")
+	}
 	if e.output == "" {
 		return allowed[0], nil
 	}
