@@ -47,14 +47,13 @@ Exit code 0, or 1 with --fail-on decline when any opportunity is declined
 			return runAccept(e, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.failOn, "fail-on", "", "exit 1 when an opportunity is declined (decline), or declined or to review (review)")
+	enumVar(cmd, &opts.failOn, "fail-on", "", []string{"decline", "review"}, "exit 1 when an opportunity is declined (decline), or declined or to review (review)")
 	e.addStrict(cmd)
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"decline", "review"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runAccept(e *env, opts *acceptOptions) error {
-	format, err := e.format(tableFormats...)
+	format, err := e.format()
 	if err != nil {
 		return err
 	}
@@ -65,8 +64,6 @@ func runAccept(e *env, opts *acceptOptions) error {
 		failAt = accept.Decline
 	case "review":
 		failAt = accept.Review
-	default:
-		return usagef("--fail-on %q: use decline or review", opts.failOn)
 	}
 	if _, err := e.todayDate(); err != nil {
 		return err
@@ -305,7 +302,7 @@ func acceptGrid(results []accept.Result) *render.Grid {
 	for _, name := range book.Criteria {
 		g.Columns = append(g.Columns, render.Column{Name: name, Priority: 3})
 	}
-	g.Columns = append(g.Columns, render.Column{Name: "conditions", Priority: 1, Shorten: true})
+	g.Columns = append(g.Columns, render.Column{Name: "conditions", Priority: 1, Shorten: true}, render.Column{Name: "reason", Priority: 1, Shorten: true})
 	for _, r := range results {
 		conflict := "no"
 		if r.HardConflict {
@@ -316,7 +313,7 @@ func acceptGrid(results []accept.Result) *render.Grid {
 		for _, name := range book.Criteria {
 			row = append(row, render.Cell{Text: r.Criteria.Get(name).String()})
 		}
-		row = append(row, render.Cell{Text: strings.Join(r.Open, ", ")})
+		row = append(row, render.Cell{Text: strings.Join(r.Open, ", ")}, render.Cell{Text: acceptReason(r)})
 		g.Rows = append(g.Rows, row)
 	}
 	return g
@@ -352,6 +349,41 @@ func acceptCSV(results []accept.Result) *render.Grid {
 		g.Rows = append(g.Rows, render.Texts(row...))
 	}
 	return g
+}
+
+// reasonWidth is how many characters of a decline's or review's first
+// reason the table shows; the single opportunity's detail has them whole.
+const reasonWidth = 60
+
+// acceptReason is the row's reason: why the work is declined, or the
+// first condition of a review, shortened, with how many more there are.
+func acceptReason(r accept.Result) string {
+	reasons := r.Reasons
+	if r.Decision == accept.Review {
+		reasons = r.Conditions
+	}
+	if len(reasons) == 0 {
+		return ""
+	}
+	s := shorten(reasons[0], reasonWidth)
+	if n := len(reasons) - 1; n > 0 {
+		s += fmt.Sprintf(" (+%d more)", n)
+	}
+	return s
+}
+
+// shorten cuts s to at most n characters, at a word where it can, and
+// marks the cut with "…".
+func shorten(s string, n int) string {
+	runes := []rune(s)
+	if len(runes) <= n {
+		return s
+	}
+	cut := string(runes[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
 // decisionTone colours a decision: accept green, review yellow, decline

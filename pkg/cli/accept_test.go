@@ -60,7 +60,7 @@ func TestAcceptMain(t *testing.T) {
 		{name: "unknown id is a usage error listing the known ids", args: []string{"nope"}, wantCode: ExitUsage,
 			wantStderr: "known opportunities are nimbus-seo-programme, tallis-robotics-brand, trailhead-winter-launch"},
 		{name: "unknown --fail-on is a usage error", args: []string{"--fail-on", "accept"}, wantCode: ExitUsage,
-			wantStderr: "use decline or review"},
+			wantStderr: `--fail-on "accept": use one of decline, review`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

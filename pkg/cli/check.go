@@ -53,7 +53,7 @@ Rules:
 			return runCheck(e, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	enumVar(cmd, &opts.failOn, "fail-on", "error", []string{"error", "warning", "info"}, "exit 1 when a finding is at or above this severity: error, warning or info")
 	cmd.Flags().StringVar(&opts.since, "since", "", "only report findings in files changed in git since `REF` (a commit, branch or tag), untracked files included")
 	return cmd
 }
@@ -67,7 +67,7 @@ func ruleHelp() string {
 }
 
 func runCheck(e *env, opts *checkOptions) error {
-	format, err := e.format("text", "json", "github", "sarif")
+	format, err := e.format()
 	if err != nil {
 		return err
 	}
@@ -175,8 +175,10 @@ func runCheck(e *env, opts *checkOptions) error {
 	return nil
 }
 
-// relPaths turns PATH arguments (relative to the working folder) into
-// slash-separated paths relative to the book root.
+// relPaths turns PATH arguments into slash-separated paths relative to
+// the book root. A relative path is looked for from the working folder,
+// then from the book root (so that `check clients/acme --book DIR` works
+// from anywhere); the error says where it looked.
 func relPaths(root string, paths []string) ([]string, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -184,19 +186,31 @@ func relPaths(root string, paths []string) ([]string, error) {
 	}
 	var out []string
 	for _, p := range paths {
-		abs := p
+		candidates := []string{p}
 		if !filepath.IsAbs(p) {
-			abs = filepath.Join(cwd, p)
+			candidates = []string{filepath.Join(cwd, p), filepath.Join(root, p)}
 		}
-		rel, err := filepath.Rel(root, abs)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, usagef("%s is outside the book at %s", p, root)
+		found, inBook := "", false
+		for _, abs := range candidates {
+			rel, ok := relInside(root, abs)
+			if !ok {
+				continue
+			}
+			inBook = true
+			if _, err := os.Lstat(abs); err == nil {
+				found = rel
+				break
+			}
 		}
-		if _, err := os.Lstat(abs); err != nil {
+		looked := strings.Join(slices.Compact(candidates), " and ")
+		switch {
+		case !inBook:
+			return nil, usagef("%s is outside the book at %s (looked at %s)", p, root, looked)
+		case found == "":
 			// A misspelt path in CI must not pass silently with no findings.
-			return nil, usagef("%s does not exist in the book: give a file or folder of the book", p)
+			return nil, usagef("%s does not exist in the book at %s (looked at %s): give a file or folder of the book", p, root, looked)
 		}
-		out = append(out, filepath.ToSlash(rel))
+		out = append(out, found)
 	}
 	return out, nil
 }

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/clientbook/clientbook/pkg/book"
 )
 
@@ -33,4 +35,9 @@ func listIDs(root, dir, prefix string, folders bool) []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// completeWithin offers examples of --within's durations.
+func completeWithin(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return []string{"7d\ta week", "14d\ttwo weeks (the default)", "30d\ta month", "4w\tfour weeks", "3m\tthree months (90 days)", "1y\ta year"}, cobra.ShellCompDirectiveNoFileComp
 }

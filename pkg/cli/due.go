@@ -37,13 +37,15 @@ ends on 9999-12-31, the last date YYYY-MM-DD can write.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead to look: Nd, Nw, Nm (30 days) or Ny")
-	cmd.Flags().StringSliceVar(&opts.owners, "owner", nil, "only items owned by this team member")
+	cmd.Flags().StringSliceVar(&opts.owners, "owner", nil, "only items owned by this team member (a team id); repeat or comma-separate")
 	e.addStrict(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
+	_ = cmd.RegisterFlagCompletionFunc("within", completeWithin)
 	return cmd
 }
 
 func runDue(e *env, opts *dueOptions) error {
-	format, err := e.format(tableFormats...)
+	format, err := e.format()
 	if err != nil {
 		return err
 	}
@@ -76,6 +78,9 @@ func runDue(e *env, opts *dueOptions) error {
 	}
 	perClient = nil
 	if err := knownClients(withLeftOut(ids, b), opts.clients); err != nil {
+		return err
+	}
+	if err := checkValues("--owner", opts.owners, teamIDs(b.Settings)); err != nil {
 		return err
 	}
 	// due lists the active clients' items: a client whose status is not

@@ -16,13 +16,22 @@ import (
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
+// healthBands and healthSorts are the values of health's --band and --sort.
+var (
+	healthBands = []string{health.Healthy, health.Watch, health.AtRisk, health.Unrated}
+	healthSorts = []string{"id", "score", "delta"}
+)
+
 type healthOptions struct {
-	ids     []string
-	filter  clientFilter
-	band    []string
-	sort    string
-	history bool
-	explain bool
+	ids    []string
+	filter clientFilter
+	// statusAsked is --status given for other clients than the active:
+	// the table then has a status column.
+	statusAsked bool
+	band        []string
+	sort        string
+	history     bool
+	explain     bool
 }
 
 func newHealthCmd(e *env) *cobra.Command {
@@ -30,22 +39,40 @@ func newHealthCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "health [CLIENT...]",
 		Short: "Score each client relationship, its band, trend and red flags",
-		Long: `health scores every client relationship (SPEC §2): the current round of
-assessments, the six factor values, the weighted 0-100 score, its band and
-its trend against the previous round, staleness, and the red flags that need
-action; with the client's place in the Client Growth Matrix (SPEC §3).
+		Long: `health scores each active client relationship from the team's assessments.
+The current round is the assessments within health.round_window (default
+30 days) of the newest, the newest per rater. Each of the six factors (trust,
+respect, transparency, access, loyalty, value) is the raters' mean, 1 to 5;
+the score is their weighted mean on 0-100, rounded half up. The band is
+healthy at health.bands.healthy or more (default 70), watch at
+health.bands.watch or more (default 50), at-risk below, unrated without an assessment. The trend
+compares the score with the round before: up at +5 or more, down at -5 or
+less, flat between, new with no earlier score. A client is stale when its
+newest assessment is older than health.stale_after (default 180 days). The red
+flags say what needs action; the quadrant is the client's place in the
+Client Growth Matrix (see clientbook matrix --help).
+
+Active clients are listed unless --status says otherwise (--status all for
+every one; a status column then shows which are not active). A client named
+as an argument is shown whatever its status.
 
   --history   every round of the named clients, newest first
-  --explain   the arithmetic behind each named client's score`,
+  --explain   the arithmetic behind each named client's score (also as
+              -o markdown, json or yaml)`,
 		ValidArgsFunction: completeClients(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ids = args
+			// A client asked for by name is shown whatever its status.
+			if len(args) > 0 && !cmd.Flags().Changed("status") {
+				opts.filter.status = nil
+			}
+			opts.statusAsked = cmd.Flags().Changed("status") && !opts.filter.onlyActive()
 			return runHealth(e, opts)
 		},
 	}
-	opts.filter.register(cmd, nil)
-	cmd.Flags().StringSliceVar(&opts.band, "band", nil, "only clients in this band (healthy, watch, at-risk, unrated)")
-	cmd.Flags().StringVar(&opts.sort, "sort", "id", "order by id, score (high first) or delta (largest fall first)")
+	opts.filter.register(e, cmd, []string{"active"})
+	enumSliceVar(cmd, &opts.band, "band", nil, healthBands, "only clients in this band ("+strings.Join(healthBands, ", ")+"); repeat or comma-separate")
+	enumVar(cmd, &opts.sort, "sort", "id", healthSorts, "order by id, score (high first) or delta (largest fall first)")
 	cmd.Flags().BoolVar(&opts.history, "history", false, "show every round, not only the current one")
 	cmd.Flags().BoolVar(&opts.explain, "explain", false, "show how each score is computed")
 	e.addStrict(cmd)
@@ -53,12 +80,9 @@ action; with the client's place in the Client Growth Matrix (SPEC §3).
 }
 
 func runHealth(e *env, opts *healthOptions) error {
-	format, err := e.format(tableFormats...)
+	format, err := e.format()
 	if err != nil {
 		return err
-	}
-	if !slices.Contains([]string{"id", "score", "delta"}, opts.sort) {
-		return usagef("--sort %q: use id, score or delta", opts.sort)
 	}
 	today, err := e.todayDate()
 	if err != nil {
@@ -107,20 +131,14 @@ func runHealth(e *env, opts *healthOptions) error {
 	if err := knownClients(withLeftOut(ids, b), opts.ids); err != nil {
 		return err
 	}
-	e.warnRead(b, clientsScope(opts.ids, len(opts.filter.status) > 0))
+	if err := opts.filter.checkOwners(b.Settings); err != nil {
+		return err
+	}
+	e.warnRead(b, clientsScope(opts.ids, !opts.filter.allStatus()))
 	sortResults(results, opts.sort)
 	switch {
 	case opts.explain:
-		if format != "table" {
-			return usagef("--explain prints text: leave out -o")
-		}
-		for i, r := range results {
-			if i > 0 {
-				fmt.Fprintln(e.stdout)
-			}
-			explain(e.stdout, health.Explain(r, b.Settings, today))
-		}
-		return nil
+		return printExplain(e, format, results, b.Settings, today)
 	case opts.history:
 		if format == "csv" {
 			return e.print(format, nil, historyCSV(results))
@@ -135,7 +153,40 @@ func runHealth(e *env, opts *healthOptions) error {
 		// For tools: the JSON fields, one value per cell.
 		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
-	return e.print(format, rows, healthGrid(rows))
+	showStatus := opts.statusAsked || slices.ContainsFunc(rows, func(r health.Row) bool { return r.Status != "active" })
+	return e.print(format, rows, healthGrid(rows, showStatus))
+}
+
+// printExplain prints the working behind each result's score: text on
+// a table's terminal, a markdown section per client, or the same values
+// as data for json and yaml. CSV has no shape for it.
+func printExplain(e *env, format string, results []health.Result, s *book.Settings, today book.Date) error {
+	switch format {
+	case "csv":
+		return usagef("--explain prints text, markdown, json or yaml: -o csv has no shape for it")
+	case "json", "yaml":
+		rows := make([]ExplainRow, 0, len(results))
+		for _, r := range results {
+			row := explainRow(health.Explain(r, s, today))
+			row.Status = r.Client.Status.Value
+			rows = append(rows, row)
+		}
+		return e.print(format, rows, nil)
+	}
+	for i, r := range results {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		x, status := health.Explain(r, s, today), r.Client.Status.Value
+		if format == "markdown" {
+			if err := explainMarkdown(e.stdout, x, status); err != nil {
+				return err
+			}
+			continue
+		}
+		explain(e.stdout, x, status)
+	}
+	return nil
 }
 
 func sortResults(rs []health.Result, by string) {
@@ -225,7 +276,10 @@ func signed(p *int) string {
 	return fmt.Sprintf("%+d", *p)
 }
 
-func healthGrid(rows []health.Row) *render.Grid {
+// healthGrid is the table of health rows; with showStatus, a status
+// column follows the client's id, so that a paused or former client never
+// looks like a live one.
+func healthGrid(rows []health.Row, showStatus bool) *render.Grid {
 	// On a narrow terminal the client, score, band and trend stay, then
 	// come the flags (shortened), delta and staleness, the quadrant, and
 	// last the six factors.
@@ -240,15 +294,31 @@ func healthGrid(rows []health.Row) *render.Grid {
 	if slices.ContainsFunc(rows, func(r health.Row) bool { return r.Incomplete != nil && *r.Incomplete }) {
 		g.Legend = "band*: a factor nobody rated is left out of the score"
 	}
+	if showStatus {
+		g.Columns = slices.Insert(g.Columns, 1, render.Column{Name: "status", Priority: 1})
+	}
 	// The rows' cells are made as the table is printed, not held.
 	g.Stream = func(yield func([]render.Cell) bool) {
 		for _, r := range rows {
-			if !yield(healthCells(r)) {
+			cells := healthCells(r)
+			if showStatus {
+				cells = slices.Insert(cells, 1, statusCell(r.Status))
+			}
+			if !yield(cells) {
 				return
 			}
 		}
 	}
 	return g
+}
+
+// statusCell shows a client's status: faint unless active.
+func statusCell(status string) render.Cell {
+	c := render.Cell{Text: status}
+	if status != "active" {
+		c.Tone = render.ToneDim
+	}
+	return c
 }
 
 func healthCells(r health.Row) []render.Cell {
@@ -356,10 +426,11 @@ func historyGrid(results []health.Result) *render.Grid {
 }
 
 // explain prints the working behind a client's score (health.Explain),
-// so a partner can check it by hand. Values from the book are printed
-// through render's Fprintf, escaped.
-func explain(w io.Writer, x health.Explanation) {
-	render.Fprintf(w, "%s — %s\n", x.ID, x.Name)
+// so a partner can check it by hand; a client that is not active says
+// its status. Values from the book are printed through render's Fprintf,
+// escaped.
+func explain(w io.Writer, x health.Explanation, status string) {
+	render.Fprintf(w, "%s — %s%s\n", x.ID, x.Name, statusNote(status))
 	if cur := x.Round; cur == nil {
 		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", x.Path)
 	} else {

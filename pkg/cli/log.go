@@ -41,8 +41,6 @@ The rest of the file is left exactly as it was: comments, blank lines and
 key order included. The words after CLIENT are the notes. --by defaults to
 the client's relationship manager and --date to today. Concurrent writers
 wait for each other, so no entry is lost.`,
-		Example: `  clientbook log acme --kind meeting --with "Jane Doe" Agreed the Q3 brief
-  clientbook log acme --date 2026-11-20 --by sam Chased the photography`,
 		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: completeFirstClient(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -52,21 +50,18 @@ wait for each other, so no entry is lost.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.kind, "kind", "call", "what kind of touchpoint: "+strings.Join(touchpointKinds, ", "))
+	enumVar(cmd, &opts.kind, "kind", "call", touchpointKinds, "what kind of touchpoint: "+strings.Join(touchpointKinds, ", "))
 	f.StringArrayVar(&opts.with, "with", nil, "a stakeholder who took part; repeat for each")
 	f.StringVar(&opts.by, "by", "", "who of our team (team id; default: the client's relationship manager)")
 	f.StringVar(&opts.date, "date", "", "when, YYYY-MM-DD (default: today)")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "print the changed client.yaml instead of writing it")
-	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(touchpointKinds, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("by", completeTeam(e))
 	return cmd
 }
 
 func runLog(e *env, opts *logOptions) error {
 	if err := checkID("client", opts.client); err != nil {
 		return err
-	}
-	if !slices.Contains(touchpointKinds, opts.kind) {
-		return usagef("--kind %q: use one of %s", opts.kind, strings.Join(touchpointKinds, ", "))
 	}
 	today, err := e.todayDate()
 	if err != nil {
@@ -94,7 +89,7 @@ func runLog(e *env, opts *logOptions) error {
 		by = string(c.Owner.Value)
 	}
 	if _, ok := b.Settings.Team[book.ID(by)]; !ok {
-		return usagef("--by %q is not in the firm's team: use one of %s", by, teamList(b))
+		return notInTeam("--by", by, b)
 	}
 	if date > today {
 		render.Fprintf(e.stderr, "clientbook: warning: %s is after today (%s): a touchpoint records a contact that happened\n", date, today)

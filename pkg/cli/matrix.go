@@ -14,6 +14,9 @@ import (
 
 type matrixOptions struct {
 	filter clientFilter
+	// statusAsked is --status given for other clients than the active:
+	// the table then has a status column.
+	statusAsked bool
 }
 
 func newMatrixCmd(e *env) *cobra.Command {
@@ -21,21 +24,26 @@ func newMatrixCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "matrix",
 		Short: "Draw the Client Growth Matrix with each client in its quadrant",
-		Long: `matrix places every client in the Client Growth Matrix (SPEC §3): the advisor
+		Long: `matrix places every active client in the Client Growth Matrix: the advisor
 axis (trust, access and transparency in the current health round) against the
 breadth axis (services, strong stakeholders and the team members who own
-them). Clients never assessed are listed outside the grid. Where the team's
-stated position differs from what the data shows, it says so.`,
+them), each 0-100, split at 50. Clients never assessed are listed outside the
+grid. Where the team's stated position differs from what the data shows, it
+says so. --status all (or paused, former, prospect) places other clients
+too, each marked with its status.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runMatrix(e, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.statusAsked = cmd.Flags().Changed("status") && !opts.filter.onlyActive()
+			return runMatrix(e, opts)
+		},
 	}
-	opts.filter.register(cmd, nil)
+	opts.filter.register(e, cmd, []string{"active"})
 	e.addStrict(cmd)
 	return cmd
 }
 
 func runMatrix(e *env, opts *matrixOptions) error {
-	format, err := e.format(tableFormats...)
+	format, err := e.format()
 	if err != nil {
 		return err
 	}
@@ -47,7 +55,10 @@ func runMatrix(e *env, opts *matrixOptions) error {
 	if err != nil {
 		return err
 	}
-	e.warnRead(b, clientsScope(nil, len(opts.filter.status) > 0))
+	if err := opts.filter.checkOwners(b.Settings); err != nil {
+		return err
+	}
+	e.warnRead(b, clientsScope(nil, !opts.filter.allStatus()))
 	var rows []health.MatrixRow
 	for _, r := range health.AssessBook(b, today) {
 		if opts.filter.keep(r.Client) {
@@ -65,16 +76,24 @@ func runMatrix(e *env, opts *matrixOptions) error {
 		// For tools: the JSON fields, one value per cell.
 		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
+	showStatus := opts.statusAsked || slices.ContainsFunc(rows, func(r health.MatrixRow) bool { return r.Status != "active" })
 	g := &render.Grid{Columns: []render.Column{
 		{Name: "client"}, {Name: "advisor", Align: render.AlignRight}, {Name: "breadth", Align: render.AlignRight},
 		{Name: "quadrant"}, {Name: "stated", Priority: 1}, {Name: "differs", Priority: 1},
 	}, Empty: "no client to show"}
+	if showStatus {
+		g.Columns = slices.Insert(g.Columns, 1, render.Column{Name: "status", Priority: 1})
+	}
 	for _, r := range rows {
 		differs := ""
 		if r.Differs {
 			differs = "yes"
 		}
-		g.Rows = append(g.Rows, render.Texts(r.ID, intCell(r.Advisor), fmt.Sprint(r.Breadth), strCell(r.Quadrant), strCell(r.Stated), differs))
+		row := render.Texts(r.ID, intCell(r.Advisor), fmt.Sprint(r.Breadth), strCell(r.Quadrant), strCell(r.Stated), differs)
+		if showStatus {
+			row = slices.Insert(row, 1, statusCell(r.Status))
+		}
+		g.Rows = append(g.Rows, row)
 	}
 	return e.print(format, rows, g)
 }
@@ -87,10 +106,15 @@ func drawMatrix(w io.Writer, rows []health.MatrixRow, lineWidth int) {
 	cells := map[string][]string{}
 	var unrated, differ []string
 	for _, r := range rows {
+		// A client that is not active says so wherever it is named.
+		id := r.ID
+		if r.Status != "active" {
+			id += " [" + r.Status + "]"
+		}
 		if r.Quadrant == nil {
-			unrated = append(unrated, render.Sprintf("%s", r.ID))
+			unrated = append(unrated, render.Sprintf("%s", id))
 		} else {
-			cells[*r.Quadrant] = append(cells[*r.Quadrant], render.Sprintf("%s (%d, %d)", r.ID, *r.Advisor, r.Breadth))
+			cells[*r.Quadrant] = append(cells[*r.Quadrant], render.Sprintf("%s (%d, %d)", id, *r.Advisor, r.Breadth))
 		}
 		if r.Differs {
 			differ = append(differ, render.Sprintf("%s: the team states %s; the data shows %s", r.ID, *r.Stated, orText(r.Quadrant, "no quadrant (unrated)")))

@@ -171,7 +171,7 @@ func (n *newContext) teamMember(flag, id string) error {
 		return nil
 	}
 	if _, ok := n.book.Settings.Team[book.ID(id)]; !ok {
-		return usagef("%s %q is not in the firm's team: use one of %s", flag, id, teamList(n.book))
+		return notInTeam(flag, id, n.book)
 	}
 	return nil
 }

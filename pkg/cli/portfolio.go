@@ -27,14 +27,18 @@ type portfolioOptions struct {
 }
 
 // portfolioSorts are the --sort keys; the first is the spec's order.
-var portfolioSorts = []string{"attractiveness", "revenue", "net", "margin", "health", "id"}
+var portfolioSorts = []string{"attractiveness", "action", "revenue", "net", "margin", "health", "id"}
+
+// urgency orders the actions for --sort action: what needs a partner this
+// week (exit, recover, renegotiate) first, then the rest.
+var urgency = []string{"exit", portfolio.Recover, portfolio.Renegotiate, portfolio.Deprioritize, portfolio.Invest, portfolio.Maintain}
 
 func newPortfolioCmd(e *env) *cobra.Command {
 	opts := &portfolioOptions{}
 	cmd := &cobra.Command{
 		Use:   "portfolio",
 		Short: "Where to spend senior time: invest, maintain, renegotiate, recover or de-prioritize",
-		Long: `portfolio ranks every active client (SPEC §6) by attractiveness, a weighted
+		Long: `portfolio ranks every active client by attractiveness, a weighted
 mean of its health score, margin score (margin against the firm's target),
 fit with the firm's strategy and potential, and gives each one action with
 its main reason:
@@ -52,29 +56,18 @@ Ranks, revenue shares and the summary are over all active clients; --action,
 		RunE: func(_ *cobra.Command, _ []string) error { return runPortfolio(e, opts) },
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&opts.action, "action", nil, "only clients with this action ("+strings.Join(portfolio.Actions, ", ")+"); repeat or comma-separate")
-	f.StringSliceVar(&opts.filter.owner, "owner", nil, "only clients owned by this team member")
-	f.StringSliceVar(&opts.filter.tier, "tier", nil, "only clients of this tier (key, standard, small)")
+	enumSliceVar(cmd, &opts.action, "action", nil, portfolio.Actions, "only clients with this action ("+strings.Join(portfolio.Actions, ", ")+"); repeat or comma-separate")
+	opts.filter.registerOwnerTier(e, cmd)
 	f.IntVar(&opts.top, "top", 0, "show only the first N clients (0: all)")
-	f.StringVar(&opts.sort, "sort", portfolioSorts[0], "order by "+strings.Join(portfolioSorts, ", ")+" (high first, id A-Z); ranks keep the spec's order")
+	enumVar(cmd, &opts.sort, "sort", portfolioSorts[0], portfolioSorts, "order by "+strings.Join(portfolioSorts, ", ")+" (action: exit, recover and renegotiate first; others high first, id A-Z); ranks keep the spec's order")
 	e.addStrict(cmd)
-	_ = cmd.RegisterFlagCompletionFunc("action", cobra.FixedCompletions(portfolio.Actions, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(portfolioSorts, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runPortfolio(e *env, opts *portfolioOptions) error {
-	format, err := e.format(tableFormats...)
+	format, err := e.format()
 	if err != nil {
 		return err
-	}
-	if !slices.Contains(portfolioSorts, opts.sort) {
-		return usagef("--sort %q: use one of %s", opts.sort, strings.Join(portfolioSorts, ", "))
-	}
-	for _, a := range opts.action {
-		if !slices.Contains(portfolio.Actions, a) {
-			return usagef("--action %q: use one of %s", a, strings.Join(portfolio.Actions, ", "))
-		}
 	}
 	if opts.top < 0 {
 		return usagef("--top %d: give a positive number, or 0 for all", opts.top)
@@ -93,6 +86,9 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		return &en
 	})
 	if err != nil {
+		return err
+	}
+	if err := opts.filter.checkOwners(b.Settings); err != nil {
 		return err
 	}
 	// Ranks, shares and the summary are over every active client: any
@@ -173,6 +169,14 @@ func deref(p *string) string {
 	return *p
 }
 
+// urgencyOf is an action's place in urgency; an unknown action comes last.
+func urgencyOf(action string) int {
+	if i := slices.Index(urgency, action); i >= 0 {
+		return i
+	}
+	return len(urgency)
+}
+
 // compareBy orders two entries by a --sort key: high first, unknown values
 // last; id A-Z. Ties are left to the caller.
 func compareBy(key string, a, b portfolio.Entry) int {
@@ -187,6 +191,8 @@ func compareBy(key string, a, b portfolio.Entry) int {
 		return cmp.Compare(scoreOr(b.Score, -1), scoreOr(a.Score, -1))
 	case "id":
 		return cmp.Compare(a.ID, b.ID)
+	case "action":
+		return cmp.Compare(urgencyOf(a.Action), urgencyOf(b.Action))
 	}
 	return 0 // attractiveness: the spec's order, which is the rank
 }

@@ -24,11 +24,10 @@ func newReportCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report [-o FILE]",
 		Short: "Write a self-contained HTML page: portfolio, matrix, health trends, due list and checks",
-		Long: `report writes one self-contained HTML page of the book: the portfolio table
-(SPEC §6), the Client Growth Matrix as a chart (§3, each active client a dot
-sized by revenue and coloured by health band), each active client's health
-score over time (§2), the due list (overdue first) and the check summary
-(§7). The page needs no network: no scripts, fonts or images are fetched,
+		Long: `report writes one self-contained HTML page of the book: the portfolio table,
+the Client Growth Matrix as a chart (each active client a dot sized by
+revenue and coloured by health band), each active client's health score
+over time, the due list (overdue first) and the check summary. The page needs no network: no scripts, fonts or images are fetched,
 so it opens from a file, an e-mail or a CI artifact, and prints to PDF.
 
 For this command -o (--output) names the FILE to write, as in go build -o,
@@ -36,10 +35,7 @@ not an output format: HTML is the only format. FILE is written atomically
 and replaced if it exists; a symbolic link is written through to the file
 it leads to and stays a link; a device, a named pipe or /dev/stdout is
 written into, never replaced. Without -o, or with -o -, the page goes to
-standard output. The same book and --today give a byte-identical file.
-
-  clientbook report -o report.html
-  clientbook report --today 2026-11-23 > report.html`,
+standard output. The same book and --today give a byte-identical file.`,
 		Args: cobra.NoArgs,
 		RunE: func(_ *cobra.Command, _ []string) error { return runReport(e, opts) },
 	}
@@ -48,6 +44,7 @@ standard output. The same book and --today give a byte-identical file.
 	cmd.Flags().StringVarP(&opts.file, "output", "o", "", `write the page to FILE ("-" or absent: standard output)`)
 	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead the due list looks: Nd, Nw, Nm (30 days) or Ny")
 	e.addStrict(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("within", completeWithin)
 	return cmd
 }
 

@@ -21,7 +21,7 @@ func newReviewAgendaCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "review CLIENT",
 		Short: "The annual review's agenda, tailored to the client",
-		Long: `review prints the annual client review's agenda (SPEC §4): the questions in
+		Long: `review prints the annual client review's agenda: the questions in
 order with their ids (the keys of a review's answers), tailored to the
 client — its priorities in plans, its weak or missing stakeholder
 relationships in people, team only when we have a team, manager only when
@@ -41,7 +41,7 @@ clientbook new review CLIENT writes the review file to fill in.`,
 }
 
 func runReview(e *env, opts *reviewOptions) error {
-	format, err := e.format("table", "json", "yaml")
+	format, err := e.format()
 	if err != nil {
 		return err
 	}
@@ -68,10 +68,56 @@ func runReview(e *env, opts *reviewOptions) error {
 		return err
 	}
 	agenda := review.AgendaFor(c, b.Settings, health.Assess(c, b.Settings, today))
-	if format != "table" {
-		return e.print(format, agenda, nil)
+	switch format {
+	case "table":
+		return writeAgenda(e.stdout, agenda, b.Settings)
+	case "markdown":
+		return writeAgendaMarkdown(e.stdout, agenda, b.Settings)
 	}
-	return writeAgenda(e.stdout, agenda, b.Settings)
+	return e.print(format, agenda, nil)
+}
+
+// managerName is the relationship manager as the agenda names them: the
+// team member's name and id, else the id.
+func managerName(a review.Agenda, s *book.Settings) string {
+	name := *a.Manager
+	if p, ok := s.Team[book.ID(name)]; ok && p.Name.Value != "" {
+		name = p.Name.Value + " (" + name + ")"
+	}
+	return name
+}
+
+// writeAgendaMarkdown prints the agenda as markdown, to paste into the
+// meeting's document: the questions as a numbered list with their notes,
+// then what is left out and what not to ask. Book text is escaped.
+func writeAgendaMarkdown(w io.Writer, a review.Agenda, s *book.Settings) error {
+	var out strings.Builder
+	render.Fprintf(&out, "# Annual review: %s (%s)\n\n", a.Name, a.ID)
+	if a.Manager != nil {
+		render.Fprintf(&out, "Relationship manager: %s\n\n", managerName(a, s))
+	}
+	out.WriteString("## Ask, in this order\n\n")
+	for i, q := range a.Questions {
+		render.Fprintf(&out, "%d. **%s** — %s\n", i+1, q.ID, q.Ask[0])
+		for _, ask := range q.Ask[1:] {
+			render.Fprintf(&out, "   %s\n", ask)
+		}
+		for _, n := range q.Notes {
+			render.Fprintf(&out, "   - %s\n", n)
+		}
+	}
+	if len(a.Skipped) > 0 {
+		out.WriteString("\n## Left out\n\n")
+		for _, sk := range a.Skipped {
+			render.Fprintf(&out, "- **%s**: %s\n", sk.ID, sk.Reason)
+		}
+	}
+	out.WriteString("\n## Do not ask\n\n")
+	for _, av := range a.Avoid {
+		render.Fprintf(&out, "- %s — %s\n", av.Question, av.Why)
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
 }
 
 // writeAgenda prints the agenda for a person to take into the room. Its
@@ -81,11 +127,7 @@ func writeAgenda(w io.Writer, a review.Agenda, s *book.Settings) error {
 	var out strings.Builder
 	render.Fprintf(&out, "Annual review: %s (%s)\n", a.Name, a.ID)
 	if a.Manager != nil {
-		name := *a.Manager
-		if p, ok := s.Team[book.ID(name)]; ok && p.Name.Value != "" {
-			name = p.Name.Value + " (" + name + ")"
-		}
-		render.Fprintf(&out, "Relationship manager: %s\n", name)
+		render.Fprintf(&out, "Relationship manager: %s\n", managerName(a, s))
 	}
 	out.WriteString("\nAsk, in this order:\n")
 	const width = len("communication")

@@ -43,6 +43,10 @@ type env struct {
 	// wide is -o wide: a table with every column in full, whatever the
 	// terminal's width (format gives it as "table").
 	wide bool
+	// formats are the -o values of the command that runs, the first its
+	// default (withFormats); jq is its --jq filter.
+	formats []string
+	jq      jqFilter
 
 	// strict is --strict of the read commands: a result that leaves out
 	// what could not be read is then exit 1. leftOut is what the command
@@ -95,6 +99,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
+	var fe *failError
+	if err == nil || errors.As(err, &fe) {
+		// --jq filters what the command printed, even when it found what
+		// it was asked to fail on (check's findings, say).
+		if jqErr := e.jq.finish(); jqErr != nil {
+			err = jqErr
+		}
+	}
 	if err == nil && e.strict && (len(e.leftOut) > 0 || e.bookErrors > 0) {
 		fmt.Fprintf(stderr, "clientbook: --strict: %s\n", strictReason(e.leftOut, e.bookErrors))
 		return ExitFailed
@@ -102,7 +114,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if err == nil {
 		return ExitOK
 	}
-	var fe *failError
 	if errors.As(err, &fe) {
 		if fe.msg != "" {
 			render.Fprintf(stderr, "clientbook: %s\n", fe.msg)
@@ -151,46 +162,194 @@ account plan is complete and current.`,
 		Version:           Version,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{msg: err.Error()} })
+	root.SetFlagErrorFunc(flagError)
+	// Runnable, with its own argument check, so that a command that does
+	// not exist is a usage error naming the nearest (wrapArgs).
+	root.Args = cobra.NoArgs
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 	pf := root.PersistentFlags()
 	pf.StringVar(&e.bookDir, "book", "", "the book's folder (default: $CLIENTBOOK_DIR, else the nearest folder holding clientbook.yaml)")
 	pf.StringVar(&e.today, "today", "", "the date to treat as today, YYYY-MM-DD (default: $CLIENTBOOK_TODAY, else the real date)")
-	pf.StringVarP(&e.output, "output", "o", "", "output format (table, json, yaml, csv, markdown; check: text, json, github, sarif)")
+	pf.StringVarP(&e.output, "output", "o", "", "output format: table, json, yaml, csv or markdown (check: text, json, github or sarif; see each command's help)")
 	root.AddCommand(
 		newInitCmd(e),
-		newCheckCmd(e),
-		newAcceptCmd(e),
-		newHealthCmd(e),
-		newMatrixCmd(e),
-		newPortfolioCmd(e),
-		newDueCmd(e),
+		withFormats(newCheckCmd(e), "text", "json", "github", "sarif"),
+		withFormats(newAcceptCmd(e), tableFormats...),
+		withFormats(newHealthCmd(e), tableFormats...),
+		withFormats(newMatrixCmd(e), tableFormats...),
+		withFormats(newPortfolioCmd(e), tableFormats...),
+		withFormats(newDueCmd(e), tableFormats...),
 		newReportCmd(e),
-		newReviewAgendaCmd(e),
+		withFormats(newReviewAgendaCmd(e), "table", "markdown", "json", "yaml"),
 		newLogCmd(e),
 		newNewCmd(e),
-		newSchemaCmd(e),
+		withFormats(newSchemaCmd(e), "json"),
 		newVersionCmd(e),
 	)
+	root.SetHelpCommand(newHelpCmd(root))
+	// The completion command is made now rather than when the command
+	// runs, so that it has examples too.
+	root.InitDefaultCompletionCmd()
+	addExamples(root)
+	wrapArgs(root)
 	for _, c := range root.Commands() {
-		wrapArgs(c)
+		if slices.Contains(formatsOf(c), "json") {
+			addJQ(e, c)
+		}
+	}
+	_ = root.RegisterFlagCompletionFunc("output", func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return formatsOf(cmd), cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = root.RegisterFlagCompletionFunc("book", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
+	_ = root.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		return e.prepare(cmd, root)
 	}
 	return root
 }
 
-// wrapArgs makes cobra's argument errors usage errors (exit 2).
+// formatsKey is the annotation that lists a command's -o formats.
+const formatsKey = "clientbook:formats"
+
+// withFormats declares the -o formats of cmd, the first its default: they
+// are what -o is checked against, what the shell completes, and whether
+// the command takes --jq (when json is one).
+func withFormats(cmd *cobra.Command, formats ...string) *cobra.Command {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[formatsKey] = strings.Join(formats, ",")
+	return cmd
+}
+
+// formatsOf lists the -o formats of cmd; none for a command without.
+func formatsOf(cmd *cobra.Command) []string {
+	if f := cmd.Annotations[formatsKey]; f != "" {
+		return strings.Split(f, ",")
+	}
+	return nil
+}
+
+// prepare checks -o against the command's formats before it runs, and
+// starts --jq.
+func (e *env) prepare(cmd *cobra.Command, root *cobra.Command) error {
+	e.formats = formatsOf(cmd)
+	// report's own -o names a file; other commands share the root's.
+	if e.output != "" && cmd.Flags().Lookup("output") == root.PersistentFlags().Lookup("output") {
+		if len(e.formats) == 0 {
+			return usagef("%s has no output formats: leave out -o", cmd.CommandPath())
+		}
+		if err := oneOf(e.output, e.formats); err != nil {
+			return usagef("-o %q: %v (the formats of %s)", e.output, err, cmd.CommandPath())
+		}
+	}
+	return e.jq.start(e)
+}
+
+// wrapArgs makes cobra's argument errors usage errors (exit 2) that say
+// what the command takes and where its help is.
 func wrapArgs(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		wrapArgs(sub)
+	}
 	if c.Args == nil {
 		return
 	}
 	check := c.Args
 	c.Args = func(cmd *cobra.Command, args []string) error {
-		if err := check(cmd, args); err != nil {
-			return &usageError{msg: fmt.Sprintf("%s: %s (see clientbook %s --help)", cmd.CommandPath(), err, cmd.Name())}
+		err := check(cmd, args)
+		if err == nil {
+			return nil
 		}
-		return nil
+		help := fmt.Sprintf("see %s --help", cmd.CommandPath())
+		if cmd.HasAvailableSubCommands() && len(args) > 0 {
+			// `new clinet`: a kind that is not one, with the nearest.
+			var kinds []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() {
+					kinds = append(kinds, sub.Name())
+				}
+			}
+			where := ""
+			if cmd.HasParent() {
+				where = cmd.CommandPath() + ": "
+			}
+			return usagef("%sunknown command \"%s\": %v (%s)", where, args[0], &valueError{value: args[0], allowed: kinds}, help)
+		}
+		usage := cmd.UseLine()
+		if cmd.HasAvailableFlags() {
+			usage = strings.TrimSuffix(usage, " [flags]")
+		}
+		return usagef("%s: %s; usage: %s (%s)", cmd.CommandPath(), argsProblem(err), usage, help)
 	}
-	for _, sub := range c.Commands() {
-		wrapArgs(sub)
+}
+
+// argsProblem says in words what cobra's argument count error means.
+func argsProblem(err error) string {
+	msg := err.Error()
+	var want, got int
+	if n, _ := fmt.Sscanf(msg, "accepts %d arg(s), received %d", &want, &got); n == 2 {
+		if got < want {
+			return fmt.Sprintf("%d argument(s) missing", want-got)
+		}
+		return fmt.Sprintf("%d argument(s) too many", got-want)
+	}
+	if n, _ := fmt.Sscanf(msg, "requires at least %d arg(s), only received %d", &want, &got); n == 2 {
+		return fmt.Sprintf("%d argument(s) missing", want-got)
+	}
+	if n, _ := fmt.Sscanf(msg, "accepts at most %d arg(s), received %d", &want, &got); n == 2 {
+		return fmt.Sprintf("%d argument(s) too many", got-want)
+	}
+	if strings.HasPrefix(msg, "unknown command") {
+		return "takes no arguments"
+	}
+	return msg
+}
+
+// newHelpCmd is `help [COMMAND]`: help on a command that does not exist
+// is a usage error (exit 2) naming the nearest, not the root's help.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		Long:  "help shows the help of a command: clientbook help portfolio is clientbook portfolio --help.",
+		ValidArgsFunction: func(_ *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+			cmd, _, err := root.Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), prefix) {
+					names = append(names, sub.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 || cmd == nil {
+				parent := root
+				if cmd != nil {
+					parent = cmd
+				}
+				var names []string
+				for _, sub := range parent.Commands() {
+					if sub.IsAvailableCommand() {
+						names = append(names, sub.Name())
+					}
+				}
+				topic := strings.Join(args, " ")
+				if len(rest) > 0 {
+					topic = rest[0]
+				}
+				return usagef("no help for %q: %v", topic, &valueError{value: topic, allowed: names})
+			}
+			cmd.InitDefaultHelpFlag()
+			return cmd.Help()
+		},
 	}
 }
 
@@ -212,9 +371,9 @@ func (e *env) todayDate() (book.Date, error) {
 
 // root finds the book's folder.
 func (e *env) root() (string, error) {
-	dir := e.bookDir
+	dir, fromEnv := e.bookDir, false
 	if dir == "" {
-		dir = e.getenv("CLIENTBOOK_DIR")
+		dir, fromEnv = e.getenv("CLIENTBOOK_DIR"), true
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -222,6 +381,10 @@ func (e *env) root() (string, error) {
 	}
 	r, err := book.FindRoot(dir, cwd)
 	if err != nil {
+		if fromEnv && dir != "" {
+			// The user may not know the variable is set: name it.
+			return "", usagef("$CLIENTBOOK_DIR=%s: %v (unset it, or give --book)", dir, err)
+		}
 		return "", &usageError{msg: err.Error()}
 	}
 	return r, nil
@@ -369,23 +532,28 @@ func leftOutCount(all []book.LeftOut) string {
 	return strings.Join(parts, " and ")
 }
 
-// format resolves -o against the formats a command supports; the first is
-// the default. -o wide is a table with every column (env.wide), given as
-// "table".
+// format resolves -o against the formats the command declared
+// (withFormats); the first is the default. allowed stands in for them in
+// a command that declares none. -o wide is a table with every column
+// (env.wide), given as "table".
 func (e *env) format(allowed ...string) (string, error) {
+	if len(e.formats) > 0 {
+		allowed = e.formats
+	}
+	if len(allowed) == 0 {
+		return "", usagef("this command has no output formats: leave out -o")
+	}
 	if e.output == "" {
 		return allowed[0], nil
 	}
-	for _, a := range allowed {
-		if e.output == a && a == "wide" {
-			e.wide = true
-			return "table", nil
-		}
-		if e.output == a {
-			return a, nil
-		}
+	if err := oneOf(e.output, allowed); err != nil {
+		return "", usagef("-o %q: %v", e.output, err)
 	}
-	return "", usagef("unknown output format %q: use one of %s", e.output, strings.Join(allowed, ", "))
+	if e.output == "wide" {
+		e.wide = true
+		return "table", nil
+	}
+	return e.output, nil
 }
 
 func newVersionCmd(e *env) *cobra.Command {

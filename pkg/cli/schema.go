@@ -80,6 +80,18 @@ func runSchema(e *env, opts *schemaOptions) error {
 		}
 		return nil
 	}
+	if opts.kind == "" && e.output == "json" {
+		type kind struct {
+			Name string `json:"name"`
+			Kind string `json:"kind"`
+			URL  string `json:"url"`
+		}
+		kinds := []kind{}
+		for _, k := range book.SchemaKinds {
+			kinds = append(kinds, kind{Name: k.Name, Kind: k.Kind, URL: book.SchemaURL(k.Name)})
+		}
+		return e.print("json", kinds, nil)
+	}
 	if opts.kind == "" {
 		for _, k := range book.SchemaKinds {
 			fmt.Fprintf(e.stdout, "%-12s kind: %-12s %s\n", k.Name, k.Kind, book.SchemaURL(k.Name))

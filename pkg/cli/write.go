@@ -12,6 +12,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -55,6 +56,9 @@ func completeTeam(e *env) func(*cobra.Command, []string, string) ([]string, cobr
 		var ids []string
 		for _, p := range b.Firm.Team {
 			if id := string(p.ID.Value); p.ID.Set && strings.HasPrefix(id, prefix) {
+				if name := p.Name.Value; name != "" {
+					id += "\t" + finding.Printable(name) // the shell shows the name beside the id
+				}
 				ids = append(ids, id)
 			}
 		}

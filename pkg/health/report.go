@@ -118,6 +118,7 @@ func RowOf(r Result) Row {
 type MatrixRow struct {
 	ID       string  `json:"id"`
 	Name     string  `json:"name"`
+	Status   string  `json:"status"`
 	Advisor  *int    `json:"advisor"`
 	Breadth  int     `json:"breadth"`
 	Quadrant *string `json:"quadrant"`
@@ -132,7 +133,7 @@ type MatrixRow struct {
 func MatrixRowOf(r Result) MatrixRow {
 	m := r.Matrix
 	row := MatrixRow{
-		ID: string(r.Client.ID.Value), Name: r.Client.Name.Value,
+		ID: string(r.Client.ID.Value), Name: r.Client.Name.Value, Status: r.Client.Status.Value,
 		Advisor: m.Advisor, Breadth: m.Breadth, Quadrant: m.Quadrant, Stated: r.Stated,
 		Services: len(m.Services), Strong: m.Stakeholders, Owners: m.Owners,
 	}
