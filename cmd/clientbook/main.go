@@ -4,10 +4,28 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/clientbook/clientbook/pkg/cli"
 )
 
+// The garbage collector's setting, chosen by measurement (README,
+// Performance) and set here, by the process's owner, not by the library:
+// reading a book allocates about a hundred times what it keeps (every
+// file's YAML tree dies as soon as its client is reduced), so Go's default
+// GOGC=100 collects every few megabytes of a small live heap. gcPercent
+// lets the heap grow to five times what is live, and the soft memory limit
+// makes the collector work harder, and give pages back, as the heap nears
+// it on a very large book. A GOGC or GOMEMLIMIT in the environment wins.
+const (
+	gcPercent = 400
+	gcLimit   = 160 << 20
+)
+
 func main() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(gcPercent)
+		debug.SetMemoryLimit(gcLimit)
+	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -54,8 +54,6 @@ type env struct {
 	strict     bool
 	leftOut    []book.LeftOut
 	bookErrors int
-
-	restoreGC func() // puts back the collector's settings; nil if untouched
 }
 
 // failError ends a command with exit code 1 after it has printed its result.
@@ -86,13 +84,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
-	// The collector's tuning (tuneGC) lasts as long as the command:
-	// sorting and printing what was read is part of the same workload.
-	defer func() {
-		if e.restoreGC != nil {
-			e.restoreGC()
-		}
-	}()
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -438,7 +429,6 @@ func (e *env) streamOptions(keepFindings bool, salt []string) (string, book.Opti
 	if err != nil {
 		return "", book.Options{}, err
 	}
-	e.tuneGC()
 	opts := book.Options{Unread: keepFindings}
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
