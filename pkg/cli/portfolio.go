@@ -99,20 +99,20 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	// client left out, whatever the filters, changes them.
 	e.warnRead(b, clientsScope(nil, true))
 	entries := make([]portfolio.Entry, 0, len(measured))
-	for _, en := range measured {
+	for i, en := range measured {
 		if en != nil {
 			entries = append(entries, *en)
 		}
+		measured[i] = nil
 	}
-	measured = nil
 	p := portfolio.RankMeasured(entries, b.Settings, today)
-	shown := selectEntries(p.Entries, opts)
+	shown := selectEntries(p, opts)
 
 	var data any
-	g := &render.Grid{Columns: portfolioColumns(p.Currency), Stream: rows(shown, portfolioRow)}
+	g := &render.Grid{Columns: portfolioColumns(p.Currency), Stream: rows(p, shown, portfolioRow)}
 	switch format {
 	case "csv":
-		g = &render.Grid{Columns: portfolioCSVColumns(p.Currency), Stream: rows(shown, portfolioCSVRow)}
+		g = &render.Grid{Columns: portfolioCSVColumns(p.Currency), Stream: rows(p, shown, portfolioCSVRow)}
 	case "json", "yaml":
 		data = portfolio.ReportOf(p, shown)
 	}
@@ -125,11 +125,12 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	return nil
 }
 
-// rows are the entries as the cells row gives.
-func rows(entries []portfolio.Entry, row func(portfolio.Entry) []string) iter.Seq[[]string] {
+// rows are the entries as the cells row gives, their figures worked out
+// one row at a time.
+func rows(p portfolio.Portfolio, entries []portfolio.Entry, row func(portfolio.Entry, portfolio.Figures) []string) iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
 		for _, en := range entries {
-			if !yield(row(en)) {
+			if !yield(row(en, p.Figures(en))) {
 				return
 			}
 		}
@@ -138,15 +139,26 @@ func rows(entries []portfolio.Entry, row func(portfolio.Entry) []string) iter.Se
 
 // selectEntries filters the ranked entries for display and orders them by
 // --sort, then cuts them to --top; ranks stay those of the spec's order.
-func selectEntries(ranked []portfolio.Entry, opts *portfolioOptions) []portfolio.Entry {
+func selectEntries(p portfolio.Portfolio, opts *portfolioOptions) []portfolio.Entry {
 	out := []portfolio.Entry{}
-	for _, en := range ranked {
+	for _, en := range p.Entries {
 		if opts.filter.keepValues("active", deref(en.Owner), deref(en.Tier)) &&
 			(len(opts.action) == 0 || slices.Contains(opts.action, en.Action)) {
 			out = append(out, en)
 		}
 	}
+	// Net contribution is a figure, worked out once per entry to sort by.
+	var net map[int]*big.Rat
+	if opts.sort == "net" {
+		net = make(map[int]*big.Rat, len(out))
+		for _, en := range out {
+			net[en.Rank] = p.Figures(en).NetContribution
+		}
+	}
 	slices.SortStableFunc(out, func(a, b portfolio.Entry) int {
+		if net != nil {
+			return cmp.Or(descNil(net[a.Rank], net[b.Rank]), cmp.Compare(a.Rank, b.Rank))
+		}
 		return cmp.Or(compareBy(opts.sort, a, b), cmp.Compare(a.Rank, b.Rank))
 	})
 	if opts.top > 0 && len(out) > opts.top {
@@ -163,14 +175,12 @@ func deref(p *string) string {
 	return *p
 }
 
-// compareBy orders two entries by a --sort key: high first, unknown values
-// last; id A-Z. Ties are left to the caller.
+// compareBy orders two entries by a --sort key but net: high first,
+// unknown values last; id A-Z. Ties are left to the caller.
 func compareBy(key string, a, b portfolio.Entry) int {
 	switch key {
 	case "revenue":
 		return descNil(a.Revenue, b.Revenue)
-	case "net":
-		return descNil(a.NetContribution, b.NetContribution)
 	case "margin":
 		return descNil(a.Margin, b.Margin)
 	case "health":
@@ -272,11 +282,11 @@ func portfolioColumns(currency string) []render.Column {
 	}
 }
 
-func portfolioRow(en portfolio.Entry) []string {
+func portfolioRow(en portfolio.Entry, f portfolio.Figures) []string {
 	return []string{
 		strconv.Itoa(en.Rank), en.ID, strCell(en.Quadrant), healthCell(en),
 		fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
-		ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
+		ratCell(f.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
 	}
 }
 
@@ -296,13 +306,13 @@ func portfolioCSVColumns(currency string) []render.Column {
 	return cols
 }
 
-func portfolioCSVRow(en portfolio.Entry) []string {
+func portfolioCSVRow(en portfolio.Entry, f portfolio.Figures) []string {
 	c := en.Components
 	return []string{
 		strconv.Itoa(en.Rank), en.ID, en.Name, strCell(en.Quadrant),
 		intCell(en.Score), en.Band, strCell(en.Trend),
-		fixed2(en.Revenue), portfolio.ShareOf(en.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
-		fixed2(en.OpportunityCost), ratCell(en.NetContribution, fixed2),
+		fixed2(en.Revenue), portfolio.ShareOf(f.Share).String(), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
+		fixed2(f.OpportunityCost), ratCell(f.NetContribution, fixed2),
 		strconv.Itoa(c.Health), strconv.Itoa(c.Margin), strconv.Itoa(c.Fit), strconv.Itoa(c.Potential),
 		strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
 	}

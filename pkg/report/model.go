@@ -179,7 +179,7 @@ func Build(in Input) Model {
 		}
 	}
 	for i := range p.Entries {
-		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], healthOf[p.Entries[i].ID], p.Currency))
+		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], p.Figures(p.Entries[i]), healthOf[p.Entries[i].ID], p.Currency))
 	}
 	m.Matrix = matrixOf(p, healthOf)
 	m.Trends = trendsOf(p.Entries, healthOf, s, in.Today)
@@ -246,7 +246,7 @@ func countGroup(name, class string, cs portfolio.Counts) CountGroup {
 	return g
 }
 
-func rowOf(e *portfolio.Entry, h *health.Result, currency string) Row {
+func rowOf(e *portfolio.Entry, f portfolio.Figures, h *health.Result, currency string) Row {
 	r := Row{
 		Rank:           e.Rank,
 		ID:             e.ID,
@@ -254,7 +254,7 @@ func rowOf(e *portfolio.Entry, h *health.Result, currency string) Row {
 		Score:          "–",
 		Band:           e.Band,
 		Revenue:        portfolio.Money(currency, e.Revenue),
-		Share:          portfolio.Percent(e.Share),
+		Share:          portfolio.Percent(f.Share),
 		Hours:          render.FormatMoney(exact.Plain(e.Hours)),
 		Attractiveness: e.Attractiveness,
 		Action:         e.Action,
@@ -279,9 +279,9 @@ func rowOf(e *portfolio.Entry, h *health.Result, currency string) Row {
 	if e.Margin != nil {
 		r.Margin = portfolio.Percent(e.Margin)
 	}
-	if e.NetContribution != nil {
-		r.Net = portfolio.Money(currency, e.NetContribution)
-		r.NetNegative = e.NetContribution.Sign() < 0
+	if f.NetContribution != nil {
+		r.Net = portfolio.Money(currency, f.NetContribution)
+		r.NetNegative = f.NetContribution.Sign() < 0
 	}
 	return r
 }
