@@ -84,27 +84,32 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		return err
 	}
 	// Each active client is kept as its flat entry, which holds nothing
-	// of the parsed client.
-	b, measured, err := stream(e, false, []string{"portfolio", today.String()}, func(c *book.Client, s *book.Settings) *portfolio.Entry {
-		if c.Status.Value != "active" {
-			return nil
-		}
-		en := portfolio.Measure(health.Assess(c, s, today), s)
-		return &en
-	})
+	// of the parsed client, appended as the book is read.
+	root, readOpts, err := e.streamOptions(false, []string{"portfolio", today.String()})
 	if err != nil {
 		return err
+	}
+	type measured struct {
+		Active bool
+		Entry  portfolio.Entry
+	}
+	var entries []portfolio.Entry
+	b, err := book.Each(root, readOpts, func(c *book.Client, s *book.Settings) measured {
+		if c.Status.Value != "active" {
+			return measured{}
+		}
+		return measured{true, portfolio.Measure(health.Assess(c, s, today), s)}
+	}, func(f book.Folder[measured]) {
+		if f.Reduced && f.Value.Active {
+			entries = append(entries, f.Value.Entry)
+		}
+	})
+	if err != nil {
+		return &usageError{msg: err.Error()}
 	}
 	// Ranks, shares and the summary are over every active client: any
 	// client left out, whatever the filters, changes them.
 	e.warnRead(b, clientsScope(nil, true))
-	entries := make([]portfolio.Entry, 0, len(measured))
-	for i, en := range measured {
-		if en != nil {
-			entries = append(entries, *en)
-		}
-		measured[i] = nil
-	}
 	p := portfolio.RankMeasured(entries, b.Settings, today)
 	shown := selectEntries(p, opts)
 
