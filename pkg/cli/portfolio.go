@@ -94,6 +94,7 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		Entry  portfolio.Entry
 	}
 	var entries []portfolio.Entry
+	var shared sharedValues
 	b, err := book.Each(root, readOpts, func(c *book.Client, s *book.Settings) measured {
 		if c.Status.Value != "active" {
 			return measured{}
@@ -101,7 +102,7 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		return measured{true, portfolio.Measure(health.Assess(c, s, today), s)}
 	}, func(f book.Folder[measured]) {
 		if f.Reduced && f.Value.Active {
-			entries = append(entries, f.Value.Entry)
+			entries = append(entries, shared.entry(f.Value.Entry))
 		}
 	})
 	if err != nil {
@@ -128,6 +129,46 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		printPortfolioSummary(e.stdout, p.Summary, p.Currency, len(shown))
 	}
 	return nil
+}
+
+// sharedValues lets the entries of a large book share one copy of each
+// value many of them hold (an owner, a tier, a band's trend, a score, a
+// fit reason) instead of one small object each: the collector marks every
+// object of every kept entry on each cycle.
+type sharedValues struct {
+	strs map[string]*string
+	ints map[int]*int
+	text map[string]string
+}
+
+func (v *sharedValues) entry(en portfolio.Entry) portfolio.Entry {
+	if v.strs == nil {
+		v.strs, v.ints, v.text = map[string]*string{}, map[int]*int{}, map[string]string{}
+	}
+	for _, p := range []**string{&en.Owner, &en.Tier, &en.Trend, &en.Quadrant} {
+		if *p != nil {
+			if s, ok := v.strs[**p]; ok {
+				*p = s
+			} else {
+				v.strs[**p] = *p
+			}
+		}
+	}
+	for _, p := range []**int{&en.Score, &en.Potential, &en.Year, &en.FitValue} {
+		if *p != nil {
+			if n, ok := v.ints[**p]; ok {
+				*p = n
+			} else {
+				v.ints[**p] = *p
+			}
+		}
+	}
+	if t, ok := v.text[en.FitReason]; ok {
+		en.FitReason = t
+	} else {
+		v.text[en.FitReason] = en.FitReason
+	}
+	return en
 }
 
 // rows are the entries as the cells row gives, their figures worked out
