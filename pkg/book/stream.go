@@ -169,8 +169,9 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 	clientsIn := fsafe.OpenFolder(t.clientsDir, "clients")
 	store := opts.Cache
 	var stored []cache.Entry
-	ids := map[ID]bool{}        // of every client folder
-	lastPath := map[ID]string{} // of each id, the last client folder read
+	// Of each client id, the path of the last folder read that has it; ""
+	// while only stand-ins (client.yaml not read) have it.
+	lastPath := map[ID]string{}
 	read := func(i int, buf *[]byte) clientSlot[T] {
 		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store)
 	}
@@ -187,14 +188,15 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 		// Folders come in path order, so a client whose id an earlier
 		// folder has is the later of the two in (id, path) order: the one
 		// that collides.
-		ids[c.id] = true
-		if prev, dup := lastPath[c.id]; dup && !c.unread && c.id != "" {
+		prev := lastPath[c.id]
+		if prev != "" && !c.unread && c.id != "" {
 			l.add(CB005, c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev)
 			c.findings, l.findings = append(c.findings, l.findings...), nil
 		}
 		if !c.unread {
-			lastPath[c.id] = c.path
+			prev = c.path
 		}
+		lastPath[c.id] = prev
 		emit(Folder[T]{ID: c.id, Path: "clients/" + t.clients[i].name, Value: c.value, Reduced: c.ok, Findings: sortedKept(kept(c.findings))})
 	})
 	if store != nil {
@@ -209,7 +211,7 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 		opps[i] = l.decodeFile(t.opportunities[i], buf)
 	})
 	b.Files += len(opps)
-	hasClient := func(id ID) bool { return id != "" && ids[id] }
+	hasClient := func(id ID) bool { _, ok := lastPath[id]; return id != "" && ok }
 	var tail []finding.Finding
 	var oppsLeftOut []LeftOut
 	b.Opportunities, oppsLeftOut = l.assembleOpportunities(t.opportunities, opps, &tail, kept)

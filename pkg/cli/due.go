@@ -58,25 +58,25 @@ func runDue(e *env, opts *dueOptions) error {
 		return err
 	}
 	dueOpts := due.Options{Within: within, Owners: opts.owners, Clients: opts.clients}
-	// Each client's items are kept as they are, flat values, after its id.
-	type clientItems struct {
-		ID    book.ID    `json:"id"`
-		Items []due.Item `json:"items"`
-	}
+	// Each client's items are flat values, appended as the book is read.
 	salt := []string{"due", today.String(), strconv.Itoa(int(within)), fmt.Sprintf("%q", opts.owners), fmt.Sprintf("%q", opts.clients)}
-	b, perClient, err := stream(e, false, salt, func(c *book.Client, s *book.Settings) clientItems {
-		return clientItems{c.ID.Value, due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)}
-	})
+	root, readOpts, err := e.streamOptions(false, salt)
 	if err != nil {
 		return err
 	}
-	ids := make([]book.ID, len(perClient))
+	var ids []book.ID
 	items := []due.Item{}
-	for i, ci := range perClient {
-		ids[i] = ci.ID
-		items = append(items, ci.Items...)
+	b, err := book.Each(root, readOpts, func(c *book.Client, s *book.Settings) []due.Item {
+		return due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)
+	}, func(f book.Folder[[]due.Item]) {
+		if f.Reduced {
+			ids = append(ids, f.ID)
+			items = append(items, f.Value...)
+		}
+	})
+	if err != nil {
+		return &usageError{msg: err.Error()}
 	}
-	perClient = nil
 	if err := knownClients(withLeftOut(ids, b), opts.clients); err != nil {
 		return err
 	}

@@ -77,16 +77,29 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		return err
 	}
 	// Each active client is kept as its flat entry, which holds nothing
-	// of the parsed client.
-	b, measured, err := stream(e, false, []string{"portfolio", today.String()}, func(c *book.Client, s *book.Settings) *portfolio.Entry {
-		if c.Status.Value != "active" {
-			return nil
-		}
-		en := portfolio.Measure(health.Assess(c, s, today), s)
-		return &en
-	})
+	// of the parsed client, appended as the book is read.
+	root, readOpts, err := e.streamOptions(false, []string{"portfolio", today.String()})
 	if err != nil {
 		return err
+	}
+	type measured struct {
+		Active bool
+		Entry  portfolio.Entry
+	}
+	var entries []portfolio.Entry
+	var shared sharedValues
+	b, err := book.Each(root, readOpts, func(c *book.Client, s *book.Settings) measured {
+		if c.Status.Value != "active" {
+			return measured{}
+		}
+		return measured{true, portfolio.Measure(health.Assess(c, s, today), s)}
+	}, func(f book.Folder[measured]) {
+		if f.Reduced && f.Value.Active {
+			entries = append(entries, shared.entry(f.Value.Entry))
+		}
+	})
+	if err != nil {
+		return &usageError{msg: err.Error()}
 	}
 	if err := opts.filter.checkOwners(b.Settings); err != nil {
 		return err
@@ -94,19 +107,12 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	// Ranks, shares and the summary are over every active client: any
 	// client left out, whatever the filters, changes them.
 	e.warnRead(b, clientsScope(nil, true))
-	entries := make([]portfolio.Entry, 0, len(measured))
-	for _, en := range measured {
-		if en != nil {
-			entries = append(entries, *en)
-		}
-	}
-	measured = nil
 	p := portfolio.RankMeasured(entries, b.Settings, today)
-	shown := selectEntries(p.Entries, opts)
+	shown := selectEntries(p, opts)
 
 	var data any
 	g := &render.Grid{
-		Columns: portfolioColumns(p.Currency), Stream: rows(shown, portfolioRow),
+		Columns: portfolioColumns(p.Currency), Stream: rows(p, shown, portfolioRow),
 		Legend: trendLegend, Empty: "no active client to show",
 	}
 	switch format {
@@ -114,7 +120,7 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 		// For tools: the JSON fields, one value per cell.
 		g = render.Flat(func(yield func(portfolio.Row) bool) {
 			for _, en := range shown {
-				if !yield(portfolio.RowOf(en)) {
+				if !yield(portfolio.RowOf(en, p.Figures(en))) {
 					return
 				}
 			}
@@ -131,11 +137,52 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	return nil
 }
 
-// rows are the entries as the cells row gives.
-func rows(entries []portfolio.Entry, row func(portfolio.Entry) []render.Cell) iter.Seq[[]render.Cell] {
+// sharedValues lets the entries of a large book share one copy of each
+// value many of them hold (an owner, a tier, a band's trend, a score, a
+// fit reason) instead of one small object each: the collector marks every
+// object of every kept entry on each cycle.
+type sharedValues struct {
+	strs map[string]*string
+	ints map[int]*int
+	text map[string]string
+}
+
+func (v *sharedValues) entry(en portfolio.Entry) portfolio.Entry {
+	if v.strs == nil {
+		v.strs, v.ints, v.text = map[string]*string{}, map[int]*int{}, map[string]string{}
+	}
+	for _, p := range []**string{&en.Owner, &en.Tier, &en.Trend, &en.Quadrant} {
+		if *p != nil {
+			if s, ok := v.strs[**p]; ok {
+				*p = s
+			} else {
+				v.strs[**p] = *p
+			}
+		}
+	}
+	for _, p := range []**int{&en.Score, &en.Potential, &en.Year, &en.FitValue} {
+		if *p != nil {
+			if n, ok := v.ints[**p]; ok {
+				*p = n
+			} else {
+				v.ints[**p] = *p
+			}
+		}
+	}
+	if t, ok := v.text[en.FitReason]; ok {
+		en.FitReason = t
+	} else {
+		v.text[en.FitReason] = en.FitReason
+	}
+	return en
+}
+
+// rows are the entries as the cells row gives, their figures worked out
+// one row at a time.
+func rows(p portfolio.Portfolio, entries []portfolio.Entry, row func(portfolio.Entry, portfolio.Figures) []render.Cell) iter.Seq[[]render.Cell] {
 	return func(yield func([]render.Cell) bool) {
 		for _, en := range entries {
-			if !yield(row(en)) {
+			if !yield(row(en, p.Figures(en))) {
 				return
 			}
 		}
@@ -144,15 +191,26 @@ func rows(entries []portfolio.Entry, row func(portfolio.Entry) []render.Cell) it
 
 // selectEntries filters the ranked entries for display and orders them by
 // --sort, then cuts them to --top; ranks stay those of the spec's order.
-func selectEntries(ranked []portfolio.Entry, opts *portfolioOptions) []portfolio.Entry {
+func selectEntries(p portfolio.Portfolio, opts *portfolioOptions) []portfolio.Entry {
 	out := []portfolio.Entry{}
-	for _, en := range ranked {
+	for _, en := range p.Entries {
 		if opts.filter.keepValues("active", deref(en.Owner), deref(en.Tier)) &&
 			(len(opts.action) == 0 || slices.Contains(opts.action, en.Action)) {
 			out = append(out, en)
 		}
 	}
+	// Net contribution is a figure, worked out once per entry to sort by.
+	var net map[int]*big.Rat
+	if opts.sort == "net" {
+		net = make(map[int]*big.Rat, len(out))
+		for _, en := range out {
+			net[en.Rank] = p.Figures(en).NetContribution
+		}
+	}
 	slices.SortStableFunc(out, func(a, b portfolio.Entry) int {
+		if net != nil {
+			return cmp.Or(descNil(net[a.Rank], net[b.Rank]), cmp.Compare(a.Rank, b.Rank))
+		}
 		return cmp.Or(compareBy(opts.sort, a, b), cmp.Compare(a.Rank, b.Rank))
 	})
 	if opts.top > 0 && len(out) > opts.top {
@@ -177,14 +235,12 @@ func urgencyOf(action string) int {
 	return len(urgency)
 }
 
-// compareBy orders two entries by a --sort key: high first, unknown values
-// last; id A-Z. Ties are left to the caller.
+// compareBy orders two entries by a --sort key but net: high first,
+// unknown values last; id A-Z. Ties are left to the caller.
 func compareBy(key string, a, b portfolio.Entry) int {
 	switch key {
 	case "revenue":
 		return descNil(a.Revenue, b.Revenue)
-	case "net":
-		return descNil(a.NetContribution, b.NetContribution)
 	case "margin":
 		return descNil(a.Margin, b.Margin)
 	case "health":
@@ -289,11 +345,11 @@ func portfolioColumns(currency string) []render.Column {
 // trendLegend says what the trend symbols of a health cell mean.
 const trendLegend = "trend: ↑ up ≥ +5, → flat, ↓ down ≤ −5, new: no earlier round"
 
-func portfolioRow(en portfolio.Entry) []render.Cell {
+func portfolioRow(en portfolio.Entry, f portfolio.Figures) []render.Cell {
 	row := render.Texts(
 		strconv.Itoa(en.Rank), en.ID, strCell(en.Quadrant), healthCell(en),
 		fixed2(en.Revenue), ratCell(en.Margin, exact.Plain), exact.Plain(en.Hours),
-		ratCell(en.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
+		ratCell(f.NetContribution, fixed2), strconv.Itoa(en.Attractiveness), en.Action, en.Reason,
 	)
 	row[3].Tone, row[9].Tone = bandTone(en.Band), actionTone(en.Action)
 	return row

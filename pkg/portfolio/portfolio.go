@@ -93,12 +93,6 @@ type Entry struct {
 	Hours   *big.Rat
 	// Margin m: nil when unknown (no financials row, or no margin in it).
 	Margin *big.Rat
-	// OpportunityCost = H × hourly_value.
-	OpportunityCost *big.Rat
-	// NetContribution = R × m − opportunity cost; nil when m is unknown.
-	NetContribution *big.Rat
-	// Share = R ÷ Σ R over the active clients; 0 when Σ R = 0.
-	Share *big.Rat
 
 	Components Components
 	// FitValue is the automatic fit v (1–5); nil when no check applies.
@@ -106,9 +100,8 @@ type Entry struct {
 	FitReason string
 
 	// Attractiveness is Σ weight × component ÷ Σ weight, rounded half up;
-	// AttractivenessExact is the value before rounding.
-	Attractiveness      int
-	AttractivenessExact *big.Rat
+	// Attractiveness is Σ weight × component ÷ Σ weight, rounded half up.
+	Attractiveness int
 
 	Action string
 	Reason string
@@ -120,6 +113,33 @@ type Portfolio struct {
 	Currency string
 	Entries  []Entry // in the spec's order: Entries[i].Rank == i+1
 	Summary  Summary
+
+	hourly, total *big.Rat // the firm's hourly value; Σ R over the active clients
+}
+
+// Figures are the amounts of an entry that follow from its revenue, hours
+// and margin, the firm's hourly value and the portfolio's total revenue.
+// They are worked out when they are needed, not kept for every client: a
+// large book's portfolio holds tens of thousands of entries.
+type Figures struct {
+	// OpportunityCost = H × hourly_value.
+	OpportunityCost *big.Rat
+	// NetContribution = R × m − opportunity cost; nil when m is unknown.
+	NetContribution *big.Rat
+	// Share = R ÷ Σ R over the active clients; 0 when Σ R = 0.
+	Share *big.Rat
+}
+
+// Figures works out e's figures in p.
+func (p Portfolio) Figures(e Entry) Figures {
+	f := Figures{OpportunityCost: exact.Mul(e.Hours, p.hourly), Share: new(big.Rat)}
+	if e.Margin != nil {
+		f.NetContribution = exact.Sub(exact.Mul(e.Revenue, e.Margin), f.OpportunityCost)
+	}
+	if p.total.Sign() > 0 {
+		f.Share = exact.Quo(e.Revenue, p.total)
+	}
+	return f
 }
 
 // Rank applies SPEC §6 to the active clients among results (one
@@ -145,36 +165,27 @@ func Rank(b *book.Book, results []health.Result, today book.Date) Portfolio {
 // client in the book's order: what a caller that reads the book client by
 // client (book.Stream) keeps of each. It sorts entries in place.
 func RankMeasured(entries []Entry, s *book.Settings, today book.Date) Portfolio {
-	p := Portfolio{Today: today, Currency: s.Currency, Entries: entries}
+	p := Portfolio{Today: today, Currency: s.Currency, Entries: entries, hourly: s.HourlyValue, total: new(big.Rat)}
 	if p.Entries == nil {
 		p.Entries = []Entry{}
 	}
-	total := new(big.Rat)
 	for _, e := range p.Entries {
-		total.Add(total, e.Revenue)
+		p.total.Add(p.total, e.Revenue)
 	}
+	// An entry's action depends on the whole portfolio (its share of the
+	// total revenue), not on its rank.
 	for i := range p.Entries {
-		finish(&p.Entries[i], total, s)
+		e := &p.Entries[i]
+		e.Action, e.Reason = decide(e, p.Figures(*e), s)
 	}
 	slices.SortStableFunc(p.Entries, Compare)
-	sum := newSummer(total)
+	sum := newSummer(p.total)
 	for i := range p.Entries {
 		p.Entries[i].Rank = i + 1
-		sum.add(&p.Entries[i])
+		sum.add(&p.Entries[i], p.Figures(p.Entries[i]))
 	}
 	p.Summary = sum.done()
 	return p
-}
-
-// finish gives a measured entry what depends on the whole portfolio but
-// its rank: its share of total, the revenue of every active client, and
-// its action with the reason.
-func finish(e *Entry, total *big.Rat, s *book.Settings) {
-	e.Share = new(big.Rat)
-	if total.Sign() > 0 {
-		e.Share = exact.Quo(e.Revenue, total)
-	}
-	e.Action, e.Reason = decide(e, s)
 }
 
 // Compare is the spec's order: attractiveness high first, then revenue
@@ -231,10 +242,6 @@ func Measure(r health.Result, s *book.Settings) Entry {
 		e.Hours = orZero(decimal(f.ManagementHours))
 		e.Margin = decimal(f.Margin)
 	}
-	e.OpportunityCost = exact.Mul(e.Hours, s.HourlyValue)
-	if e.Margin != nil {
-		e.NetContribution = exact.Sub(exact.Mul(e.Revenue, e.Margin), e.OpportunityCost)
-	}
 
 	e.Components.Health = Unknown
 	if r.Score != nil {
@@ -252,7 +259,7 @@ func Measure(r health.Result, s *book.Settings) Entry {
 	if e.Potential != nil {
 		e.Components.Potential = RatingScore(*e.Potential)
 	}
-	e.AttractivenessExact, e.Attractiveness = attractiveness(e.Components, s)
+	_, e.Attractiveness = Attractiveness(e.Components, s)
 	return e
 }
 
@@ -299,9 +306,9 @@ func ProfileOf(c *book.Client) accept.Profile {
 	return p
 }
 
-// attractiveness is Σ weight × component ÷ Σ weight over the four rounded
+// Attractiveness is Σ weight × component ÷ Σ weight over the four rounded
 // components, exact and rounded half up; 0 when every weight is 0.
-func attractiveness(c Components, s *book.Settings) (*big.Rat, int) {
+func Attractiveness(c Components, s *book.Settings) (*big.Rat, int) {
 	parts := []struct {
 		w *big.Rat
 		v int
@@ -330,16 +337,16 @@ func openRecovery(c *book.Client) bool {
 }
 
 // decide applies the action rules in order; the first that matches wins.
-func decide(e *Entry, s *book.Settings) (action, reason string) {
+func decide(e *Entry, f Figures, s *book.Settings) (action, reason string) {
 	atRisk := e.Band == health.AtRisk
 	if atRisk || e.OpenRecovery {
 		return Recover, recoverReason(e, atRisk)
 	}
-	if e.Margin != nil && e.Share.Cmp(renegotiateShare) >= 0 && e.Margin.Cmp(s.MarginFloor) < 0 {
-		return Renegotiate, renegotiateReason(e, s)
+	if e.Margin != nil && f.Share.Cmp(renegotiateShare) >= 0 && e.Margin.Cmp(s.MarginFloor) < 0 {
+		return Renegotiate, renegotiateReason(e, f, s)
 	}
-	if e.NetContribution != nil && e.NetContribution.Sign() <= 0 {
-		return Deprioritize, deprioritizeReason(e, s)
+	if f.NetContribution != nil && f.NetContribution.Sign() <= 0 {
+		return Deprioritize, deprioritizeReason(e, f, s)
 	}
 	partner := e.Quadrant != nil && *e.Quadrant == health.TrustedPartner
 	growth := e.Potential != nil && *e.Potential >= InvestPotential

@@ -291,14 +291,15 @@ func TestMoney(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := rank(t, book.SettingsOf(nil), cl{id: "a", fin: []fin{{2026, tt.revenue, tt.margin, tt.hours}}})
 			e := entry(t, p, "a")
+			f := p.Figures(e)
 			wantNet, _ := new(big.Rat).SetString(tt.wantNet)
-			if e.OpportunityCost.Cmp(rat(t, tt.wantCost)) != 0 {
-				t.Errorf("opportunity cost = %s, want %s", ratText(e.OpportunityCost), tt.wantCost)
+			if f.OpportunityCost.Cmp(rat(t, tt.wantCost)) != 0 {
+				t.Errorf("opportunity cost = %s, want %s", ratText(f.OpportunityCost), tt.wantCost)
 			}
-			if e.NetContribution == nil || e.NetContribution.Cmp(wantNet) != 0 {
-				t.Errorf("net contribution = %s, want %s", ratText(e.NetContribution), wantNet.RatString())
+			if f.NetContribution == nil || f.NetContribution.Cmp(wantNet) != 0 {
+				t.Errorf("net contribution = %s, want %s", ratText(f.NetContribution), wantNet.RatString())
 			}
-			row := RowOf(e)
+			row := RowOf(e, f)
 			for _, c := range []struct {
 				name string
 				v    any
@@ -375,8 +376,8 @@ func TestAttractiveness(t *testing.T) {
 			}
 			e := entry(t, rank(t, s, tt.client), "a")
 			wantExact, _ := new(big.Rat).SetString(tt.exact)
-			if e.Attractiveness != tt.want || e.AttractivenessExact.Cmp(wantExact) != 0 {
-				t.Errorf("attractiveness = %d (%s), want %d (%s)", e.Attractiveness, ratText(e.AttractivenessExact), tt.want, tt.exact)
+			if exact, _ := Attractiveness(e.Components, s); e.Attractiveness != tt.want || exact.Cmp(wantExact) != 0 {
+				t.Errorf("attractiveness = %d (%s), want %d (%s)", e.Attractiveness, ratText(exact), tt.want, tt.exact)
 			}
 		})
 	}
@@ -548,9 +549,9 @@ func TestActions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := rank(t, book.SettingsOf(nil), append([]cl{tt.client}, tt.others...)...)
 			e := entry(t, p, "a")
-			if e.Action != tt.action || e.Reason != tt.reason {
+			if f := p.Figures(e); e.Action != tt.action || e.Reason != tt.reason {
 				t.Errorf("action %s (%s), want %s (%s)\ncomponents %+v, attractiveness %d, share %s, net %s",
-					e.Action, e.Reason, tt.action, tt.reason, e.Components, e.Attractiveness, ratText(e.Share), ratText(e.NetContribution))
+					e.Action, e.Reason, tt.action, tt.reason, e.Components, e.Attractiveness, ratText(f.Share), ratText(f.NetContribution))
 			}
 		})
 	}
@@ -658,8 +659,8 @@ func TestSummaryWithoutRevenueOrMargins(t *testing.T) {
 		t.Errorf("net contribution = %s over %d, want nil over 0", ratText(s.NetContribution), s.KnownMargin)
 	}
 	for _, e := range p.Entries {
-		if e.Share.Sign() != 0 {
-			t.Errorf("%s share = %s, want 0", e.ID, ratText(e.Share))
+		if share := p.Figures(e).Share; share.Sign() != 0 {
+			t.Errorf("%s share = %s, want 0", e.ID, ratText(share))
 		}
 	}
 }
@@ -687,7 +688,7 @@ func TestRowJSON(t *testing.T) {
 		cl{id: "acme", score: ip(72), quadrant: health.TrustedAdvisor, potential: 4, fin: []fin{{2025, "105600", "0.215", "12.5"}}},
 		cl{id: "newco", fin: []fin{{2026, "26400", "", ""}}},
 	)
-	got, err := json.Marshal(RowOf(entry(t, p, "newco")))
+	got, err := json.Marshal(RowOf(entry(t, p, "newco"), p.Figures(entry(t, p, "newco"))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -701,7 +702,7 @@ func TestRowJSON(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("JSON\n%s\nwant\n%s", got, want)
 	}
-	got, err = json.Marshal(RowOf(entry(t, p, "acme")))
+	got, err = json.Marshal(RowOf(entry(t, p, "acme"), p.Figures(entry(t, p, "acme"))))
 	if err != nil {
 		t.Fatal(err)
 	}

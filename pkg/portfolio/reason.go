@@ -26,13 +26,13 @@ func recoverReason(e *Entry, atRisk bool) string {
 	return strings.Join(parts, " and ")
 }
 
-func renegotiateReason(e *Entry, s *book.Settings) string {
+func renegotiateReason(e *Entry, f Figures, s *book.Settings) string {
 	return fmt.Sprintf("%s of revenue at margin %s, below the %s floor",
-		Percent(e.Share), Percent(e.Margin), Percent(s.MarginFloor))
+		Percent(f.Share), Percent(e.Margin), Percent(s.MarginFloor))
 }
 
-func deprioritizeReason(e *Entry, s *book.Settings) string {
-	net, cost := e.NetContribution, e.OpportunityCost
+func deprioritizeReason(e *Entry, f Figures, s *book.Settings) string {
+	net, cost := f.NetContribution, f.OpportunityCost
 	switch {
 	case cost.Sign() > 0 && net.Sign() < 0:
 		return fmt.Sprintf("management time costs %s more than the client contributes", Money(s.Currency, new(big.Rat).Neg(net)))

@@ -139,8 +139,8 @@ func fieldText[T ~string](f book.Field[T]) *string {
 	return &v
 }
 
-// RowOf turns an entry into its JSON row.
-func RowOf(e Entry) Row {
+// RowOf turns an entry, with its figures, into its JSON row.
+func RowOf(e Entry, f Figures) Row {
 	return Row{
 		Rank:            e.Rank,
 		ID:              e.ID,
@@ -149,11 +149,11 @@ func RowOf(e Entry) Row {
 		Tier:            e.Tier,
 		Year:            e.Year,
 		Revenue:         MoneyOf(e.Revenue),
-		RevenueShare:    ShareOf(e.Share),
+		RevenueShare:    ShareOf(f.Share),
 		Margin:          DecimalOf(e.Margin),
 		ManagementHours: DecimalOf(e.Hours),
-		OpportunityCost: MoneyOf(e.OpportunityCost),
-		NetContribution: MoneyOf(e.NetContribution),
+		OpportunityCost: MoneyOf(f.OpportunityCost),
+		NetContribution: MoneyOf(f.NetContribution),
 		Health:          e.Score,
 		Band:            e.Band,
 		Trend:           e.Trend,
@@ -200,7 +200,7 @@ type Report struct {
 func ReportOf(p Portfolio, entries []Entry) Report {
 	r := Report{Clients: make([]Row, 0, len(entries))}
 	for _, e := range entries {
-		r.Clients = append(r.Clients, RowOf(e))
+		r.Clients = append(r.Clients, RowOf(e, p.Figures(e)))
 	}
 	s := p.Summary
 	r.Summary = SummaryRow{

@@ -78,21 +78,21 @@ func newSummer(total *big.Rat) *summer {
 // add counts e. The largest client is remembered as e itself: the caller
 // keeps e unchanged (an element of the ranked entries) or passes a fresh
 // copy each time.
-func (m *summer) add(e *Entry) {
+func (m *summer) add(e *Entry, f Figures) {
 	s := &m.s
 	s.Clients++
 	s.Hours.Add(s.Hours, e.Hours)
-	s.OpportunityCost.Add(s.OpportunityCost, e.OpportunityCost)
-	if e.NetContribution != nil {
+	s.OpportunityCost.Add(s.OpportunityCost, f.OpportunityCost)
+	if f.NetContribution != nil {
 		if s.NetContribution == nil {
 			s.NetContribution = new(big.Rat)
 		}
-		s.NetContribution.Add(s.NetContribution, e.NetContribution)
+		s.NetContribution.Add(s.NetContribution, f.NetContribution)
 		s.KnownMargin++
 	}
 	if m.total.Sign() > 0 && (s.Largest == nil || e.Revenue.Cmp(s.Largest.Revenue) > 0 ||
 		(e.Revenue.Cmp(s.Largest.Revenue) == 0 && e.ID < s.Largest.ID)) {
-		s.Largest = e
+		s.Largest, s.LargestShare = e, f.Share
 	}
 	s.Actions.add(e.Action)
 	s.Bands.add(e.Band)
@@ -103,9 +103,4 @@ func (m *summer) add(e *Entry) {
 	}
 }
 
-func (m *summer) done() Summary {
-	if m.s.Largest != nil {
-		m.s.LargestShare = m.s.Largest.Share
-	}
-	return m.s
-}
+func (m *summer) done() Summary { return m.s }

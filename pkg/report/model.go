@@ -184,7 +184,7 @@ func Build(in Input) Model {
 	}
 	hours := make([]string, len(p.Entries))
 	for i := range p.Entries {
-		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], healthOf[p.Entries[i].ID]))
+		m.Portfolio = append(m.Portfolio, rowOf(&p.Entries[i], p.Figures(p.Entries[i]), healthOf[p.Entries[i].ID]))
 		hours[i] = exact.Plain(p.Entries[i].Hours)
 	}
 	// Hours with the same number of decimals down the column.
@@ -257,7 +257,7 @@ func countGroup(name, class string, cs portfolio.Counts) CountGroup {
 	return g
 }
 
-func rowOf(e *portfolio.Entry, h *health.Result) Row {
+func rowOf(e *portfolio.Entry, f portfolio.Figures, h *health.Result) Row {
 	r := Row{
 		Rank:           e.Rank,
 		ID:             e.ID,
@@ -265,7 +265,7 @@ func rowOf(e *portfolio.Entry, h *health.Result) Row {
 		Score:          "–",
 		Band:           e.Band,
 		Revenue:        render.FormatMoney(exact.Fixed(e.Revenue, 2)),
-		Share:          portfolio.Percent(e.Share),
+		Share:          portfolio.Percent(f.Share),
 		Attractiveness: e.Attractiveness,
 		Action:         e.Action,
 		Reason:         e.Reason,
@@ -290,9 +290,9 @@ func rowOf(e *portfolio.Entry, h *health.Result) Row {
 		// One decimal down the column, as the terminal's table shows it.
 		r.Margin = exact.Fixed(exact.Mul(e.Margin, exact.Int(100)), 1) + "%"
 	}
-	if e.NetContribution != nil {
-		r.Net = render.FormatMoney(exact.Fixed(e.NetContribution, 2))
-		r.NetNegative = e.NetContribution.Sign() < 0
+	if f.NetContribution != nil {
+		r.Net = render.FormatMoney(exact.Fixed(f.NetContribution, 2))
+		r.NetNegative = f.NetContribution.Sign() < 0
 	}
 	return r
 }
