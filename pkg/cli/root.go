@@ -201,28 +201,6 @@ account plan is complete and current.`,
 	return root
 }
 
-// formatsKey is the annotation that lists a command's -o formats.
-const formatsKey = "clientbook:formats"
-
-// withFormats declares the -o formats of cmd, the first its default: they
-// are what -o is checked against, what the shell completes, and whether
-// the command takes --jq (when json is one).
-func withFormats(cmd *cobra.Command, formats ...string) *cobra.Command {
-	if cmd.Annotations == nil {
-		cmd.Annotations = map[string]string{}
-	}
-	cmd.Annotations[formatsKey] = strings.Join(formats, ",")
-	return cmd
-}
-
-// formatsOf lists the -o formats of cmd; none for a command without.
-func formatsOf(cmd *cobra.Command) []string {
-	if f := cmd.Annotations[formatsKey]; f != "" {
-		return strings.Split(f, ",")
-	}
-	return nil
-}
-
 // prepare checks -o against the command's formats before it runs, and
 // starts --jq.
 func (e *env) prepare(cmd *cobra.Command, root *cobra.Command) error {
@@ -446,106 +424,6 @@ func (e *env) streamOptions(keepFindings bool, salt []string) (string, book.Opti
 	return r, opts, nil
 }
 
-func (e *env) warnErrors(b *book.Book) {
-	if b.Errors > 0 {
-		fmt.Fprintf(e.stderr, "clientbook: warning: the book has %d error(s); results leave out what could not be read (run `clientbook check`)\n", b.Errors)
-	}
-}
-
-// addStrict registers --strict on a read command.
-func (e *env) addStrict(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&e.strict, "strict", false, "exit 1, after printing the result, when it may be missing something: a client or opportunity left out, or an error in the book (the warnings on stderr say which)")
-}
-
-// leftOutScope chooses which of the book's left-out clients and
-// opportunities a command names: those that could have been in what it
-// shows. nil names every one.
-type leftOutScope func(book.LeftOut) bool
-
-// clientsScope names the clients left out of a command that shows the
-// clients ids (every client when empty). A client that was read but whose
-// status is not known is left out only by a command that chooses clients
-// by their status (byStatus). It names no opportunity.
-func clientsScope(ids []string, byStatus bool) leftOutScope {
-	return func(o book.LeftOut) bool {
-		return o.Kind == book.LeftOutClient && (byStatus || !o.StatusUnknown) &&
-			(len(ids) == 0 || slices.Contains(ids, o.Name))
-	}
-}
-
-// warnRead is what a read command says on stderr about the book: one line
-// for each client or opportunity in scope that it left out, with the place
-// to fix and why, then the count of the book's errors. --strict makes
-// either exit 1, after the command has printed its result: whatever it
-// warns about is what the result may be missing.
-func (e *env) warnRead(b *book.Book, scope leftOutScope) {
-	for _, o := range b.LeftOut {
-		if scope != nil && !scope(o) {
-			continue
-		}
-		fmt.Fprintf(e.stderr, "clientbook: left out %s %s: %s: %s; run `clientbook check`\n", o.Kind, finding.Printable(o.Name), o.Location(), finding.Printable(o.Reason))
-		e.leftOut = append(e.leftOut, o)
-	}
-	e.warnErrors(b)
-	e.bookErrors = b.Errors
-}
-
-// strictReason says why --strict fails: "2 clients left out; the book has
-// 3 error(s)".
-func strictReason(leftOut []book.LeftOut, errors int) string {
-	var parts []string
-	if len(leftOut) > 0 {
-		parts = append(parts, leftOutCount(leftOut)+" left out")
-	}
-	if errors > 0 {
-		parts = append(parts, fmt.Sprintf("the book has %d error(s)", errors))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// leftOutCount says how many clients and opportunities were left out:
-// "1 client", "2 clients and 1 opportunity".
-func leftOutCount(all []book.LeftOut) string {
-	n := map[string]int{}
-	for _, o := range all {
-		n[o.Kind]++
-	}
-	var parts []string
-	for _, k := range []struct{ kind, one, many string }{
-		{book.LeftOutClient, "client", "clients"},
-		{book.LeftOutOpportunity, "opportunity", "opportunities"},
-	} {
-		if c := n[k.kind]; c > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c, plural(c, k.one, k.many)))
-		}
-	}
-	return strings.Join(parts, " and ")
-}
-
-// format resolves -o against the formats the command declared
-// (withFormats); the first is the default. allowed stands in for them in
-// a command that declares none. -o wide is a table with every column
-// (env.wide), given as "table".
-func (e *env) format(allowed ...string) (string, error) {
-	if len(e.formats) > 0 {
-		allowed = e.formats
-	}
-	if len(allowed) == 0 {
-		return "", usagef("this command has no output formats: leave out -o")
-	}
-	if e.output == "" {
-		return allowed[0], nil
-	}
-	if err := oneOf(e.output, allowed); err != nil {
-		return "", usagef("-o %q: %v", e.output, err)
-	}
-	if e.output == "wide" {
-		e.wide = true
-		return "table", nil
-	}
-	return e.output, nil
-}
-
 func newVersionCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
@@ -560,52 +438,4 @@ func newVersionCmd(e *env) *cobra.Command {
 			return err
 		},
 	}
-}
-
-// tableFormats are the -o values of every command that prints a table.
-var tableFormats = []string{"table", "wide", "json", "yaml", "csv", "markdown"}
-
-// print renders a command's result: data for json and yaml, the grid for
-// table, csv and markdown.
-func (e *env) print(format string, data any, grid *render.Grid) error {
-	return render.Write(e.stdout, render.Format(format), data, grid, e.tableOptions())
-}
-
-// forceTTY is the variable that makes clientbook lay tables out for a
-// terminal when stdout is not one (as gh's GH_FORCE_TTY does): the tests'
-// hook into the terminal path, with $COLUMNS for the width.
-const forceTTY = "CLIENTBOOK_FORCE_TTY"
-
-// terminal reports whether stdout is read by people: a terminal, or
-// $CLIENTBOOK_FORCE_TTY set.
-func (e *env) terminal() bool {
-	return render.IsTerminal(e.stdout) || e.getenv(forceTTY) != ""
-}
-
-// width is the terminal's width for tables: $COLUMNS, else the
-// terminal's size, else 80.
-func (e *env) width() int {
-	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv("COLUMNS"))); err == nil && n > 0 {
-		return n
-	}
-	if n := render.TerminalWidth(e.stdout); n > 0 {
-		return n
-	}
-	return 80
-}
-
-// tableOptions is how tables are drawn on stdout. On a terminal a table
-// fits its width (unless -o wide) and has its legend and its message when
-// empty; a pipe gets every column in full and nothing else, so scripts see
-// the same output whatever the terminal. Colour only on a real terminal,
-// never with NO_COLOR.
-func (e *env) tableOptions() render.Options {
-	opts := render.Options{Color: render.ColorEnabled(e.stdout, e.getenv)}
-	if e.terminal() {
-		opts.Notes = true
-		if !e.wide {
-			opts.Width = e.width()
-		}
-	}
-	return opts
 }
