@@ -127,3 +127,27 @@ func TestReportWriteFails(t *testing.T) {
 		t.Fatalf("the old page changed: %q", got)
 	}
 }
+
+// TestReportWriteFailsAnyUser: a report whose folder is a file cannot be
+// written by any user, root included (CI runs as root, where the
+// read-only folder above is no obstacle): exit 1 like every failed write,
+// a message naming the path, and the file in the way left as it was.
+func TestReportWriteFailsAnyUser(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "clientbook.yaml"), concurrentFirm)
+	blocker := filepath.Join(t.TempDir(), "notes.txt")
+	write(t, blocker, "keep me\n")
+	page := filepath.Join(blocker, "report.html")
+
+	code, stdout, stderr := runMain(t, "--book", root, "report", "-o", page)
+	if code != cli.ExitFailed || stdout != "" {
+		t.Fatalf("exit %d, stdout %q: want exit %d and nothing", code, stdout, cli.ExitFailed)
+	}
+	want := "clientbook: cannot write " + page + ": a part of its path is a file, not a folder; nothing written\n"
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+	if got, _ := os.ReadFile(blocker); string(got) != "keep me\n" {
+		t.Fatalf("the file in the way changed: %q", got)
+	}
+}
