@@ -385,6 +385,7 @@ type Review struct {
 	Pos  Pos
 	Keys map[string]Pos
 	Header
+	Status  Field[string]   `yaml:"status" cb:"enum=planned|held"`
 	Date    Field[Date]     `yaml:"date" cb:"required"`
 	With    []Field[string] `yaml:"with"`
 	By      Field[ID]       `yaml:"by"`
@@ -393,6 +394,12 @@ type Review struct {
 	Answers StringMap       `yaml:"answers" cb:"keys=assessment|valuable|improve|people|communication|plans|ahead|priorities|excited|easier|team|manager|navigate"`
 	Notes   Field[string]   `yaml:"notes"`
 }
+
+// Held reports whether the review has taken place. Only a review that says
+// status: planned has not (SPEC §9): the default is held, and a status that
+// is neither (its own CB003) is read as the default, so the mistake costs
+// one finding, not a second one from CB203.
+func (r *Review) Held() bool { return !(r.Status.Set && r.Status.Value == "planned") }
 
 // Opportunity is opportunities/<slug>.yaml, new work under consideration.
 type Opportunity struct {

@@ -41,8 +41,9 @@ type Result struct {
 	Review     *book.Review    // the review ClientView comes from
 	Financial  *book.Financial // the newest financials row not after this year
 
-	Matrix Matrix
-	Flags  []Flag
+	Matrix   Matrix
+	Flags    []Flag
+	Recovery *Recovery // the open recovery (SPEC §2); nil when none is open
 }
 
 // Current returns the current round, if any.
@@ -85,6 +86,7 @@ func Assess(c *book.Client, s *book.Settings, today book.Date) Result {
 			r.Trend = &trend
 		}
 	}
+	r.Recovery = RecoveryOf(c, today)
 	r.Matrix = MatrixOf(c, r.Current(), s, today)
 	r.Flags = flags(r, s)
 	return r
@@ -134,7 +136,8 @@ func ratingScore(v *big.Rat) *big.Rat {
 func clientView(c *book.Client) (*book.Review, *int) {
 	var newest *book.Review
 	for _, rv := range c.Reviews {
-		if !rv.Date.Set {
+		// A planned review has not happened: it says nothing yet (§9).
+		if !rv.Date.Set || !rv.Held() {
 			continue
 		}
 		// Reviews are in file-name order; on the same date the later wins.
