@@ -36,6 +36,9 @@ var examples = map[string]string{
 	"review": `  clientbook review harbour-hotels --book examples/agency
   clientbook review harbour-hotels --book examples/agency -o markdown > agenda.md
   clientbook review pike-engineering --book examples/consulting --jq '.questions[].id'`,
+	"map": `  clientbook map harbour-hotels --book examples/agency
+  clientbook map harbour-hotels --book examples/agency -o dot | dot -Tsvg > harbour-hotels.svg
+  clientbook map kilbride-dairy --book examples/consulting --jq '.gaps[].message'`,
 	"log": `  clientbook log harbour-hotels --book examples/agency --kind meeting --with "Claire Whitmore" Agreed the winter brief
   clientbook log kestrel-outdoor --book examples/agency --date 2026-11-20 --by lena --dry-run Chased the photography`,
 	"new": `  clientbook new client acme-retail --book examples/agency --owner lena --dry-run
