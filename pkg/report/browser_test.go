@@ -12,6 +12,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/clientbook/clientbook/pkg/report"
 )
 
 // chromium is where Debian's chromium package puts the browser; .ci/run
@@ -151,7 +153,7 @@ func TestReportInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkRendered(t, width, got, len(m.Matrix.Dots), len(m.Trends.Charts))
+		checkRendered(t, width, got, len(m.Matrix.Dots), len(m.Trends.Charts), tablesOf(m))
 		if width == 1280 {
 			png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
 			if err != nil {
@@ -179,7 +181,20 @@ func TestReportInBrowser(t *testing.T) {
 	}
 }
 
-func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
+// tablesOf counts the page's tables: portfolio, due and findings, and one
+// per group of the recoveries panel (exit, recover) that has a recovery.
+func tablesOf(m report.Model) int {
+	n := 3
+	if len(m.Recoveries.Exit) > 0 {
+		n++
+	}
+	if len(m.Recoveries.Recover) > 0 {
+		n++
+	}
+	return n
+}
+
+func checkRendered(t *testing.T, width int64, got rendered, dots, trends, tables int) {
 	t.Helper()
 	if got.InnerWidth != int(width) {
 		t.Fatalf("viewport %d wide, want %d", got.InnerWidth, width)
@@ -190,7 +205,7 @@ func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
 	if got.Matrix.W < 300 || got.Matrix.H < 300 {
 		t.Errorf("at %dpx the matrix is drawn %.0f×%.0f", width, got.Matrix.W, got.Matrix.H)
 	}
-	if len(got.Dots) != dots || dots != 5 {
+	if len(got.Dots) != dots || dots != 6 {
 		t.Errorf("at %dpx %d dots drawn, want one per active rated client (%d)", width, len(got.Dots), dots)
 	}
 	for _, d := range got.Dots {
@@ -211,7 +226,7 @@ func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
 			}
 		}
 	}
-	if len(got.Trends) != trends || trends != 5 {
+	if len(got.Trends) != trends || trends != 6 {
 		t.Errorf("at %dpx %d trend charts drawn, want %d", width, len(got.Trends), trends)
 	}
 	for _, tr := range got.Trends {
@@ -224,8 +239,8 @@ func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
 			t.Errorf("at %dpx a trend line or point is not drawn", width)
 		}
 	}
-	if len(got.Tables) != 3 {
-		t.Errorf("at %dpx %d tables, want portfolio, due and findings", width, len(got.Tables))
+	if len(got.Tables) != tables || tables != 5 {
+		t.Errorf("at %dpx %d tables, want the recoveries (exit, recover), portfolio, due and findings (%d)", width, len(got.Tables), tables)
 	}
 	for _, tb := range got.Tables {
 		if tb.Width > tb.Container+1 && !tb.Scrolls {
