@@ -38,6 +38,9 @@ type rendered struct {
 	Labels      []rect `json:"labels"`
 	Trends      []rect `json:"trends"`
 	Lines       []rect `json:"lines"`
+	// Kept lists the recoveries panel's promises-kept bars: the whole
+	// track and the filled part.
+	Kept []keptBar `json:"kept"`
 	// Tables lists each table with its container: a table may be wider
 	// than its container only when the container scrolls.
 	Tables []table `json:"tables"`
@@ -50,6 +53,13 @@ type rect struct {
 	W      float64 `json:"w"`
 	H      float64 `json:"h"`
 	Fill   string  `json:"fill"` // dots only
+}
+
+type keptBar struct {
+	Client string  `json:"client"`
+	Track  float64 `json:"track"`
+	Bar    float64 `json:"bar"`
+	H      float64 `json:"h"`
 }
 
 type table struct {
@@ -71,6 +81,12 @@ const measure = `(() => {
     labels: [...document.querySelectorAll("svg.matrix text.label")].map(rect),
     trends: [...document.querySelectorAll("svg.trend")].map(rect),
     lines: [...document.querySelectorAll("svg.trend polyline, svg.trend circle")].map(rect),
+    kept: [...document.querySelectorAll("svg.kept")].map(el => ({
+      client: el.closest("tr").dataset.client,
+      track: el.querySelector("rect.track").getBoundingClientRect().width,
+      bar: el.querySelector("rect.bar").getBoundingClientRect().width,
+      h: el.getBoundingClientRect().height,
+    })),
     tables: [...document.querySelectorAll("table")].map(t => {
       const box = t.parentElement;
       const overflowX = getComputedStyle(box).overflowX;
@@ -154,6 +170,7 @@ func TestReportInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkRendered(t, width, got, len(m.Matrix.Dots), len(m.Trends.Charts), tablesOf(m))
+		checkKept(t, width, got.Kept, m.Recoveries)
 		if width == 1280 {
 			png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
 			if err != nil {
@@ -177,6 +194,31 @@ func TestReportInBrowser(t *testing.T) {
 	for _, r := range requests {
 		if r != url && !strings.HasPrefix(r, "data:") {
 			t.Errorf("the page requested %s: it must need nothing but its own file", r)
+		}
+	}
+}
+
+// checkKept checks that each promises-kept bar is drawn, its filled part
+// the figure's share of the track.
+func checkKept(t *testing.T, width int64, bars []keptBar, r report.Recoveries) {
+	t.Helper()
+	want := map[string]int{}
+	for _, row := range append(append([]report.RecoveryRow{}, r.Exit...), r.Recover...) {
+		if row.PromisesKept != nil {
+			want[row.ID] = *row.PromisesKept
+		}
+	}
+	if len(bars) != len(want) || len(want) != 2 {
+		t.Errorf("at %dpx %d promises-kept bars, want one per recovery with a promise fallen due (%d)", width, len(bars), len(want))
+	}
+	for _, b := range bars {
+		pct, ok := want[b.Client]
+		if !ok || b.Track <= 0 || b.H <= 0 {
+			t.Errorf("at %dpx the bar of %q is not drawn: %+v", width, b.Client, b)
+			continue
+		}
+		if got := 100 * b.Bar / b.Track; got < float64(pct)-1 || got > float64(pct)+1 {
+			t.Errorf("at %dpx %s's bar is %.1f%% full, want %d%%", width, b.Client, got, pct)
 		}
 	}
 }
