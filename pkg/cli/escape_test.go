@@ -33,7 +33,7 @@ func TestErrorsAreEscaped(t *testing.T) {
 		want string // stderr
 	}{
 		{"unknown client", []string{"health", "--book", agency, hostile}, 2,
-			"clientbook: unknown client " + shown + ": the book's clients are ashdown-distillery, copperleaf-coffee, fenwick-foods, harbour-hotels, kestrel-outdoor, nimbus-software\n"},
+			"clientbook: unknown client " + shown + ": the book's clients are ashdown-distillery, copperleaf-coffee, fenwick-foods, harbour-hotels, kestrel-outdoor, nimbus-software, pennant-home\n"},
 		{"unknown opportunity", []string{"accept", "--book", agency, hostile}, 2,
 			"clientbook: " + shown + " is not an opportunity id or file of the book: known opportunities are nimbus-seo-programme, tallis-robotics-brand, trailhead-winter-launch\n"},
 		{"unknown command", []string{"chek" + hostile}, 2,

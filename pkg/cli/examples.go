@@ -30,7 +30,7 @@ var examples = map[string]string{
   clientbook portfolio --book examples/consulting --tier key -o csv > portfolio.csv`,
 	"due": `  clientbook due --book examples/agency
   clientbook due --book examples/agency --within 30d --owner lena
-  clientbook due harbour-hotels --book examples/agency --jq '.[] | select(.overdue) | .what'`,
+  clientbook due fenwick-foods --book examples/agency --jq '.[] | select(.overdue) | .what'`,
 	"report": `  clientbook report --book examples/agency -o report.html
   clientbook report --book examples/consulting --within 30d > report.html`,
 	"review": `  clientbook review harbour-hotels --book examples/agency
