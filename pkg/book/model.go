@@ -195,6 +195,7 @@ type Client struct {
 	Header
 	ID           Field[ID]       `yaml:"id" cb:"required"`
 	Name         Field[string]   `yaml:"name" cb:"required"`
+	Aliases      []Field[string] `yaml:"aliases"` // the names other systems use (SPEC §11)
 	Status       Field[string]   `yaml:"status" cb:"required,enum=prospect|active|paused|former"`
 	Tier         Field[string]   `yaml:"tier" cb:"enum=key|standard|small"`
 	Industry     Field[string]   `yaml:"industry"`
@@ -271,6 +272,7 @@ type Touchpoint struct {
 	By    Field[ID]       `yaml:"by"`
 	With  []Field[string] `yaml:"with"`
 	Notes Field[string]   `yaml:"notes"`
+	Ref   Field[string]   `yaml:"ref"` // set by imports: the calendar event's UID and date
 }
 
 // Recovery is a relationship being turned around.
