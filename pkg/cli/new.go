@@ -9,6 +9,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/review"
 	"github.com/clientbook/clientbook/pkg/template"
@@ -40,23 +41,6 @@ clientbook check; edit the values, then check again.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newClientCmd(e), newEngagementCmd(e), newOpportunityCmd(e), newPlanCmd(e), newReviewCmd(e))
-	return cmd
-}
-
-func newClientCmd(e *env) *cobra.Command {
-	opts := &newOptions{}
-	cmd := &cobra.Command{
-		Use:   "client ID",
-		Short: "Create clients/ID/client.yaml",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runNewClient(e, args[0], opts)
-		},
-	}
-	cmd.Flags().StringVar(&opts.name, "name", "", "the client's name (default: from the id)")
-	cmd.Flags().StringVar(&opts.owner, "owner", "", "the relationship manager, a team id (default: the first senior team member)")
-	opts.write.register(cmd)
-	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
 	return cmd
 }
 
@@ -124,9 +108,12 @@ func newReviewCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "review CLIENT",
 		Short: "Create clients/CLIENT/reviews/YEAR.yaml, the annual review",
-		Long: `review writes the annual review for this year (or --date's year): every
-question of the review with the question, tailored to the client, as a
-comment above an empty answer. clientbook review CLIENT shows the agenda.`,
+		Long: `review writes the annual review for this year (or --date's year) as planned:
+status: planned, dated --date (default: today), and every question of the
+review, tailored to the client as clientbook review CLIENT prints it, as a
+comment above an empty answer; with an open recovery, the recovery to open
+with. A planned review counts for nothing (the annual review stays due)
+until you set status: held and the date it was held.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeFirstClient(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -205,32 +192,6 @@ func (n *newContext) render(e *env, kind, rel string, w writeOptions) error {
 		return err
 	}
 	return writeNew(e, n.book.Root, rel, content, w)
-}
-
-func runNewClient(e *env, id string, opts *newOptions) error {
-	if err := checkID("client", id); err != nil {
-		return err
-	}
-	n, err := startNew(e)
-	if err != nil {
-		return err
-	}
-	owner := opts.owner
-	if owner == "" {
-		owner = n.senior()
-	}
-	if owner == "" && n.book.Firm != nil && len(n.book.Firm.Team) > 0 {
-		owner = string(n.book.Firm.Team[0].ID.Value)
-	}
-	if owner == "" {
-		return usagef("the firm's team is empty: add yourself under team in clientbook.yaml, then try again")
-	}
-	if err := n.teamMember("--owner", owner); err != nil {
-		return err
-	}
-	n.data.ID, n.data.Owner = id, owner
-	n.data.Name = or(opts.name, nameFromID(id))
-	return n.render(e, "client", "clients/"+id+"/client.yaml", opts.write)
 }
 
 func runNewEngagement(e *env, client, id string, opts *newOptions) error {
@@ -364,6 +325,11 @@ func runNewReview(e *env, client string, opts *newOptions) error {
 	n.data.Today, n.data.Year, n.data.With = date.String(), date.Year(), with
 	agenda := review.AgendaFor(c, n.book.Settings, health.Assess(c, n.book.Settings, n.today))
 	n.data.Questions = reviewQuestions(agenda)
+	if agenda.Recovery != nil {
+		for _, l := range agenda.Recovery.Lines(n.book.Settings) {
+			n.data.Opening = append(n.data.Opening, commentLine(l))
+		}
+	}
 	return n.render(e, "review", "clients/"+client+"/reviews/"+strconv.Itoa(date.Year())+".yaml", opts.write)
 }
 
@@ -385,11 +351,24 @@ func reviewQuestions(a review.Agenda) []template.Question {
 			}
 		}
 		for i, c := range q.Comments {
-			q.Comments[i] = strings.Join(strings.Fields(c), " ") // a comment is one line
+			q.Comments[i] = commentLine(c)
 		}
 		out = append(out, q)
 	}
 	return out
+}
+
+// commentLine makes s one line of a YAML comment: book text folded onto
+// one line, with its control characters escaped (raw, they would make the
+// file unreadable). Leading spaces stay: a recovery's plan lists its
+// actions indented, and the agenda's own spacing lines them up.
+func commentLine(s string) string {
+	body := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(body)]
+	if strings.ContainsFunc(body, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		body = strings.Join(strings.Fields(body), " ")
+	}
+	return indent + inert.Text(body)
 }
 
 // nameFromID makes a display name from an id: acme-retail is Acme Retail.
