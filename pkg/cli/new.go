@@ -25,6 +25,10 @@ type newOptions struct {
 	prospect string
 	with     []string
 	date     string
+	status   string // an engagement's
+	start    string // an engagement's
+	end      string // an engagement's
+	updates  string // a plan's
 }
 
 func newNewCmd(e *env) *cobra.Command {
@@ -56,8 +60,11 @@ func newEngagementCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.name, "name", "", "the engagement's title (default: from the id)")
-	cmd.Flags().StringVar(&opts.service, "service", "", "the service sold, e.g. brand (default: the first of the firm's services)")
+	cmd.Flags().StringVar(&opts.service, "service", "", "the service sold, e.g. brand (default: none yet)")
 	cmd.Flags().StringVar(&opts.owner, "owner", "", "who leads it, a team id (default: the client's relationship manager)")
+	enumVar(cmd, &opts.status, "status", "proposed", []string{"proposed", "active", "complete", "cancelled"}, "the engagement's status")
+	cmd.Flags().StringVar(&opts.start, "start", "", "when the work starts, YYYY-MM-DD (default: none yet)")
+	cmd.Flags().StringVar(&opts.end, "end", "", "when the work ends, YYYY-MM-DD (default: none yet)")
 	opts.write.register(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
 	return cmd
@@ -98,6 +105,7 @@ func newPlanCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.owner, "owner", "", "the plan's owner, a senior team member (default: the client's relationship manager when senior, else the first senior team member)")
+	enumVar(cmd, &opts.updates, "updates", "monthly", []string{"weekly", "fortnightly", "monthly"}, "how often we update the client")
 	opts.write.register(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
 	return cmd
@@ -220,9 +228,24 @@ func runNewEngagement(e *env, client, id string, opts *newOptions) error {
 	n.data.ID, n.data.Client = id, client
 	n.data.Name = or(opts.name, nameFromID(id))
 	n.data.Owner = or(opts.owner, n.inTeam(c.Owner.Value))
-	n.data.Service = opts.service
-	if st := n.book.Settings.Strategy; n.data.Service == "" && st != nil && len(st.Services) > 0 {
-		n.data.Service = st.Services[0].Value
+	// A service, a start and an end are written only when given: a guessed
+	// service would count in the client's fit (SPEC §6).
+	n.data.Service, n.data.Status = opts.service, opts.status
+	for _, d := range []struct {
+		flag, value string
+		to          *string
+	}{{"--start", opts.start, &n.data.Start}, {"--end", opts.end, &n.data.End}} {
+		if d.value == "" {
+			continue
+		}
+		date, err := book.ParseDate(d.value)
+		if err != nil {
+			return usagef("%s %q: %v", d.flag, d.value, err)
+		}
+		*d.to = date.String()
+	}
+	if n.data.Start != "" && n.data.End != "" && n.data.End < n.data.Start {
+		return usagef("--end %s is before --start %s", n.data.End, n.data.Start)
 	}
 	return n.render(e, "engagement", "clients/"+client+"/engagements/"+id+".yaml", opts.write)
 }
@@ -285,7 +308,7 @@ func runNewPlan(e *env, client string, opts *newOptions) error {
 	if owner != "" && !n.book.Settings.IsSenior(book.ID(owner)) {
 		render.Fprintf(e.stderr, "clientbook: warning: %s is not a senior team member: a plan's owner should be (CB102)\n", owner)
 	}
-	n.data.Client, n.data.Owner = client, owner
+	n.data.Client, n.data.Owner, n.data.Updates = client, owner, opts.updates
 	n.data.Name = c.Name.Or(client)
 	return n.render(e, "plan", "clients/"+client+"/plan.yaml", opts.write)
 }

@@ -70,6 +70,10 @@ type Data struct {
 	Opening   []string   // a review's opening: the open recovery, line by line
 	Profile   Profile    // a new client's profile, as given by its flags
 	Example   bool       // the client is init's example, to edit or delete
+	Status    string     // an engagement's status
+	Start     string     // an engagement's start, YYYY-MM-DD; "" leaves it out
+	End       string     // an engagement's end, YYYY-MM-DD; "" leaves it out
+	Updates   string     // a plan's update cadence
 }
 
 // Profile is what the user gave of a new client's simple fields. An empty
