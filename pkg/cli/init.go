@@ -26,7 +26,10 @@ func newInitCmd(e *env) *cobra.Command {
 		Short: "Create a book: clientbook.yaml and one example client",
 		Long: `init writes clientbook.yaml and one example client (clients/example/client.yaml)
 from commented templates into DIR (default: the working folder). It never
-overwrites a file and refuses a folder that already holds a book.`,
+overwrites a file and refuses a folder that already holds a book.
+
+The example client is a prospect with no made-up data (no ratings, figures
+or people): edit it into your first client, or delete its folder.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.dir = "."
@@ -60,7 +63,10 @@ func runInit(e *env, opts *initOptions) error {
 	}
 	data := template.Data{
 		ID: "example", Name: "Example Client Ltd", Owner: "me", Firm: firmName,
-		Today: today.String(), Year: today.Year(),
+		Today: today.String(), Year: today.Year(), Example: true,
+		// The example is a prospect: an active client would be counted
+		// (portfolio, due, check) as if the firm served it.
+		Profile: template.Profile{Status: "prospect", Since: today.String()},
 	}
 	files := []struct{ kind, path string }{
 		{"firm", "clientbook.yaml"},
@@ -99,6 +105,6 @@ func runInit(e *env, opts *initOptions) error {
 	if err := edit.Create(ignore, []byte("# clientbook's lock file for concurrent writes\n.clientbook.lock\n"), 0o644); err == nil {
 		render.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, ".gitignore"))
 	}
-	fmt.Fprintf(e.stdout, "Next: edit clientbook.yaml (your team and strategy), then run `clientbook check`.\n")
+	fmt.Fprintf(e.stdout, "Next: edit clientbook.yaml (your team and strategy); edit clients/example/client.yaml into your first client or delete it (clientbook new client ID adds one); then run `clientbook check`.\n")
 	return nil
 }

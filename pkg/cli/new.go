@@ -9,6 +9,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/inert"
 	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/review"
 	"github.com/clientbook/clientbook/pkg/template"
@@ -24,6 +25,10 @@ type newOptions struct {
 	prospect string
 	with     []string
 	date     string
+	status   string // an engagement's
+	start    string // an engagement's
+	end      string // an engagement's
+	updates  string // a plan's
 }
 
 func newNewCmd(e *env) *cobra.Command {
@@ -43,23 +48,6 @@ clientbook check; edit the values, then check again.`,
 	return cmd
 }
 
-func newClientCmd(e *env) *cobra.Command {
-	opts := &newOptions{}
-	cmd := &cobra.Command{
-		Use:   "client ID",
-		Short: "Create clients/ID/client.yaml",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runNewClient(e, args[0], opts)
-		},
-	}
-	cmd.Flags().StringVar(&opts.name, "name", "", "the client's name (default: from the id)")
-	cmd.Flags().StringVar(&opts.owner, "owner", "", "the relationship manager, a team id (default: the first senior team member)")
-	opts.write.register(cmd)
-	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
-	return cmd
-}
-
 func newEngagementCmd(e *env) *cobra.Command {
 	opts := &newOptions{}
 	cmd := &cobra.Command{
@@ -72,8 +60,11 @@ func newEngagementCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.name, "name", "", "the engagement's title (default: from the id)")
-	cmd.Flags().StringVar(&opts.service, "service", "", "the service sold, e.g. brand (default: the first of the firm's services)")
+	cmd.Flags().StringVar(&opts.service, "service", "", "the service sold, e.g. brand (default: none yet)")
 	cmd.Flags().StringVar(&opts.owner, "owner", "", "who leads it, a team id (default: the client's relationship manager)")
+	enumVar(cmd, &opts.status, "status", "proposed", []string{"proposed", "active", "complete", "cancelled"}, "the engagement's status")
+	cmd.Flags().StringVar(&opts.start, "start", "", "when the work starts, YYYY-MM-DD (default: none yet)")
+	cmd.Flags().StringVar(&opts.end, "end", "", "when the work ends, YYYY-MM-DD (default: none yet)")
 	opts.write.register(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
 	return cmd
@@ -114,6 +105,7 @@ func newPlanCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.owner, "owner", "", "the plan's owner, a senior team member (default: the client's relationship manager when senior, else the first senior team member)")
+	enumVar(cmd, &opts.updates, "updates", "monthly", []string{"weekly", "fortnightly", "monthly"}, "how often we update the client")
 	opts.write.register(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("owner", completeTeam(e))
 	return cmd
@@ -124,9 +116,12 @@ func newReviewCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "review CLIENT",
 		Short: "Create clients/CLIENT/reviews/YEAR.yaml, the annual review",
-		Long: `review writes the annual review for this year (or --date's year): every
-question of the review with the question, tailored to the client, as a
-comment above an empty answer. clientbook review CLIENT shows the agenda.`,
+		Long: `review writes the annual review for this year (or --date's year) as planned:
+status: planned, dated --date (default: today), and every question of the
+review, tailored to the client as clientbook review CLIENT prints it, as a
+comment above an empty answer; with an open recovery, the recovery to open
+with. A planned review counts for nothing (the annual review stays due)
+until you set status: held and the date it was held.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeFirstClient(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -207,32 +202,6 @@ func (n *newContext) render(e *env, kind, rel string, w writeOptions) error {
 	return writeNew(e, n.book.Root, rel, content, w)
 }
 
-func runNewClient(e *env, id string, opts *newOptions) error {
-	if err := checkID("client", id); err != nil {
-		return err
-	}
-	n, err := startNew(e)
-	if err != nil {
-		return err
-	}
-	owner := opts.owner
-	if owner == "" {
-		owner = n.senior()
-	}
-	if owner == "" && n.book.Firm != nil && len(n.book.Firm.Team) > 0 {
-		owner = string(n.book.Firm.Team[0].ID.Value)
-	}
-	if owner == "" {
-		return usagef("the firm's team is empty: add yourself under team in clientbook.yaml, then try again")
-	}
-	if err := n.teamMember("--owner", owner); err != nil {
-		return err
-	}
-	n.data.ID, n.data.Owner = id, owner
-	n.data.Name = or(opts.name, nameFromID(id))
-	return n.render(e, "client", "clients/"+id+"/client.yaml", opts.write)
-}
-
 func runNewEngagement(e *env, client, id string, opts *newOptions) error {
 	if err := checkID("client", client); err != nil {
 		return err
@@ -259,9 +228,24 @@ func runNewEngagement(e *env, client, id string, opts *newOptions) error {
 	n.data.ID, n.data.Client = id, client
 	n.data.Name = or(opts.name, nameFromID(id))
 	n.data.Owner = or(opts.owner, n.inTeam(c.Owner.Value))
-	n.data.Service = opts.service
-	if st := n.book.Settings.Strategy; n.data.Service == "" && st != nil && len(st.Services) > 0 {
-		n.data.Service = st.Services[0].Value
+	// A service, a start and an end are written only when given: a guessed
+	// service would count in the client's fit (SPEC §6).
+	n.data.Service, n.data.Status = opts.service, opts.status
+	for _, d := range []struct {
+		flag, value string
+		to          *string
+	}{{"--start", opts.start, &n.data.Start}, {"--end", opts.end, &n.data.End}} {
+		if d.value == "" {
+			continue
+		}
+		date, err := book.ParseDate(d.value)
+		if err != nil {
+			return usagef("%s %q: %v", d.flag, d.value, err)
+		}
+		*d.to = date.String()
+	}
+	if n.data.Start != "" && n.data.End != "" && n.data.End < n.data.Start {
+		return usagef("--end %s is before --start %s", n.data.End, n.data.Start)
 	}
 	return n.render(e, "engagement", "clients/"+client+"/engagements/"+id+".yaml", opts.write)
 }
@@ -324,7 +308,7 @@ func runNewPlan(e *env, client string, opts *newOptions) error {
 	if owner != "" && !n.book.Settings.IsSenior(book.ID(owner)) {
 		render.Fprintf(e.stderr, "clientbook: warning: %s is not a senior team member: a plan's owner should be (CB102)\n", owner)
 	}
-	n.data.Client, n.data.Owner = client, owner
+	n.data.Client, n.data.Owner, n.data.Updates = client, owner, opts.updates
 	n.data.Name = c.Name.Or(client)
 	return n.render(e, "plan", "clients/"+client+"/plan.yaml", opts.write)
 }
@@ -364,6 +348,11 @@ func runNewReview(e *env, client string, opts *newOptions) error {
 	n.data.Today, n.data.Year, n.data.With = date.String(), date.Year(), with
 	agenda := review.AgendaFor(c, n.book.Settings, health.Assess(c, n.book.Settings, n.today))
 	n.data.Questions = reviewQuestions(agenda)
+	if agenda.Recovery != nil {
+		for _, l := range agenda.Recovery.Lines(n.book.Settings) {
+			n.data.Opening = append(n.data.Opening, commentLine(l))
+		}
+	}
 	return n.render(e, "review", "clients/"+client+"/reviews/"+strconv.Itoa(date.Year())+".yaml", opts.write)
 }
 
@@ -385,11 +374,24 @@ func reviewQuestions(a review.Agenda) []template.Question {
 			}
 		}
 		for i, c := range q.Comments {
-			q.Comments[i] = strings.Join(strings.Fields(c), " ") // a comment is one line
+			q.Comments[i] = commentLine(c)
 		}
 		out = append(out, q)
 	}
 	return out
+}
+
+// commentLine makes s one line of a YAML comment: book text folded onto
+// one line, with its control characters escaped (raw, they would make the
+// file unreadable). Leading spaces stay: a recovery's plan lists its
+// actions indented, and the agenda's own spacing lines them up.
+func commentLine(s string) string {
+	body := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(body)]
+	if strings.ContainsFunc(body, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		body = strings.Join(strings.Fields(body), " ")
+	}
+	return indent + inert.Text(body)
 }
 
 // nameFromID makes a display name from an id: acme-retail is Acme Retail.

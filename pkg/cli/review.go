@@ -28,6 +28,11 @@ relationships in people, team only when we have a team, manager only when
 it has a relationship manager — with notes from the last review and the
 relationship's health, and the questions not to ask.
 
+With an open recovery the agenda opens with it, before the annual
+questions: the root cause in the client's words, what we accepted, each
+action of the plan with its owner, deadline and state (kept, late,
+overdue, pending), and the promises kept so far with the next deadline.
+
 clientbook new review CLIENT writes the review file to fill in.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeFirstClient(e),
@@ -96,6 +101,20 @@ func writeAgendaMarkdown(w io.Writer, a review.Agenda, s *book.Settings) error {
 	if a.Manager != nil {
 		render.Fprintf(&out, "Relationship manager: %s\n\n", managerName(a, s))
 	}
+	if a.Recovery != nil {
+		out.WriteString("## Open with the recovery\n\n")
+		if a.Recovery.Opened != nil {
+			render.Fprintf(&out, "Opened %s; before the annual questions:\n\n", *a.Recovery.Opened)
+		}
+		for _, l := range a.Recovery.Lines(s) {
+			if rest, ok := strings.CutPrefix(l, "  "); ok {
+				render.Fprintf(&out, "   - %s\n", rest)
+			} else {
+				render.Fprintf(&out, "- %s\n", l)
+			}
+		}
+		out.WriteString("\n")
+	}
 	out.WriteString("## Ask, in this order\n\n")
 	for i, q := range a.Questions {
 		render.Fprintf(&out, "%d. **%s** — %s\n", i+1, q.ID, q.Ask[0])
@@ -129,8 +148,18 @@ func writeAgenda(w io.Writer, a review.Agenda, s *book.Settings) error {
 	if a.Manager != nil {
 		render.Fprintf(&out, "Relationship manager: %s\n", managerName(a, s))
 	}
-	out.WriteString("\nAsk, in this order:\n")
 	const width = len("communication")
+	if a.Recovery != nil {
+		out.WriteString("\nOpen with the recovery")
+		if a.Recovery.Opened != nil {
+			render.Fprintf(&out, " (opened %s)", *a.Recovery.Opened)
+		}
+		out.WriteString(", before the annual questions:\n")
+		for _, l := range a.Recovery.Lines(s) {
+			render.Fprintf(&out, "    %s\n", l)
+		}
+	}
+	out.WriteString("\nAsk, in this order:\n")
 	indent := strings.Repeat(" ", 4+width+2)
 	for i, q := range a.Questions {
 		render.Fprintf(&out, "%2d. %-*s  %s\n", i+1, width, q.ID, q.Ask[0])

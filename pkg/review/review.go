@@ -45,9 +45,12 @@ func Text(id string) string {
 
 // Agenda is the annual review's agenda for one client.
 type Agenda struct {
-	ID        string     `json:"id"`
-	Name      string     `json:"name"`
-	Manager   *string    `json:"manager"` // the relationship manager's team id
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Manager *string `json:"manager"` // the relationship manager's team id
+	// Recovery is the open recovery the review opens with, before the
+	// annual questions (SPEC §4); null when none is open.
+	Recovery  *Recovery  `json:"recovery"`
 	Questions []Question `json:"questions"`
 	Skipped   []Skipped  `json:"skipped"`
 	Avoid     []Avoid    `json:"avoid"`
@@ -87,13 +90,15 @@ var DoNotAsk = []Avoid{
 const weak = 2
 
 // AgendaFor builds the agenda of SPEC §4 for c. h is the client's health on
-// the day, whose newest review and flags give the notes.
+// the day, whose newest review and flags give the notes, and whose open
+// recovery the agenda opens with.
 func AgendaFor(c *book.Client, s *book.Settings, h health.Result) Agenda {
 	a := Agenda{ID: string(c.ID.Value), Name: c.Name.Or(string(c.ID.Value)), Skipped: []Skipped{}, Avoid: DoNotAsk}
 	if c.Owner.Set {
 		owner := string(c.Owner.Value)
 		a.Manager = &owner
 	}
+	a.Recovery = recoveryOf(c, h.Recovery)
 	for _, e := range Catalog {
 		q := Question{ID: e.ID, Question: e.Text, Ask: []string{e.Text}, Notes: []string{}}
 		switch e.ID {

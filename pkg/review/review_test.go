@@ -228,3 +228,93 @@ func TestDoNotAsk(t *testing.T) {
 		}
 	}
 }
+
+func date(t *testing.T, s string) book.Date {
+	t.Helper()
+	d, err := book.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestRecoveryActionStates pins each action's state against health's
+// reading of its promises, worked out by hand for today 2026-11-23.
+func TestRecoveryActionStates(t *testing.T) {
+	action := func(what, due, done string) book.Action {
+		a := book.Action{Action: set(what), Owner: set(book.ID("piers"))}
+		if due != "" {
+			a.Due = set(date(t, due))
+		}
+		if done != "" {
+			a.Done = set(date(t, done))
+		}
+		return a
+	}
+	c := &book.Client{ID: set(book.ID("acme")), Name: set("Acme"), Recovery: &book.Recovery{
+		Opened: set(date(t, "2026-10-01")), Salvageable: set(true), RootCause: set("Brief misread"),
+		ResponsibilityAccepted: set(true),
+		Plan: []book.Action{
+			action("early", "2026-10-10", "2026-10-08"),
+			action("on the day", "2026-10-20", "2026-10-20"),
+			action("late", "2026-10-30", "2026-11-02"),
+			action("undone past due", "2026-11-22", ""),
+			action("due today", "2026-11-23", ""),
+			action("no due, done", "", "2026-11-01"),
+			action("no due", "", ""),
+		},
+	}}
+	today := date(t, "2026-11-23")
+	a := AgendaFor(c, settings, health.Result{Client: c, Recovery: health.RecoveryOf(c, today)})
+	if a.Recovery == nil {
+		t.Fatal("no recovery on the agenda of a client with an open recovery")
+	}
+	want := map[string]string{
+		"early": StateKept, "on the day": StateKept, "late": StateLate, "undone past due": StateOverdue,
+		"due today": StatePending, "no due, done": StateDone, "no due": StateUndated,
+	}
+	if len(a.Recovery.Actions) != len(want) {
+		t.Fatalf("got %d actions, want %d", len(a.Recovery.Actions), len(want))
+	}
+	for _, act := range a.Recovery.Actions {
+		if act.State != want[act.Action] {
+			t.Errorf("%s: state %s, want %s", act.Action, act.State, want[act.Action])
+		}
+	}
+	// Fallen due: early, on the day, late, undone past due (4); kept 2: 50.
+	if r := a.Recovery; r.PromisesKept == nil || *r.PromisesKept != 50 || r.Kept != 2 || r.FallenDue != 4 {
+		t.Errorf("promises kept %v (%d of %d), want 50 (2 of 4)", r.PromisesKept, r.Kept, r.FallenDue)
+	}
+	if r := a.Recovery; r.NextDeadline == nil || r.NextDeadline.String() != "2026-11-22" {
+		t.Errorf("next deadline %v, want 2026-11-22", r.NextDeadline)
+	}
+	lines := a.Recovery.Lines(settings)
+	if got, want := lines[len(lines)-1], "Promises kept so far: 50% (2 of the 4 fallen due); next deadline 2026-11-22, overdue: undone past due."; got != want {
+		t.Errorf("last line\n got %q\nwant %q", got, want)
+	}
+	if got, want := lines[0], "Root cause, in the client's words: “Brief misread”"; got != want {
+		t.Errorf("first line %q, want %q", got, want)
+	}
+
+	// A closed recovery is not on the agenda.
+	c.Recovery.Closed = set(date(t, "2026-11-20"))
+	if a := AgendaFor(c, settings, health.Result{Client: c, Recovery: health.RecoveryOf(c, today)}); a.Recovery != nil {
+		t.Errorf("a closed recovery is on the agenda: %+v", a.Recovery)
+	}
+}
+
+// TestRecoveryLinesUnsettled: what is not settled yet is said, not left out.
+func TestRecoveryLinesUnsettled(t *testing.T) {
+	c := &book.Client{ID: set(book.ID("acme")), Recovery: &book.Recovery{Opened: set(date(t, "2026-10-01")), Salvageable: set(false)}}
+	r := recoveryOf(c, health.RecoveryOf(c, date(t, "2026-11-23")))
+	want := []string{
+		"No root cause recorded: ask for it, and write it down in the client's words.",
+		"Responsibility not stated: settle what we accept before the meeting, without assigning blame.",
+		"Judged not salvageable: the client does not want to work things out; end the relationship cleanly.",
+		"No plan yet: agree actions with owners and hard deadlines.",
+		"No promise has fallen due yet; no deadline ahead.",
+	}
+	if got := r.Lines(settings); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

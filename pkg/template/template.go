@@ -67,6 +67,29 @@ type Data struct {
 	Firm      string
 	With      []string   // the client's people at a review
 	Questions []Question // a review's questions, in order
+	Opening   []string   // a review's opening: the open recovery, line by line
+	Profile   Profile    // a new client's profile, as given by its flags
+	Example   bool       // the client is init's example, to edit or delete
+	Status    string     // an engagement's status
+	Start     string     // an engagement's start, YYYY-MM-DD; "" leaves it out
+	End       string     // an engagement's end, YYYY-MM-DD; "" leaves it out
+	Updates   string     // a plan's update cadence
+}
+
+// Profile is what the user gave of a new client's simple fields. An empty
+// value was not given: the template writes it as a commented example, never
+// as data (a made-up rating, figure or fact would count in the scores).
+type Profile struct {
+	Status      string // required: prospect | active | paused | former
+	Tier        string
+	Industry    string
+	Geography   string
+	Employees   string // a whole number, as given
+	Since       string // YYYY-MM-DD
+	Potential   string // 1-5, as given
+	Exclusive   bool
+	Competitors []string
+	Priorities  []string
 }
 
 // Question is one answer of a review template: its id, and the comment

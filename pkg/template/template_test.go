@@ -1,8 +1,12 @@
 package template
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // TestHeaders pins what every template starts with: the schema comment for
@@ -61,5 +65,47 @@ func TestQuote(t *testing.T) {
 	}
 	if got := pad(3, "longer"); got != "longer " {
 		t.Errorf("pad of a long value: got %q", got)
+	}
+}
+
+// TestNothingMadeUp pins issue 21: a template filled with nothing but ids
+// holds no value that would count (a rating, a figure, a person, a
+// touchpoint, a goal, a promise): each is a commented shape, and the keys
+// that hold lists are empty.
+func TestNothingMadeUp(t *testing.T) {
+	d := Data{ID: "acme", Client: "acme", Name: "Acme", Owner: "piers", Today: "2026-11-23", Due: "2026-12-07", Year: 2026, Firm: "Firm",
+		Profile: Profile{Status: "active", Since: "2026-11-23"}, Status: "proposed", Updates: "monthly",
+		Questions: []Question{{ID: "assessment", Comments: []string{"How are we doing?"}}}}
+	for kind, want := range map[string]map[string]any{
+		"client": {"id": "acme", "name": "Acme", "status": "active", "since": "2026-11-23", "owner": "piers",
+			"stakeholders": nil, "priorities": nil, "financials": nil, "health": nil, "touchpoints": nil},
+		"engagement": {"id": "acme", "title": "Acme", "status": "proposed", "owner": "piers",
+			"milestones": nil, "client_dependencies": nil, "scope_changes": nil},
+		"plan": {"year": 2026, "owner": "piers", "goals": nil, "meetings": nil, "updates": "monthly", "actions": nil},
+		"review": {"status": "planned", "date": "2026-11-23", "with": []any{}, "by": "piers", "overall": nil, "nps": nil,
+			"answers": map[string]any{"assessment": nil}},
+		"opportunity": {"id": "acme", "client": "acme", "summary": "Acme", "issue": map[string]any{"defined": nil},
+			"procurement_led": false, "conflicts": []any{},
+			"ratings": map[string]any{"fit": nil, "issue": nil, "impact": nil, "sponsor": nil, "relational": nil, "other": nil},
+			"notes":   map[string]any{"other": nil}},
+	} {
+		out, err := Render(kind, d)
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		var got map[string]any
+		if err := yaml.Unmarshal(out, &got); err != nil {
+			t.Fatalf("%s does not parse: %v\n%s", kind, err, out)
+		}
+		delete(got, "apiVersion")
+		delete(got, "kind")
+		for k, v := range got {
+			if tm, ok := v.(time.Time); ok {
+				got[k] = tm.Format(time.DateOnly)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s holds\n%v\nwant only\n%v\n%s", kind, got, want, out)
+		}
 	}
 }
