@@ -61,10 +61,10 @@ type cl struct {
 	// (not a boolean, its own CB003).
 	salvageable string
 	plan        []act // the recovery's actions
-	industry  string
-	geography string
-	services  []string // one engagement per service
-	statuses  []string // engagement statuses, parallel to services (default active)
+	industry    string
+	geography   string
+	services    []string // one engagement per service
+	statuses    []string // engagement statuses, parallel to services (default active)
 }
 
 func build(t *testing.T, s *book.Settings, clients ...cl) (*book.Book, []health.Result) {
