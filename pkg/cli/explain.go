@@ -15,23 +15,24 @@ import (
 // health.Explanation's values with snake_case names, exact numbers as
 // JSON numbers, and null for what is absent.
 type ExplainRow struct {
-	ID                string        `json:"id"`
-	Name              string        `json:"name"`
-	Status            string        `json:"status"`
-	Path              string        `json:"path"`
-	Round             *ExplainRound `json:"round"`
-	Advisor           *int          `json:"advisor"`
-	Breadth           int           `json:"breadth"`
-	Quadrant          *string       `json:"quadrant"`
-	Stated            *string       `json:"stated"`
-	Services          []string      `json:"services"`
-	Stakeholders      int           `json:"strong_stakeholders"`
-	Owners            int           `json:"stakeholder_owners"`
-	BroadServices     int           `json:"broad_services"`
-	BroadStakeholders int           `json:"broad_stakeholders"`
-	BroadTeam         int           `json:"broad_team"`
-	ClientView        *ExplainView  `json:"client_view"`
-	Flags             []ExplainFlag `json:"flags"`
+	ID                string           `json:"id"`
+	Name              string           `json:"name"`
+	Status            string           `json:"status"`
+	Path              string           `json:"path"`
+	Round             *ExplainRound    `json:"round"`
+	Advisor           *int             `json:"advisor"`
+	Breadth           int              `json:"breadth"`
+	Quadrant          *string          `json:"quadrant"`
+	Stated            *string          `json:"stated"`
+	Services          []string         `json:"services"`
+	Stakeholders      int              `json:"strong_stakeholders"`
+	Owners            int              `json:"stakeholder_owners"`
+	BroadServices     int              `json:"broad_services"`
+	BroadStakeholders int              `json:"broad_stakeholders"`
+	BroadTeam         int              `json:"broad_team"`
+	ClientView        *ExplainView     `json:"client_view"`
+	Flags             []ExplainFlag    `json:"flags"`
+	Recovery          *ExplainRecovery `json:"recovery"` // the open recovery; null when none is open
 }
 
 // ExplainRound is the current round's working.
@@ -99,7 +100,8 @@ func explainRow(x health.Explanation) ExplainRow {
 		Advisor: m.Advisor, Breadth: m.Breadth, Quadrant: m.Quadrant, Stated: x.Stated,
 		Services: append([]string{}, m.Services...), Stakeholders: m.Stakeholders, Owners: m.Owners,
 		BroadServices: x.BroadServices, BroadStakeholders: x.BroadStakeholders, BroadTeam: x.BroadTeam,
-		Flags: []ExplainFlag{},
+		Flags:    []ExplainFlag{},
+		Recovery: explainRecoveryRow(x.Recovery),
 	}
 	for _, f := range x.Flags {
 		row.Flags = append(row.Flags, ExplainFlag{ID: f.ID, Message: f.Message})
@@ -222,7 +224,7 @@ func explainMarkdown(w io.Writer, x health.Explanation, status string) error {
 	for _, f := range x.Flags {
 		render.Fprintf(w, "- Flag **%s**: %s\n", f.ID, f.Message)
 	}
-	return nil
+	return explainRecoveryMarkdown(w, x)
 }
 
 // statusNote marks a client that is not active: " (paused)".

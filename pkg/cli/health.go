@@ -154,7 +154,15 @@ func runHealth(e *env, opts *healthOptions) error {
 		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
 	showStatus := opts.statusAsked || slices.ContainsFunc(rows, func(r health.Row) bool { return r.Status != "active" })
-	return e.print(format, rows, healthGrid(rows, showStatus))
+	if err := e.print(format, rows, healthGrid(rows, showStatus)); err != nil {
+		return err
+	}
+	// The clients named on the command line: their open recovery, under
+	// the table (the JSON has it in each row).
+	if format == "table" && len(opts.ids) > 0 {
+		printRecoveries(e.stdout, rows, today)
+	}
+	return nil
 }
 
 // printExplain prints the working behind each result's score: text on
@@ -488,4 +496,5 @@ func explain(w io.Writer, x health.Explanation, status string) {
 	for _, f := range x.Flags {
 		render.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
 	}
+	explainRecovery(w, x)
 }
