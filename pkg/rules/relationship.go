@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
@@ -144,4 +145,70 @@ func singleThreaded(c *Context) {
 	}
 	cl := c.Client
 	c.report(cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "key client is single-threaded: only one stakeholder has strength 3 or more; build relationships with others")
+}
+
+// CB207: an open recovery of an active client that is missing any of the
+// steps SPEC §2 asks for: salvageable decided, a root cause,
+// responsibility accepted, a plan with at least one action. One finding
+// per recovery, at its key, naming every missing step. A recovery judged
+// not salvageable is not checked: its action is exit (SPEC §9).
+//
+// A value that is there but not valid (salvageable: maybe, a root_cause
+// that is a list) has its own CB003 and counts as given, so a mistake
+// costs one finding; so does a closed: that is not a date, which closes
+// the recovery (health.Open). A root_cause of blanks is no root cause,
+// and responsibility_accepted: false is responsibility not accepted.
+var CB207 = declare(finding.Rule{ID: "CB207", Default: finding.Warning, Summary: "open recovery is incomplete: salvageable not decided, no root cause, responsibility not accepted, or no plan action", Help: "Complete the recovery under recovery: in client.yaml: decide salvageable, write the root_cause, accept responsibility (responsibility_accepted: true) and agree a plan of dated actions."}, recoveryIncomplete)
+
+func recoveryIncomplete(c *Context) {
+	cl := c.Client
+	if !c.clientActive() || !health.Open(cl) {
+		return
+	}
+	r := cl.Recovery
+	if r.Salvageable.Set && !r.Salvageable.Value {
+		return
+	}
+	if msg := recoveryGaps(r); msg != "" {
+		c.report(cl.Path, at(cl.Keys, "recovery", r.Pos), "%s", msg)
+	}
+}
+
+// recoveryGaps is CB207's message for a recovery: every step it is
+// missing, each with what to do; "" when none is.
+func recoveryGaps(r *book.Recovery) string {
+	var missing, todo []string
+	if !r.Salvageable.Given() {
+		missing = append(missing, "salvageable not decided")
+		todo = append(todo, "decide whether it is salvageable (salvageable: true or false)")
+	}
+	if !r.RootCause.Invalid && strings.TrimSpace(r.RootCause.Value) == "" {
+		missing = append(missing, "no root cause")
+		todo = append(todo, "write down the root_cause")
+	}
+	switch ra := r.ResponsibilityAccepted; {
+	case ra.Invalid || ra.Set && ra.Value:
+	case ra.Set:
+		missing = append(missing, "responsibility not accepted (responsibility_accepted: false)")
+		todo = append(todo, "accept responsibility without assigning blame (responsibility_accepted: true)")
+	default:
+		missing = append(missing, "responsibility not accepted")
+		todo = append(todo, "accept responsibility without assigning blame (responsibility_accepted: true)")
+	}
+	if len(r.Plan) == 0 {
+		missing = append(missing, "no plan action")
+		todo = append(todo, "agree a plan of actions, each with an owner and a due date")
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	return "the open recovery is incomplete: " + andList(missing) + ": " + andList(todo)
+}
+
+// andList joins items as "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
