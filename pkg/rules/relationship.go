@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -71,10 +72,12 @@ func touchpointGap(c *Context) {
 	}
 }
 
-// CB203: the annual review is overdue: the newest review is more than
-// cadence.review old, or, with no review, `since` is. A review whose date
+// CB203: the annual review is overdue: the newest held review is more
+// than cadence.review old, or, with none held, `since` is. A planned
+// review has not taken place and does not count (SPEC §9); the message
+// then names it, so the user knows to mark it held. A review whose date
 // is not a date (its own CB003) may be the newest: nothing is said.
-var CB203 = declare(finding.Rule{ID: "CB203", Default: finding.Warning, Summary: "annual review overdue", Help: "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT."}, reviewOverdue)
+var CB203 = declare(finding.Rule{ID: "CB203", Default: finding.Warning, Summary: "annual review overdue", Help: "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT; once held, set its status: held."}, reviewOverdue)
 
 func reviewOverdue(c *Context) {
 	if !c.clientActive() {
@@ -87,15 +90,34 @@ func reviewOverdue(c *Context) {
 	limit := int(c.Settings.ReviewCadence)
 	if rv := h.Review; rv != nil {
 		if age := int(c.Today - rv.Date.Value); age > limit {
-			c.report(rv.Path, rv.Date.Pos, "the last annual review (%s) was %s ago, over %s: hold the review (clientbook review %s)", rv.Date.Value, days(age), days(limit), cl.ID.Value)
+			c.report(rv.Path, rv.Date.Pos, "the last annual review (%s) was %s ago, over %s: %s", rv.Date.Value, days(age), days(limit), holdReview(cl, "the review"))
 		}
 		return
 	}
 	if cl.Since.Set {
 		if age := int(c.Today - cl.Since.Value); age > limit {
-			c.report(cl.Path, cl.Since.Pos, "no annual review in the %s since %s: hold the first review (clientbook review %s)", days(age), cl.Since.Value, cl.ID.Value)
+			c.report(cl.Path, cl.Since.Pos, "no annual review in the %s since %s: %s", days(age), cl.Since.Value, holdReview(cl, "the first review"))
 		}
 	}
+}
+
+// holdReview says what to do about an overdue review: hold it, or, when
+// one is planned (the newest planned, on the same date the later file),
+// mark that one held once it has taken place.
+func holdReview(cl *book.Client, what string) string {
+	var planned *book.Review
+	for _, rv := range cl.Reviews {
+		if rv.Held() || !rv.Date.Set {
+			continue
+		}
+		if planned == nil || rv.Date.Value >= planned.Date.Value {
+			planned = rv
+		}
+	}
+	if planned == nil {
+		return fmt.Sprintf("hold %s (clientbook review %s)", what, cl.ID.Value)
+	}
+	return fmt.Sprintf("the review planned for %s (%s) is not yet marked held: once it has taken place, set status: held there (agenda: clientbook review %s)", planned.Date.Value, planned.Path, cl.ID.Value)
 }
 
 // CB204: an at-risk client without an open recovery plan.
