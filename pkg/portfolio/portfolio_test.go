@@ -505,7 +505,7 @@ func TestActions(t *testing.T) {
 				{"2026-11-01", "2026-10-30"}, {"2026-11-05", "2026-11-05"}, {"2026-11-10", "2026-11-12"},
 				{"2026-11-20", ""}, {"2026-11-23", ""}, {"", ""},
 			}},
-			action: Recover, reason: "an open recovery since 2026-10-15: next deadline 2026-11-20, promises kept 50% (2 of 4 fallen due)",
+			action: Recover, reason: "an open recovery since 2026-10-15: next deadline 2026-11-20, promises kept 50%",
 		},
 		{
 			// 2 of 3: 66.67 → 67.
@@ -513,7 +513,7 @@ func TestActions(t *testing.T) {
 			client: cl{id: "a", score: ip(80), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}, plan: []act{
 				{"2026-11-01", "2026-10-30"}, {"2026-11-05", "2026-11-05"}, {"2026-11-10", "2026-11-12"}, {"2026-12-15", ""},
 			}},
-			action: Recover, reason: "an open recovery since 2026-10-15: next deadline 2026-12-15, promises kept 67% (2 of 3 fallen due)",
+			action: Recover, reason: "an open recovery since 2026-10-15: next deadline 2026-12-15, promises kept 67%",
 		},
 		{
 			name: "nothing fallen due yet",
@@ -527,7 +527,7 @@ func TestActions(t *testing.T) {
 			client: cl{id: "a", score: ip(80), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}, plan: []act{
 				{"2026-12-15", "2026-11-20"}, {"", ""},
 			}},
-			action: Recover, reason: "an open recovery since 2026-10-15: every promise done, promises kept 100% (1 of 1 fallen due)",
+			action: Recover, reason: "an open recovery since 2026-10-15: every promise done, promises kept 100%",
 		},
 		{
 			name:   "recover beats renegotiate",

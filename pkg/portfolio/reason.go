@@ -42,7 +42,7 @@ func recoveryName(e *Entry) string {
 
 // RecoveryProgress says how an open recovery stands: its next deadline
 // and the promises kept so far ("next deadline 2026-12-15, promises kept
-// 50% (1 of 2 fallen due)"; "no promise fallen due yet").
+// 50%"; "no promise fallen due yet").
 func RecoveryProgress(e *Entry) string {
 	var deadline string
 	switch {
@@ -55,7 +55,7 @@ func RecoveryProgress(e *Entry) string {
 	}
 	kept := "no promise fallen due yet"
 	if e.RecoveryPromisesKept != nil {
-		kept = fmt.Sprintf("promises kept %d%% (%d of %d fallen due)", *e.RecoveryPromisesKept, e.RecoveryKept, e.RecoveryFallen)
+		kept = fmt.Sprintf("promises kept %d%%", *e.RecoveryPromisesKept)
 	}
 	return deadline + ", " + kept
 }
