@@ -53,11 +53,16 @@ Client Growth Matrix (see clientbook matrix --help).
 
 Active clients are listed unless --status says otherwise (--status all for
 every one; a status column then shows which are not active). A client named
-as an argument is shown whatever its status.
+as an argument is shown whatever its status, and its open recovery under
+the table: since when, whether it is salvageable, the root cause, whether we
+accepted responsibility, the promises kept (a plan action with a due date is
+a promise; kept when done by its due date) and the next deadline. -o json
+has the same as each row's recovery (null with none open).
 
   --history   every round of the named clients, newest first
-  --explain   the arithmetic behind each named client's score (also as
-              -o markdown, json or yaml)`,
+  --explain   the arithmetic behind each named client's score, and each
+              promise of its open recovery, kept, broken or pending (also
+              as -o markdown, json or yaml)`,
 		ValidArgsFunction: completeClients(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ids = args
