@@ -166,7 +166,9 @@ func runCheck(e *env, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	if format == "text" {
+	// The formats read in a log (a terminal, a CI job's) end with the
+	// counts on stderr; json and sarif carry them in what they print.
+	if format == "text" || format == "github" {
 		fmt.Fprintln(e.stderr, finding.Summary(counts, b.Files))
 	}
 	if counts.AtOrAbove(failOn) {

@@ -38,7 +38,7 @@ func TestCompletion(t *testing.T) {
 		{"--within examples", []string{"due", "--within", ""}, []string{"7d", "14d", "30d", "4w", "3m", "1y"}, ":4"},
 		{"--book folders only", []string{"health", "--book", ""}, nil, ":16"},
 		{"a client given is not offered again", []string{"health", "harbour-hotels", "fenwick-foods", ""},
-			[]string{"ashdown-distillery", "copperleaf-coffee", "kestrel-outdoor", "nimbus-software"}, ":4"},
+			[]string{"ashdown-distillery", "copperleaf-coffee", "kestrel-outdoor", "nimbus-software", "pennant-home"}, ":4"},
 		{"client ids by prefix", []string{"due", "k"}, []string{"kestrel-outdoor"}, ":4"},
 		{"help topics", []string{"help", "p"}, []string{"portfolio"}, ":4"},
 	}

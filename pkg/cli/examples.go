@@ -30,12 +30,15 @@ var examples = map[string]string{
   clientbook portfolio --book examples/consulting --tier key -o csv > portfolio.csv`,
 	"due": `  clientbook due --book examples/agency
   clientbook due --book examples/agency --within 30d --owner lena
-  clientbook due harbour-hotels --book examples/agency --jq '.[] | select(.overdue) | .what'`,
+  clientbook due fenwick-foods --book examples/agency --jq '.[] | select(.overdue) | .what'`,
 	"report": `  clientbook report --book examples/agency -o report.html
   clientbook report --book examples/consulting --within 30d > report.html`,
 	"review": `  clientbook review harbour-hotels --book examples/agency
   clientbook review harbour-hotels --book examples/agency -o markdown > agenda.md
   clientbook review pike-engineering --book examples/consulting --jq '.questions[].id'`,
+	"map": `  clientbook map harbour-hotels --book examples/agency
+  clientbook map harbour-hotels --book examples/agency -o dot | dot -Tsvg > harbour-hotels.svg
+  clientbook map kilbride-dairy --book examples/consulting --jq '.gaps[].message'`,
 	"log": `  clientbook log harbour-hotels --book examples/agency --kind meeting --with "Claire Whitmore" Agreed the winter brief
   clientbook log kestrel-outdoor --book examples/agency --date 2026-11-20 --by lena --dry-run Chased the photography`,
 	"new": `  clientbook new client acme-retail --book examples/agency --owner lena --dry-run

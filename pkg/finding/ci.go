@@ -1,11 +1,14 @@
 package finding
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -35,7 +38,9 @@ func WriteGitHub(w io.Writer, r Report, prefix string) error {
 				props = append(props, fmt.Sprintf("col=%d", f.Column))
 			}
 		}
-		props = append(props, "title="+ghProperty(f.Rule))
+		// The title is what the annotation is headed with: the rule and
+		// what it checks, "CB304 hours over budget".
+		props = append(props, "title="+ghProperty(f.Rule+" "+MustLookup(f.Rule).Summary))
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(Printable(f.Message))); err != nil {
 			return err
 		}
@@ -90,10 +95,11 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name           string      `json:"name"`
-	InformationURI string      `json:"informationUri"`
-	Version        string      `json:"version,omitempty"`
-	Rules          []sarifRule `json:"rules"`
+	Name            string      `json:"name"`
+	InformationURI  string      `json:"informationUri"`
+	Version         string      `json:"version"`
+	SemanticVersion string      `json:"semanticVersion"`
+	Rules           []sarifRule `json:"rules"`
 }
 
 type sarifText struct {
@@ -114,11 +120,12 @@ type sarifConfig struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
 }
 
 type sarifLocation struct {
@@ -159,11 +166,78 @@ func ruleName(summary string) string {
 	return b.String()
 }
 
+// SemanticVersion is version as SARIF's semanticVersion wants it: a
+// numeric semantic version without the "v" ("v1.4.0" → "1.4.0"), and
+// 0.0.0-dev for a build that carries none ("dev", "(devel)", "").
+func SemanticVersion(version string) string {
+	v := strings.TrimPrefix(version, "v")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return "0.0.0-dev"
+	}
+	return v
+}
+
+// fingerprintKey names the partialFingerprints entry of each result.
+const fingerprintKey = "clientbookFinding/v1"
+
+// fingerprints gives each finding what code scanning matches alerts by
+// from one run to the next: a hash of the rule, the file and the message
+// with its numbers taken out, so that an alert keeps its identity when the
+// lines above it move or the days it counts go by, and two findings of one
+// rule in one file stay apart by what they name (the action, the
+// milestone, the stakeholder). Findings that would hash alike are numbered
+// in report order (":2", ":3"), as GitHub's own line hashes are.
+type fingerprints map[string]int
+
+func (seen fingerprints) next(f Finding) map[string]string {
+	h := sha256.New()
+	io.WriteString(h, f.Rule+"\x00"+f.Path+"\x00")
+	digits := false
+	for _, r := range f.Message {
+		if r >= '0' && r <= '9' {
+			if !digits {
+				io.WriteString(h, "#")
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		io.WriteString(h, string(r))
+	}
+	key := hex.EncodeToString(h.Sum(nil)[:16])
+	seen[key]++
+	return map[string]string{fingerprintKey: key + ":" + strconv.Itoa(seen[key])}
+}
+
+// region is where a result points in its file. A finding about a whole
+// file (line 0) points at its first line, so that code scanning shows it
+// on the file; a finding about a folder (a client folder with no
+// client.yaml) has no lines to point at and gets no region: code scanning
+// lists it with the folder's path.
+func region(f Finding) *sarifRegion {
+	switch {
+	case f.Line > 0:
+		return &sarifRegion{StartLine: f.Line, StartColumn: f.Column}
+	case isFile(f.Path):
+		return &sarifRegion{StartLine: 1}
+	}
+	return nil
+}
+
+// isFile tells a book file from a folder by its name: every file the
+// loader reports on is YAML (.yaml or .yml; CB006 names the others by
+// their own paths, which end in their extension too).
+func isFile(p string) bool {
+	base := path.Base(p)
+	return strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml") || p == ""
+}
+
 // WriteSARIF prints the report as a SARIF 2.1.0 log for code scanning, with
 // every rule's metadata (Rules). severities holds the firm's
 // overrides so that rule levels match what the run reports.
 func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[string]Severity) error {
-	driver := sarifDriver{Name: "clientbook", InformationURI: "https://github.com/clientbook/clientbook", Version: version}
+	sem := SemanticVersion(version)
+	driver := sarifDriver{Name: "clientbook", InformationURI: "https://github.com/clientbook/clientbook", Version: sem, SemanticVersion: sem}
 	index := map[string]int{}
 	for i, rule := range Rules() {
 		level := rule.Default
@@ -180,15 +254,14 @@ func WriteSARIF(w io.Writer, r Report, prefix, version string, severities map[st
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
+	seen := fingerprints{}
 	for f := range r.All() {
-		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriReference(joinPrefix(prefix, f.Path)), URIBaseID: "%SRCROOT%"}}
-		if f.Line > 0 {
-			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column}
-		}
+		loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriReference(joinPrefix(prefix, f.Path)), URIBaseID: "%SRCROOT%"}, Region: region(f)}
 		run.Results = append(run.Results, sarifResult{
 			RuleID: f.Rule, RuleIndex: index[MustLookup(f.Rule).ID], Level: sarifLevel(f.Severity),
-			Message:   sarifText{f.Message},
-			Locations: []sarifLocation{{PhysicalLocation: loc}},
+			Message:             sarifText{f.Message},
+			Locations:           []sarifLocation{{PhysicalLocation: loc}},
+			PartialFingerprints: seen.next(f),
 		})
 	}
 	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}

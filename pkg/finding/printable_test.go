@@ -67,7 +67,7 @@ func TestGitHubStaysOnOneLine(t *testing.T) {
 	if err := WriteGitHub(&out, r, ""); err != nil {
 		t.Fatal(err)
 	}
-	want := `::warning file=clients/x\x1b[2J%0A%3A%3Aerror file=a%3A%3Ab/client.yaml,line=3,col=7,title=CB003::` +
+	want := `::warning file=clients/x\x1b[2J%0A%3A%3Aerror file=a%3A%3Ab/client.yaml,line=3,col=7,title=CB003 wrong type or value out of range::` +
 		`name \x1b]8;;https://evil.example\x1b\ 50%25 \x07\r\n::error file=x::pwned \u009b2J \u202eevil` + "\n"
 	if got := out.String(); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)

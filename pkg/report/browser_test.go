@@ -12,6 +12,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/clientbook/clientbook/pkg/report"
 )
 
 // chromium is where Debian's chromium package puts the browser; .ci/run
@@ -36,6 +38,9 @@ type rendered struct {
 	Labels      []rect `json:"labels"`
 	Trends      []rect `json:"trends"`
 	Lines       []rect `json:"lines"`
+	// Kept lists the recoveries panel's promises-kept bars: the whole
+	// track and the filled part.
+	Kept []keptBar `json:"kept"`
 	// Tables lists each table with its container: a table may be wider
 	// than its container only when the container scrolls.
 	Tables []table `json:"tables"`
@@ -48,6 +53,13 @@ type rect struct {
 	W      float64 `json:"w"`
 	H      float64 `json:"h"`
 	Fill   string  `json:"fill"` // dots only
+}
+
+type keptBar struct {
+	Client string  `json:"client"`
+	Track  float64 `json:"track"`
+	Bar    float64 `json:"bar"`
+	H      float64 `json:"h"`
 }
 
 type table struct {
@@ -69,6 +81,12 @@ const measure = `(() => {
     labels: [...document.querySelectorAll("svg.matrix text.label")].map(rect),
     trends: [...document.querySelectorAll("svg.trend")].map(rect),
     lines: [...document.querySelectorAll("svg.trend polyline, svg.trend circle")].map(rect),
+    kept: [...document.querySelectorAll("svg.kept")].map(el => ({
+      client: el.closest("tr").dataset.client,
+      track: el.querySelector("rect.track").getBoundingClientRect().width,
+      bar: el.querySelector("rect.bar").getBoundingClientRect().width,
+      h: el.getBoundingClientRect().height,
+    })),
     tables: [...document.querySelectorAll("table")].map(t => {
       const box = t.parentElement;
       const overflowX = getComputedStyle(box).overflowX;
@@ -151,7 +169,8 @@ func TestReportInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkRendered(t, width, got, len(m.Matrix.Dots), len(m.Trends.Charts))
+		checkRendered(t, width, got, len(m.Matrix.Dots), len(m.Trends.Charts), tablesOf(m))
+		checkKept(t, width, got.Kept, m.Recoveries)
 		if width == 1280 {
 			png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
 			if err != nil {
@@ -179,7 +198,45 @@ func TestReportInBrowser(t *testing.T) {
 	}
 }
 
-func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
+// checkKept checks that each promises-kept bar is drawn, its filled part
+// the figure's share of the track.
+func checkKept(t *testing.T, width int64, bars []keptBar, r report.Recoveries) {
+	t.Helper()
+	want := map[string]int{}
+	for _, row := range append(append([]report.RecoveryRow{}, r.Exit...), r.Recover...) {
+		if row.PromisesKept != nil {
+			want[row.ID] = *row.PromisesKept
+		}
+	}
+	if len(bars) != len(want) || len(want) != 2 {
+		t.Errorf("at %dpx %d promises-kept bars, want one per recovery with a promise fallen due (%d)", width, len(bars), len(want))
+	}
+	for _, b := range bars {
+		pct, ok := want[b.Client]
+		if !ok || b.Track <= 0 || b.H <= 0 {
+			t.Errorf("at %dpx the bar of %q is not drawn: %+v", width, b.Client, b)
+			continue
+		}
+		if got := 100 * b.Bar / b.Track; got < float64(pct)-1 || got > float64(pct)+1 {
+			t.Errorf("at %dpx %s's bar is %.1f%% full, want %d%%", width, b.Client, got, pct)
+		}
+	}
+}
+
+// tablesOf counts the page's tables: portfolio, due and findings, and one
+// per group of the recoveries panel (exit, recover) that has a recovery.
+func tablesOf(m report.Model) int {
+	n := 3
+	if len(m.Recoveries.Exit) > 0 {
+		n++
+	}
+	if len(m.Recoveries.Recover) > 0 {
+		n++
+	}
+	return n
+}
+
+func checkRendered(t *testing.T, width int64, got rendered, dots, trends, tables int) {
 	t.Helper()
 	if got.InnerWidth != int(width) {
 		t.Fatalf("viewport %d wide, want %d", got.InnerWidth, width)
@@ -190,7 +247,7 @@ func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
 	if got.Matrix.W < 300 || got.Matrix.H < 300 {
 		t.Errorf("at %dpx the matrix is drawn %.0f×%.0f", width, got.Matrix.W, got.Matrix.H)
 	}
-	if len(got.Dots) != dots || dots != 5 {
+	if len(got.Dots) != dots || dots != 6 {
 		t.Errorf("at %dpx %d dots drawn, want one per active rated client (%d)", width, len(got.Dots), dots)
 	}
 	for _, d := range got.Dots {
@@ -211,7 +268,7 @@ func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
 			}
 		}
 	}
-	if len(got.Trends) != trends || trends != 5 {
+	if len(got.Trends) != trends || trends != 6 {
 		t.Errorf("at %dpx %d trend charts drawn, want %d", width, len(got.Trends), trends)
 	}
 	for _, tr := range got.Trends {
@@ -224,8 +281,8 @@ func checkRendered(t *testing.T, width int64, got rendered, dots, trends int) {
 			t.Errorf("at %dpx a trend line or point is not drawn", width)
 		}
 	}
-	if len(got.Tables) != 3 {
-		t.Errorf("at %dpx %d tables, want portfolio, due and findings", width, len(got.Tables))
+	if len(got.Tables) != tables || tables != 5 {
+		t.Errorf("at %dpx %d tables, want the recoveries (exit, recover), portfolio, due and findings (%d)", width, len(got.Tables), tables)
 	}
 	for _, tb := range got.Tables {
 		if tb.Width > tb.Container+1 && !tb.Scrolls {

@@ -1,12 +1,16 @@
 // Package report owns the HTML report of SPEC §8's `report` command: one
-// self-contained page of the portfolio (§6), the Client Growth Matrix
-// (§3) as an SVG scatter, each client's health trend (§2) as a small SVG
-// line chart, the due list and the check summary (§7).
+// self-contained page of the open recoveries (§2 Recovery, those judged
+// not salvageable, §6's `exit`, set apart), the portfolio (§6), the
+// Client Growth Matrix (§3) as an SVG scatter, each client's health
+// trend (§2) as a small SVG line chart, the due list and the check
+// summary (§7).
 //
-// It computes no figure of its own. FromBook has the domain packages
+// It computes no figure of its own (beyond counting days: how long a
+// recovery has been open, how far its next deadline is). FromBook has the domain packages
 // compute each result once, as their commands do, and Build arranges
 // them — portfolio.Rank's entries and summary (which carry each client's
-// health.Result), due.List's items and the check's findings — into a
+// health.Result, and with it health.RecoveryOf's reading of each open
+// recovery), due.List's items and the check's findings — into a
 // Model of display strings and chart coordinates; Write renders the Model
 // with html/template, which escapes everything that came from the book's
 // files; every value the page prints also goes through inert.Text first,

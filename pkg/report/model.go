@@ -40,11 +40,12 @@ type Model struct {
 	Figures []Figure     // the headline figures of the portfolio summary
 	Counts  []CountGroup // actions, bands, quadrants
 
-	Portfolio []Row // every active client, in rank order
-	Matrix    Matrix
-	Trends    Trends
-	Due       Due
-	Check     Check
+	Recoveries Recoveries // the open recoveries, those to exit apart
+	Portfolio  []Row      // every active client, in rank order
+	Matrix     Matrix
+	Trends     Trends
+	Due        Due
+	Check      Check
 }
 
 // BookFacts sizes the book.
@@ -192,6 +193,7 @@ func Build(in Input) Model {
 	for i := range m.Portfolio {
 		m.Portfolio[i].Hours = render.FormatMoney(hours[i])
 	}
+	m.Recoveries = recoveriesOf(healthOf, in.Today)
 	m.Matrix = matrixOf(p, healthOf)
 	m.Trends = trendsOf(p.Entries, healthOf, s, in.Today)
 	m.Due = dueOf(b, in.Due, in.DueWithin)

@@ -117,7 +117,7 @@ func atoi(t *testing.T, s string) int {
 
 // The agency's portfolio order and matrix positions, as `clientbook
 // portfolio` and `clientbook matrix` print them on 2026-11-23.
-var agencyRanked = []string{"kestrel-outdoor", "nimbus-software", "copperleaf-coffee", "fenwick-foods", "harbour-hotels"}
+var agencyRanked = []string{"kestrel-outdoor", "nimbus-software", "copperleaf-coffee", "fenwick-foods", "harbour-hotels", "pennant-home"}
 
 func TestAgencyPortfolioTable(t *testing.T) {
 	_, page := build(t, agency)
@@ -144,10 +144,11 @@ func TestAgencyPortfolioTable(t *testing.T) {
 		t.Errorf("portfolio rows %v, want one per active client in rank order %v", ids, agencyRanked)
 	}
 	// Spot-check the formatting of the top row against the portfolio
-	// command's figures: revenue 575000, margin 0.32, 170 hours, net
-	// contribution 158500, attractiveness 98, invest.
+	// command's figures: revenue 575000 (of 1239500 in all: 46.39%),
+	// margin 0.32, 170 hours, net contribution 158500, attractiveness 98,
+	// invest.
 	first := all(rows[0], element("td", ""))
-	for i, want := range map[int]string{3: "93 healthy↑", 4: "575,000.0048.7% of revenue", 5: "32.0%", 6: "170", 7: "158,500.00", 8: "98", 9: "invest"} {
+	for i, want := range map[int]string{3: "93 healthy↑", 4: "575,000.0046.4% of revenue", 5: "32.0%", 6: "170", 7: "158,500.00", 8: "98", 9: "invest"} {
 		if got := text(first[i]); got != want {
 			t.Errorf("kestrel-outdoor column %d: %q, want %q", i+1, got, want)
 		}
@@ -173,7 +174,7 @@ func TestAgencyMatrixDots(t *testing.T) {
 			positions[row.ID] = row
 		}
 	}
-	if len(dots) != len(positions) || len(dots) != 5 {
+	if len(dots) != len(positions) || len(dots) != 6 {
 		t.Fatalf("%d dots, want one per active rated client (%d)", len(dots), len(positions))
 	}
 	seen := map[string]bool{}
@@ -302,8 +303,8 @@ func TestAgencyDueAndCheck(t *testing.T) {
 	m, page := build(t, agency)
 	doc := parse(t, page)
 	rows := all(one(t, doc, "due table", element("table", "due")), element("tr", ""))[1:] // after the header
-	if len(rows) != 12 {
-		t.Fatalf("%d due rows, want the 12 that `due` lists", len(rows))
+	if len(rows) != 13 {
+		t.Fatalf("%d due rows, want the 13 that `due` lists", len(rows))
 	}
 	overdue := 0
 	for i, tr := range rows {
@@ -318,8 +319,8 @@ func TestAgencyDueAndCheck(t *testing.T) {
 		t.Errorf("%d overdue rows highlighted (model %d), want 5", overdue, m.Due.Overdue)
 	}
 	c := m.Check
-	if c.Errors != 0 || c.Warnings != 11 || c.Infos != 0 || c.Files != 34 {
-		t.Errorf("check summary %+v, want 0 errors, 11 warnings, 0 infos in 34 files", c)
+	if c.Errors != 0 || c.Warnings != 11 || c.Infos != 0 || c.Files != 38 {
+		t.Errorf("check summary %+v, want 0 errors, 11 warnings, 0 infos in 38 files", c)
 	}
 	findings := all(one(t, doc, "findings table", element("table", "findings")), element("tr", ""))[1:]
 	if len(findings) != 11 {
