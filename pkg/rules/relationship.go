@@ -179,7 +179,9 @@ func singleThreaded(c *Context) {
 // that is a list) has its own CB003 and counts as given, so a mistake
 // costs one finding; so does a closed: that is not a date, which closes
 // the recovery (health.Open). A root_cause of blanks is no root cause,
-// and responsibility_accepted: false is responsibility not accepted.
+// and responsibility_accepted: false is responsibility not accepted. One
+// limit: a plan: that is not a list (its CB003) leaves no action to read,
+// as absent or null would, so it also counts as no plan action.
 var CB207 = declare(finding.Rule{ID: "CB207", Default: finding.Warning, Summary: "open recovery is incomplete: salvageable not decided, no root cause, responsibility not accepted, or no plan action", Help: "Complete the recovery under recovery: in client.yaml: decide salvageable, write the root_cause, accept responsibility (responsibility_accepted: true) and agree a plan of dated actions."}, recoveryIncomplete)
 
 func recoveryIncomplete(c *Context) {
