@@ -75,6 +75,13 @@ func RecoveryOf(c *book.Client, today book.Date) *Recovery {
 		ResponsibilityAccepted: ptrIf(r.ResponsibilityAccepted),
 	}
 	for _, a := range r.Plan {
+		// A done: that is not a date (its own CB003) says the action was
+		// done, when is not known: it is no deadline, as for due and
+		// CB107, and whether it was kept cannot be told, so it is left
+		// out of the promises rather than counted either way.
+		if a.Done.Invalid {
+			continue
+		}
 		if !a.Done.Set && a.Due.Set && (out.NextDeadline == nil || a.Due.Value < *out.NextDeadline) {
 			d := a.Due.Value
 			out.NextDeadline = &d
