@@ -29,7 +29,7 @@ func TestCompletion(t *testing.T) {
 		{"--band after a comma", []string{"health", "--band", "healthy,"}, []string{"healthy,watch", "healthy,at-risk", "healthy,unrated"}, ":4"},
 		{"--tier", []string{"portfolio", "--tier", ""}, clientTiers, ":4"},
 		{"--status", []string{"matrix", "--status", ""}, []string{"prospect", "active", "paused", "former", "all"}, ":4"},
-		{"--action", []string{"portfolio", "--action", ""}, []string{"recover", "renegotiate", "de-prioritize", "invest", "maintain"}, ":4"},
+		{"--action", []string{"portfolio", "--action", ""}, []string{"exit", "recover", "renegotiate", "de-prioritize", "invest", "maintain"}, ":4"},
 		{"--kind", []string{"log", "harbour-hotels", "--kind", ""}, touchpointKinds, ":4"},
 		{"--owner from the team", []string{"health", "--owner", ""}, team, ":4"},
 		{"due --owner from the team", []string{"due", "--owner", ""}, team, ":4"},

@@ -27,7 +27,8 @@ func newDueCmd(e *env) *cobra.Command {
 		Long: `due lists everything dated across the active clients that is overdue or due
 within --within (default 14d): plan and recovery actions, milestones, what
 clients owe, check-ins due by each client's touchpoint cadence, annual reviews
-and planning meetings. Ordered by date, so overdue items come first. Due today
+(one review cadence after the last held one, and each planned review on its
+own date until it is marked status: held) and planning meetings. Ordered by date, so overdue items come first. Due today
 is not overdue; due yesterday is. However far --within reaches, the list
 ends on 9999-12-31, the last date YYYY-MM-DD can write.`,
 		ValidArgsFunction: completeClients(e),

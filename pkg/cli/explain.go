@@ -15,23 +15,24 @@ import (
 // health.Explanation's values with snake_case names, exact numbers as
 // JSON numbers, and null for what is absent.
 type ExplainRow struct {
-	ID                string        `json:"id"`
-	Name              string        `json:"name"`
-	Status            string        `json:"status"`
-	Path              string        `json:"path"`
-	Round             *ExplainRound `json:"round"`
-	Advisor           *int          `json:"advisor"`
-	Breadth           int           `json:"breadth"`
-	Quadrant          *string       `json:"quadrant"`
-	Stated            *string       `json:"stated"`
-	Services          []string      `json:"services"`
-	Stakeholders      int           `json:"strong_stakeholders"`
-	Owners            int           `json:"stakeholder_owners"`
-	BroadServices     int           `json:"broad_services"`
-	BroadStakeholders int           `json:"broad_stakeholders"`
-	BroadTeam         int           `json:"broad_team"`
-	ClientView        *ExplainView  `json:"client_view"`
-	Flags             []ExplainFlag `json:"flags"`
+	ID                string           `json:"id"`
+	Name              string           `json:"name"`
+	Status            string           `json:"status"`
+	Path              string           `json:"path"`
+	Round             *ExplainRound    `json:"round"`
+	Advisor           *int             `json:"advisor"`
+	Breadth           int              `json:"breadth"`
+	Quadrant          *string          `json:"quadrant"`
+	Stated            *string          `json:"stated"`
+	Services          []string         `json:"services"`
+	Stakeholders      int              `json:"strong_stakeholders"`
+	Owners            int              `json:"stakeholder_owners"`
+	BroadServices     int              `json:"broad_services"`
+	BroadStakeholders int              `json:"broad_stakeholders"`
+	BroadTeam         int              `json:"broad_team"`
+	ClientView        *ExplainView     `json:"client_view"`
+	Flags             []ExplainFlag    `json:"flags"`
+	Recovery          *ExplainRecovery `json:"recovery"` // the open recovery; null when none is open
 }
 
 // ExplainRound is the current round's working.
@@ -99,7 +100,8 @@ func explainRow(x health.Explanation) ExplainRow {
 		Advisor: m.Advisor, Breadth: m.Breadth, Quadrant: m.Quadrant, Stated: x.Stated,
 		Services: append([]string{}, m.Services...), Stakeholders: m.Stakeholders, Owners: m.Owners,
 		BroadServices: x.BroadServices, BroadStakeholders: x.BroadStakeholders, BroadTeam: x.BroadTeam,
-		Flags: []ExplainFlag{},
+		Flags:    []ExplainFlag{},
+		Recovery: explainRecoveryRow(x.Recovery),
 	}
 	for _, f := range x.Flags {
 		row.Flags = append(row.Flags, ExplainFlag{ID: f.ID, Message: f.Message})
@@ -222,7 +224,7 @@ func explainMarkdown(w io.Writer, x health.Explanation, status string) error {
 	for _, f := range x.Flags {
 		render.Fprintf(w, "- Flag **%s**: %s\n", f.ID, f.Message)
 	}
-	return nil
+	return explainRecoveryMarkdown(w, x)
 }
 
 // statusNote marks a client that is not active: " (paused)".
@@ -238,4 +240,70 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// explain prints the working behind a client's score (health.Explain),
+// so a partner can check it by hand; a client that is not active says
+// its status. Values from the book are printed through render's Fprintf,
+// escaped.
+func explain(w io.Writer, x health.Explanation, status string) {
+	render.Fprintf(w, "%s — %s%s\n", x.ID, x.Name, statusNote(status))
+	if cur := x.Round; cur == nil {
+		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", x.Path)
+	} else {
+		render.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, cur.Window)
+		for _, a := range cur.Assessments {
+			render.Fprintf(w, "    %s by %-10s", a.Date, a.By)
+			for _, r := range a.Ratings {
+				if r.Rated {
+					render.Fprintf(w, " %s %d", r.Factor, r.Value)
+				} else {
+					render.Fprintf(w, " %s -", r.Factor)
+				}
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, "  factor          value  weight  weight × (value − 1)/4")
+		for _, f := range cur.Factors {
+			if f.Value == nil {
+				render.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
+				continue
+			}
+			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(f.Part))
+		}
+		if cur.Score == nil {
+			fmt.Fprintln(w, "  score: no weighted factor is rated, so there is no score")
+		} else {
+			render.Fprintf(w, "  score = 100 × Σ weight × (value − 1)/4 ÷ Σ weight = %s → %d (rounded half up), band %s (healthy ≥ %d, watch ≥ %d)\n",
+				exact.NumberOf(cur.Exact), *cur.Score, cur.Band, cur.Healthy, cur.Watch)
+		}
+		if prev := cur.Previous; prev != nil {
+			render.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, prev.Score, prev.Delta, prev.Trend)
+		} else {
+			fmt.Fprintln(w, "  previous round: none with a score → trend new")
+		}
+		render.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, cur.Age, cur.StaleAfter, cur.Stale)
+	}
+	m := x.Matrix
+	if m.Advisor != nil {
+		render.Fprintf(w, "  advisor = mean of trust, access, transparency as (v − 1)/4 × 100 = %d\n", *m.Advisor)
+	} else {
+		fmt.Fprintln(w, "  advisor: trust, access and transparency unrated → no quadrant")
+	}
+	render.Fprintf(w, "  breadth = 100 × mean(min(%d/%d, 1), min(%d/%d, 1), min(%d/%d, 1)) = %d  (services %s; strong stakeholders; their owners)\n",
+		len(m.Services), x.BroadServices, m.Stakeholders, x.BroadStakeholders, m.Owners, x.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
+	if m.Quadrant != nil {
+		render.Fprintf(w, "  quadrant: %s", *m.Quadrant)
+		if x.Stated != nil {
+			render.Fprintf(w, " (the team states %s)", *x.Stated)
+		}
+		fmt.Fprintln(w)
+	}
+	if v := x.View; v != nil {
+		render.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", v.Date, v.Overall, v.Score)
+	}
+	for _, f := range x.Flags {
+		render.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
+	}
+	explainRecovery(w, x)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,11 +53,16 @@ Client Growth Matrix (see clientbook matrix --help).
 
 Active clients are listed unless --status says otherwise (--status all for
 every one; a status column then shows which are not active). A client named
-as an argument is shown whatever its status.
+as an argument is shown whatever its status, and its open recovery under
+the table: since when, whether it is salvageable, the root cause, whether we
+accepted responsibility, the promises kept (a plan action with a due date is
+a promise; kept when done by its due date) and the next deadline. -o json
+has the same as each row's recovery (null with none open).
 
   --history   every round of the named clients, newest first
-  --explain   the arithmetic behind each named client's score (also as
-              -o markdown, json or yaml)`,
+  --explain   the arithmetic behind each named client's score, and each
+              promise of its open recovery, kept, broken or pending (also
+              as -o markdown, json or yaml)`,
 		ValidArgsFunction: completeClients(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ids = args
@@ -154,7 +158,15 @@ func runHealth(e *env, opts *healthOptions) error {
 		return e.print(format, nil, render.Flat(slices.Values(rows)))
 	}
 	showStatus := opts.statusAsked || slices.ContainsFunc(rows, func(r health.Row) bool { return r.Status != "active" })
-	return e.print(format, rows, healthGrid(rows, showStatus))
+	if err := e.print(format, rows, healthGrid(rows, showStatus)); err != nil {
+		return err
+	}
+	// The clients named on the command line: their open recovery, under
+	// the table (the JSON has it in each row).
+	if format == "table" && len(opts.ids) > 0 {
+		printRecoveries(e.stdout, rows, today)
+	}
+	return nil
 }
 
 // printExplain prints the working behind each result's score: text on
@@ -423,69 +435,4 @@ func historyGrid(results []health.Result) *render.Grid {
 		}
 	}
 	return g
-}
-
-// explain prints the working behind a client's score (health.Explain),
-// so a partner can check it by hand; a client that is not active says
-// its status. Values from the book are printed through render's Fprintf,
-// escaped.
-func explain(w io.Writer, x health.Explanation, status string) {
-	render.Fprintf(w, "%s — %s%s\n", x.ID, x.Name, statusNote(status))
-	if cur := x.Round; cur == nil {
-		render.Fprintf(w, "  no health assessment: score unrated (add one under health: in %s)\n", x.Path)
-	} else {
-		render.Fprintf(w, "  current round: %s to %s (assessments within %d days of the newest, newest per rater)\n", cur.Oldest, cur.Newest, cur.Window)
-		for _, a := range cur.Assessments {
-			render.Fprintf(w, "    %s by %-10s", a.Date, a.By)
-			for _, r := range a.Ratings {
-				if r.Rated {
-					render.Fprintf(w, " %s %d", r.Factor, r.Value)
-				} else {
-					render.Fprintf(w, " %s -", r.Factor)
-				}
-			}
-			fmt.Fprintln(w)
-		}
-		fmt.Fprintln(w, "  factor          value  weight  weight × (value − 1)/4")
-		for _, f := range cur.Factors {
-			if f.Value == nil {
-				render.Fprintf(w, "    %-13s     -  %6s  not rated: left out (incomplete)\n", f.Name, exact.Plain(f.Weight))
-				continue
-			}
-			render.Fprintf(w, "    %-13s %5s  %6s  %s\n", f.Name, exact.NumberOf(f.Value), exact.Plain(f.Weight), exact.NumberOf(f.Part))
-		}
-		if cur.Score == nil {
-			fmt.Fprintln(w, "  score: no weighted factor is rated, so there is no score")
-		} else {
-			render.Fprintf(w, "  score = 100 × Σ weight × (value − 1)/4 ÷ Σ weight = %s → %d (rounded half up), band %s (healthy ≥ %d, watch ≥ %d)\n",
-				exact.NumberOf(cur.Exact), *cur.Score, cur.Band, cur.Healthy, cur.Watch)
-		}
-		if prev := cur.Previous; prev != nil {
-			render.Fprintf(w, "  previous round: %s to %s, score %d → delta %+d, trend %s (up ≥ +5, down ≤ −5)\n", prev.Oldest, prev.Newest, prev.Score, prev.Delta, prev.Trend)
-		} else {
-			fmt.Fprintln(w, "  previous round: none with a score → trend new")
-		}
-		render.Fprintf(w, "  newest assessment %s is %d days old (stale after %d): stale %v\n", cur.Newest, cur.Age, cur.StaleAfter, cur.Stale)
-	}
-	m := x.Matrix
-	if m.Advisor != nil {
-		render.Fprintf(w, "  advisor = mean of trust, access, transparency as (v − 1)/4 × 100 = %d\n", *m.Advisor)
-	} else {
-		fmt.Fprintln(w, "  advisor: trust, access and transparency unrated → no quadrant")
-	}
-	render.Fprintf(w, "  breadth = 100 × mean(min(%d/%d, 1), min(%d/%d, 1), min(%d/%d, 1)) = %d  (services %s; strong stakeholders; their owners)\n",
-		len(m.Services), x.BroadServices, m.Stakeholders, x.BroadStakeholders, m.Owners, x.BroadTeam, m.Breadth, strings.Join(m.Services, ", "))
-	if m.Quadrant != nil {
-		render.Fprintf(w, "  quadrant: %s", *m.Quadrant)
-		if x.Stated != nil {
-			render.Fprintf(w, " (the team states %s)", *x.Stated)
-		}
-		fmt.Fprintln(w)
-	}
-	if v := x.View; v != nil {
-		render.Fprintf(w, "  client's view: review of %s rated %d/5 → %d\n", v.Date, v.Overall, v.Score)
-	}
-	for _, f := range x.Flags {
-		render.Fprintf(w, "  flag %s: %s\n", f.ID, f.Message)
-	}
 }

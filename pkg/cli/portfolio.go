@@ -31,19 +31,22 @@ var portfolioSorts = []string{"attractiveness", "action", "revenue", "net", "mar
 
 // urgency orders the actions for --sort action: what needs a partner this
 // week (exit, recover, renegotiate) first, then the rest.
-var urgency = []string{"exit", portfolio.Recover, portfolio.Renegotiate, portfolio.Deprioritize, portfolio.Invest, portfolio.Maintain}
+var urgency = []string{portfolio.Exit, portfolio.Recover, portfolio.Renegotiate, portfolio.Deprioritize, portfolio.Invest, portfolio.Maintain}
 
 func newPortfolioCmd(e *env) *cobra.Command {
 	opts := &portfolioOptions{}
 	cmd := &cobra.Command{
 		Use:   "portfolio",
-		Short: "Where to spend senior time: invest, maintain, renegotiate, recover or de-prioritize",
+		Short: "Where to spend senior time: invest, maintain, renegotiate, recover, de-prioritize or exit",
 		Long: `portfolio ranks every active client by attractiveness, a weighted
 mean of its health score, margin score (margin against the firm's target),
 fit with the firm's strategy and potential, and gives each one action with
 its main reason:
 
-  recover        at-risk health, or a recovery that is not closed
+  exit           an open recovery judged not salvageable (salvageable: false):
+                 end the relationship cleanly
+  recover        at-risk health, or a recovery that is not closed; the reason
+                 names the next deadline and the promises kept so far
   renegotiate    10% or more of revenue at a margin below the floor
   de-prioritize  management time costs at least what the client contributes
   invest         attractiveness 60 or more, with room to grow
@@ -291,14 +294,14 @@ func healthCell(en portfolio.Entry) string {
 }
 
 // actionTone colours an action: invest green, renegotiate and
-// de-prioritize yellow, recover red.
+// de-prioritize yellow, recover and exit red.
 func actionTone(action string) render.Tone {
 	switch action {
 	case portfolio.Invest:
 		return render.ToneGood
 	case portfolio.Renegotiate, portfolio.Deprioritize:
 		return render.ToneWarn
-	case portfolio.Recover:
+	case portfolio.Recover, portfolio.Exit:
 		return render.ToneBad
 	}
 	return render.ToneNone

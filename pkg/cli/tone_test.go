@@ -47,7 +47,7 @@ func TestDecisionAndActionTones(t *testing.T) {
 			t.Errorf("decisionTone(%s) = %d, want %d", d, got, want)
 		}
 	}
-	actions := map[string]render.Tone{"invest": render.ToneGood, "maintain": render.ToneNone, "renegotiate": render.ToneWarn, "de-prioritize": render.ToneWarn, "recover": render.ToneBad}
+	actions := map[string]render.Tone{"invest": render.ToneGood, "maintain": render.ToneNone, "renegotiate": render.ToneWarn, "de-prioritize": render.ToneWarn, "recover": render.ToneBad, "exit": render.ToneBad}
 	for a, want := range actions {
 		if got := actionTone(a); got != want {
 			t.Errorf("actionTone(%s) = %d, want %d", a, got, want)

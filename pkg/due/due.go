@@ -131,7 +131,10 @@ func (l *lister) collect(h health.Result) {
 			}
 		}
 	}
-	if r := c.Recovery; r != nil && !r.Closed.Set {
+	// An open recovery as health reads it: a closed: that is not a date
+	// (its own CB003) was written down, so the recovery is closed, as
+	// CB106 and CB107 read it.
+	if r := c.Recovery; health.Open(c) {
 		for _, a := range r.Plan {
 			if a.Due.Set && !a.Done.Given() {
 				l.add(a.Due.Value, KindRecovery, a.Action.Value, a.Owner, c.Path, a.Due.Pos)
@@ -185,10 +188,17 @@ func (l *lister) touchpoint() {
 	}
 }
 
-// review: the annual review falls one review cadence after the newest review
-// (or after `since` when there is none).
+// review: the annual review falls one review cadence after the newest held
+// review (or after `since` when there is none); a planned review is listed
+// on its own date too (SPEC §9), owned by whoever holds it (by), else the
+// client's owner.
 func (l *lister) review(h health.Result) {
 	c := l.client
+	for _, rv := range c.Reviews {
+		if !rv.Held() && rv.Date.Set {
+			l.add(rv.Date.Value, KindReview, "annual review (planned; once held, set status: held)", rv.By, rv.Path, rv.Date.Pos)
+		}
+	}
 	cadence := book.Date(l.settings.ReviewCadence)
 	switch rv := h.Review; {
 	case rv != nil:

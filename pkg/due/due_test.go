@@ -105,3 +105,92 @@ func TestNothingPastTheLastDate(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestPlannedReview: a planned review is listed on its own date as kind
+// review, owned by its `by` (else the client's owner), overdue once its
+// date has passed without it being marked held; it does not move the
+// annual review, which falls a cadence after the newest held review.
+func TestPlannedReview(t *testing.T) {
+	today := day(t, "2026-11-23")
+	review := func(path, date, status, by string) *book.Review {
+		rv := &book.Review{Path: path, Date: set(day(t, date))}
+		if status != "" {
+			rv.Status = set(status)
+		}
+		if by != "" {
+			rv.By = set(book.ID(by))
+		}
+		return rv
+	}
+	tests := []struct {
+		name    string
+		reviews []*book.Review
+		want    []string // date kind owner what, overdue marked !
+	}{
+		{
+			name:    "planned in 10 days, last held 2025-11-30",
+			reviews: []*book.Review{review("r/2025.yaml", "2025-11-30", "", ""), review("r/2026.yaml", "2026-12-03", "planned", "sam")},
+			want: []string{
+				"2026-11-30 review piers annual review (last 2025-11-30)",
+				"2026-12-03 review sam annual review (planned; once held, set status: held)",
+			},
+		},
+		{
+			name:    "planned and passed without being marked held",
+			reviews: []*book.Review{review("r/2026.yaml", "2026-11-20", "planned", "")},
+			want: []string{
+				"2026-11-20 review! piers annual review (planned; once held, set status: held)",
+				"2026-11-23 review piers first annual review",
+			},
+		},
+		{
+			name:    "planned today is not overdue",
+			reviews: []*book.Review{review("r/2026.yaml", "2026-11-23", "planned", "")},
+			want: []string{
+				"2026-11-23 review piers annual review (planned; once held, set status: held)",
+				"2026-11-23 review piers first annual review",
+			},
+		},
+		{
+			name:    "planned beyond --within is not listed",
+			reviews: []*book.Review{review("r/2025.yaml", "2025-11-30", "held", ""), review("r/2026.yaml", "2026-12-08", "planned", "")},
+			want:    []string{"2026-11-30 review piers annual review (last 2025-11-30)"},
+		},
+		{
+			name:    "held is not listed on its date",
+			reviews: []*book.Review{review("r/2026.yaml", "2026-11-10", "held", "")},
+			want:    nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &book.Client{
+				ID: set(book.ID("acme")), Status: set("active"), Owner: set(book.ID("piers")),
+				Since:       set(day(t, "2025-11-23")),
+				Touchpoints: []book.Touchpoint{{Date: set(day(t, "2026-11-20"))}},
+				Reviews:     tt.reviews,
+			}
+			s := book.SettingsOf(nil)
+			var got []string
+			items := ItemsOf(c, s, health.Assess(c, s, today), today, Options{Within: 14})
+			Sort(items)
+			for _, it := range items {
+				if it.Kind != KindReview {
+					continue
+				}
+				mark := ""
+				if it.Overdue {
+					mark = "!"
+				}
+				owner := ""
+				if it.Owner != nil {
+					owner = *it.Owner
+				}
+				got = append(got, it.Date.String()+" "+it.Kind+mark+" "+owner+" "+it.What)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("reviews due:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

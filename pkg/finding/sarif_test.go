@@ -190,7 +190,7 @@ func TestSARIFContent(t *testing.T) {
 	want := []result{
 		{"CB004", "error", "books/agency/clients/ghost", "client folder has no client.yaml", 3, 0, 0},
 		{"CB107", "error", "books/agency/clients/acme/plan.yaml", `action "Call: the CIO, 50%" was due 2026-11-22`, 14, 10, 58},
-		{"CB301", "warning", "books/agency/clients/acme/engagements/site.yaml", "milestone overdue\nsecond line", 22, 9, 0},
+		{"CB301", "warning", "books/agency/clients/acme/engagements/site.yaml", "milestone overdue\nsecond line", 23, 9, 0},
 		{"CB108", "note", "books/agency/clients/acme/plan.yaml", "the plan has 8 goals", 15, 12, 1},
 	}
 	if len(run.Results) != len(want) {

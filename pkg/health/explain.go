@@ -28,6 +28,11 @@ type Explanation struct {
 
 	View  *View // the client's own view; nil without a review rating it
 	Flags []Flag
+
+	// Recovery is the open recovery with each promise, kept, broken or
+	// pending on Today; nil when none is open.
+	Recovery *Recovery
+	Today    book.Date
 }
 
 // Working is the current round's part of an Explanation.
@@ -95,7 +100,8 @@ func Explain(r Result, s *book.Settings, today book.Date) Explanation {
 		ID: c.ID.Value, Name: c.Name.Value, Path: c.Path,
 		Matrix:        r.Matrix,
 		BroadServices: s.BroadServices, BroadStakeholders: s.BroadStakeholders, BroadTeam: s.BroadTeam,
-		Flags: r.Flags,
+		Flags:    r.Flags,
+		Recovery: r.Recovery, Today: today,
 	}
 	if q := r.Matrix.Quadrant; q != nil && r.Stated != nil && *r.Stated != *q {
 		x.Stated = r.Stated

@@ -1,6 +1,8 @@
 package health
 
 import (
+	"strings"
+
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/exact"
 )
@@ -34,6 +36,24 @@ type Promise struct {
 	FallenDue, Kept bool
 }
 
+// Promise states, as `health --explain` names them.
+const (
+	PromiseKept    = "kept"    // done on or before its due date
+	PromiseBroken  = "broken"  // done late, or not done and past due
+	PromisePending = "pending" // not done, and due today or later
+)
+
+// State names the promise's state: kept, broken or pending.
+func (p Promise) State() string {
+	switch {
+	case p.Kept:
+		return PromiseKept
+	case p.FallenDue:
+		return PromiseBroken
+	}
+	return PromisePending
+}
+
 // Open reports whether the client has an open recovery: one with no closed
 // date (SPEC §2). A closed: that is not a date (its own CB003) is taken as
 // written down, so the recovery is not open.
@@ -51,10 +71,17 @@ func RecoveryOf(c *book.Client, today book.Date) *Recovery {
 	out := &Recovery{
 		Opened:                 ptrIf(r.Opened),
 		Salvageable:            ptrIf(r.Salvageable),
-		RootCause:              ptrIf(r.RootCause),
+		RootCause:              textIf(r.RootCause),
 		ResponsibilityAccepted: ptrIf(r.ResponsibilityAccepted),
 	}
 	for _, a := range r.Plan {
+		// A done: that is not a date (its own CB003) says the action was
+		// done, when is not known: it is no deadline, as for due and
+		// CB107, and whether it was kept cannot be told, so it is left
+		// out of the promises rather than counted either way.
+		if a.Done.Invalid {
+			continue
+		}
 		if !a.Done.Set && a.Due.Set && (out.NextDeadline == nil || a.Due.Value < *out.NextDeadline) {
 			d := a.Due.Value
 			out.NextDeadline = &d
@@ -78,6 +105,15 @@ func RecoveryOf(c *book.Client, today book.Date) *Recovery {
 		out.PromisesKept = &v
 	}
 	return out
+}
+
+// textIf is the field's text, or nil when the file holds none or only
+// blanks: a root cause of "" is not a root cause.
+func textIf(f book.Field[string]) *string {
+	if strings.TrimSpace(f.Value) == "" {
+		return nil
+	}
+	return ptrIf(f)
 }
 
 // ptrIf is the field's value, or nil when the file holds no valid one.

@@ -33,6 +33,9 @@ func TestRecoveryPromises(t *testing.T) {
 		{"one of three", []act{{"2026-10-01", "2026-10-01"}, {"2026-10-02", "2026-10-09"}, {"2026-10-03", ""}}, ip(33), "2026-10-03", [2]int{1, 3}},
 		// 1 of 8 = 12.5 → 13 (half up).
 		{"half rounds up", []act{{"2026-10-01", "2026-10-01"}, {"2026-10-02", ""}, {"2026-10-03", ""}, {"2026-10-04", ""}, {"2026-10-05", ""}, {"2026-10-06", ""}, {"2026-10-07", ""}, {"2026-10-08", ""}}, ip(13), "2026-10-02", [2]int{1, 8}},
+		// done: yes (its own CB003): done, when not known: neither a
+		// deadline nor a promise counted either way.
+		{"done not a date is left out", []act{{"2026-11-01", "invalid"}, {"2026-10-01", "2026-10-01"}, {"2027-01-01", ""}}, ip(100), "2027-01-01", [2]int{1, 1}},
 		{"earliest undone is next, even past", []act{{"2027-02-01", ""}, {"2026-11-15", ""}, {"2026-10-01", "2026-09-30"}}, ip(50), "2026-11-15", [2]int{1, 2}},
 	}
 	today := date(t, "2026-12-05")
@@ -46,7 +49,11 @@ func TestRecoveryPromises(t *testing.T) {
 				if a.due != "" {
 					ba.Due.Value, ba.Due.Set = date(t, a.due), true
 				}
-				if a.done != "" {
+				switch a.done {
+				case "":
+				case "invalid":
+					ba.Done.Invalid = true
+				default:
 					ba.Done.Value, ba.Done.Set = date(t, a.done), true
 				}
 				r.Plan = append(r.Plan, ba)

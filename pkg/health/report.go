@@ -51,6 +51,38 @@ type Row struct {
 	ClientView    *int       `json:"client_view"`
 	Flags         []string   `json:"flags"`
 	FlagMessages  []string   `json:"flag_messages"`
+	// Recovery is the open recovery; nil (null) when none is open.
+	Recovery *RecoveryRow `json:"recovery"`
+}
+
+// RecoveryRow is an open recovery as `health -o json` prints it (SPEC §8):
+// exactly these six keys, each null when the file does not say.
+type RecoveryRow struct {
+	Opened                 *book.Date `json:"opened"`
+	Salvageable            *bool      `json:"salvageable"`
+	RootCause              *string    `json:"root_cause"`
+	ResponsibilityAccepted *bool      `json:"responsibility_accepted"`
+	PromisesKept           *int       `json:"promises_kept"` // 0–100; null while no promise has fallen due
+	NextDeadline           *book.Date `json:"next_deadline"`
+	// Kept of Fallen (promises fallen due) make PromisesKept; Promises
+	// counts the actions with a due date. The text view shows them; the
+	// JSON keeps to the six keys of the spec.
+	Kept     int `json:"-"`
+	Fallen   int `json:"-"`
+	Promises int `json:"-"`
+}
+
+// RecoveryRowOf copies an open recovery into its row; nil gives nil.
+func RecoveryRowOf(r *Recovery) *RecoveryRow {
+	if r == nil {
+		return nil
+	}
+	return &RecoveryRow{
+		Opened: clone(r.Opened), Salvageable: clone(r.Salvageable), RootCause: clone(r.RootCause),
+		ResponsibilityAccepted: clone(r.ResponsibilityAccepted), PromisesKept: clone(r.PromisesKept),
+		NextDeadline: clone(r.NextDeadline),
+		Kept:         r.Kept, Fallen: r.Fallen, Promises: len(r.Promises),
+	}
 }
 
 func optString(f book.Field[string]) *string {
@@ -102,6 +134,7 @@ func RowOf(r Result) Row {
 		ClientView:    r.ClientView,
 		Flags:         []string{},
 		FlagMessages:  []string{},
+		Recovery:      RecoveryRowOf(r.Recovery),
 	}
 	if c.Owner.Set {
 		o := string(c.Owner.Value)

@@ -3,12 +3,14 @@
 // margin and management hours from the newest financials row not after
 // this year, the four attractiveness components (health, margin score,
 // fit, potential), opportunity cost and net contribution, its share of the
-// firm's revenue, the action (recover, renegotiate, de-prioritize, invest,
-// maintain) with the main reason in words, the spec's order and ranks, and
-// the summary.
+// firm's revenue, the action (exit, recover, renegotiate, de-prioritize,
+// invest, maintain) with the main reason in words, the spec's order and
+// ranks, and the summary.
 //
 // It builds on pkg/health's Results: the health score, band, trend,
-// quadrant and the financials row are taken from them, never recomputed.
+// quadrant, the financials row and the open recovery (health.Recovery:
+// salvageable, next deadline, promises kept) are taken from them, never
+// recomputed.
 // The fit component is pkg/accept's AutoFit applied to the client's own
 // profile. Money is exact (big.Rat from the numbers' decimal text) and
 // every 0–100 value is rounded half up once, through exact.RoundHalfUp.

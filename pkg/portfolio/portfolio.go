@@ -14,6 +14,7 @@ import (
 
 // The actions of SPEC §6, in the order their rules are tried.
 const (
+	Exit         = "exit"
 	Recover      = "recover"
 	Renegotiate  = "renegotiate"
 	Deprioritize = "de-prioritize"
@@ -22,7 +23,7 @@ const (
 )
 
 // Actions lists the actions in rule order; summaries count them in it.
-var Actions = []string{Recover, Renegotiate, Deprioritize, Invest, Maintain}
+var Actions = []string{Exit, Recover, Renegotiate, Deprioritize, Invest, Maintain}
 
 // Bands lists the health bands in the order summaries count them.
 var Bands = []string{health.Healthy, health.Watch, health.AtRisk, health.Unrated}
@@ -68,15 +69,28 @@ type Entry struct {
 
 	// Of the client: its id and name, the owner and tier the filters read
 	// (nil when not set), its own potential rating (1–5, nil when not
-	// rated) and whether a recovery is open (RecoveryOpened: since when,
-	// nil when not stated).
-	ID             string
-	Name           string
-	Owner          *string
-	Tier           *string
-	Potential      *int
-	OpenRecovery   bool
-	RecoveryOpened *book.Date
+	// rated) and whether a recovery is open (SPEC §2, as health.Open
+	// reads it).
+	ID           string
+	Name         string
+	Owner        *string
+	Tier         *string
+	Potential    *int
+	OpenRecovery bool
+
+	// Of the open recovery, copied from health's reading of it (all nil
+	// or 0 without one): since when (RecoveryOpened), whether it was
+	// judged salvageable (nil when not stated), the next deadline of an
+	// action not done, and the promises kept: Kept of Fallen (fallen due)
+	// out of Promises (actions with a due date), and PromisesKept, the
+	// rounded percentage (nil while none has fallen due).
+	RecoveryOpened       *book.Date
+	RecoverySalvageable  *bool
+	RecoveryNextDeadline *book.Date
+	RecoveryPromisesKept *int
+	RecoveryPromises     int
+	RecoveryKept         int
+	RecoveryFallen       int
 
 	// Of its health, as pkg/health gave it: score (nil when unrated),
 	// band, trend and quadrant (nil without one).
@@ -99,7 +113,6 @@ type Entry struct {
 	FitValue  *int
 	FitReason string
 
-	// Attractiveness is Σ weight × component ÷ Σ weight, rounded half up;
 	// Attractiveness is Σ weight × component ÷ Σ weight, rounded half up.
 	Attractiveness int
 
@@ -221,7 +234,7 @@ func Measure(r health.Result, s *book.Settings) Entry {
 	e := Entry{
 		ID: string(c.ID.Value), Name: c.Name.Value,
 		Owner: fieldText(c.Owner), Tier: fieldText(c.Tier),
-		OpenRecovery: openRecovery(c),
+		OpenRecovery: r.Recovery != nil,
 		Score:        r.Score, Band: r.Band, Trend: r.Trend, Quadrant: r.Matrix.Quadrant,
 		Revenue: new(big.Rat), Hours: new(big.Rat),
 	}
@@ -229,9 +242,13 @@ func Measure(r health.Result, s *book.Settings) Entry {
 		v := c.Potential.Value
 		e.Potential = &v
 	}
-	if e.OpenRecovery && c.Recovery.Opened.Set {
-		d := c.Recovery.Opened.Value
-		e.RecoveryOpened = &d
+	if rc := r.Recovery; rc != nil {
+		// Copies: the entry keeps nothing of health's result.
+		e.RecoveryOpened = clonePtr(rc.Opened)
+		e.RecoverySalvageable = clonePtr(rc.Salvageable)
+		e.RecoveryNextDeadline = clonePtr(rc.NextDeadline)
+		e.RecoveryPromisesKept = clonePtr(rc.PromisesKept)
+		e.RecoveryPromises, e.RecoveryKept, e.RecoveryFallen = len(rc.Promises), rc.Kept, rc.Fallen
 	}
 	if f := r.Financial; f != nil {
 		if f.Year.Set {
@@ -331,13 +348,27 @@ func Attractiveness(c Components, s *book.Settings) (*big.Rat, int) {
 	return a, exact.RoundHalfUp(a)
 }
 
-// openRecovery reports whether the client has a recovery that is not closed.
-func openRecovery(c *book.Client) bool {
-	return c.Recovery != nil && !c.Recovery.Closed.Set
+// clonePtr is a copy of *p, or nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// Unsalvageable reports whether e's open recovery was judged not
+// salvageable (salvageable: false): rule 1, exit. A salvageable that is
+// not true or false (its own CB003) is not a judgement.
+func (e Entry) Unsalvageable() bool {
+	return e.OpenRecovery && e.RecoverySalvageable != nil && !*e.RecoverySalvageable
 }
 
 // decide applies the action rules in order; the first that matches wins.
 func decide(e *Entry, f Figures, s *book.Settings) (action, reason string) {
+	if e.Unsalvageable() {
+		return Exit, exitReason(e)
+	}
 	atRisk := e.Band == health.AtRisk
 	if atRisk || e.OpenRecovery {
 		return Recover, recoverReason(e, atRisk)

@@ -2,6 +2,7 @@ package portfolio
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -43,6 +44,9 @@ type fin struct {
 	revenue, margin, hours string
 }
 
+// act is a recovery action: its due and done dates, "" for absent.
+type act struct{ due, done string }
+
 // cl describes one client of a test book and the health pkg/health would
 // have given it.
 type cl struct {
@@ -52,11 +56,15 @@ type cl struct {
 	score     *int   // nil: unrated
 	quadrant  string // "": none
 	potential int    // 0: absent
-	recovery  string // "": none, "open", "closed"
-	industry  string
-	geography string
-	services  []string // one engagement per service
-	statuses  []string // engagement statuses, parallel to services (default active)
+	recovery  string // "": none, "open", "closed", "invalid-closed" (closed: not a date)
+	// salvageable of the recovery: "" absent, "true", "false", "invalid"
+	// (not a boolean, its own CB003).
+	salvageable string
+	plan        []act // the recovery's actions
+	industry    string
+	geography   string
+	services    []string // one engagement per service
+	statuses    []string // engagement statuses, parallel to services (default active)
 }
 
 func build(t *testing.T, s *book.Settings, clients ...cl) (*book.Book, []health.Result) {
@@ -89,6 +97,26 @@ func build(t *testing.T, s *book.Settings, clients ...cl) (*book.Book, []health.
 			c.Recovery = &book.Recovery{Opened: set(day(t, "2026-10-15"))}
 		case "closed":
 			c.Recovery = &book.Recovery{Opened: set(day(t, "2026-06-01")), Closed: set(day(t, "2026-09-01"))}
+		case "invalid-closed":
+			c.Recovery = &book.Recovery{Opened: set(day(t, "2026-06-01")), Closed: book.Field[book.Date]{Invalid: true}}
+		}
+		if r := c.Recovery; r != nil {
+			switch x.salvageable {
+			case "true", "false":
+				r.Salvageable = set(x.salvageable == "true")
+			case "invalid":
+				r.Salvageable = book.Field[bool]{Invalid: true}
+			}
+			for i, a := range x.plan {
+				ac := book.Action{Action: set(fmt.Sprintf("step %d", i+1))}
+				if a.due != "" {
+					ac.Due = set(day(t, a.due))
+				}
+				if a.done != "" {
+					ac.Done = set(day(t, a.done))
+				}
+				r.Plan = append(r.Plan, ac)
+			}
 		}
 		if x.industry != "" {
 			c.Industry = set(x.industry)
@@ -107,7 +135,7 @@ func build(t *testing.T, s *book.Settings, clients ...cl) (*book.Book, []health.
 
 		// The result as health.Assess shapes it, with the score and
 		// quadrant pinned so the portfolio arithmetic can be worked by hand.
-		r := health.Result{Client: c, Band: health.Unrated, Financial: health.FinancialFor(c, 2026)}
+		r := health.Result{Client: c, Band: health.Unrated, Financial: health.FinancialFor(c, 2026), Recovery: health.RecoveryOf(c, day(t, "2026-11-23"))}
 		if x.score != nil {
 			r.Score = x.score
 			r.Band = health.BandOf(*x.score, s)
@@ -410,12 +438,96 @@ func TestActions(t *testing.T) {
 		{
 			name:   "an open recovery recovers a healthy client",
 			client: cl{id: "a", score: ip(80), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}},
-			action: Recover, reason: "an open recovery since 2026-10-15",
+			action: Recover, reason: "an open recovery since 2026-10-15: no action with a deadline yet, no promise fallen due yet",
 		},
 		{
 			name:   "at-risk and open recovery both named",
 			client: cl{id: "a", score: ip(29), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}},
-			action: Recover, reason: "at-risk health (29) and an open recovery since 2026-10-15",
+			action: Recover, reason: "at-risk health (29) and an open recovery since 2026-10-15: no action with a deadline yet, no promise fallen due yet",
+		},
+		// Rule 1, exit, comes before every other rule; today is 2026-11-23.
+		{
+			name:   "an open recovery judged not salvageable exits",
+			client: cl{id: "a", score: ip(80), potential: 5, recovery: "open", salvageable: "false", fin: []fin{{2026, "100", "0.3", "0"}}},
+			action: Exit, reason: "an open recovery since 2026-10-15 judged not salvageable: end the relationship cleanly",
+		},
+		{
+			name:   "exit beats recover for an at-risk client",
+			client: cl{id: "a", score: ip(29), recovery: "open", salvageable: "false", fin: []fin{{2026, "100", "0.3", "0"}}},
+			action: Exit, reason: "an open recovery since 2026-10-15 judged not salvageable: end the relationship cleanly",
+		},
+		{
+			name:   "exit beats renegotiate",
+			client: cl{id: "a", score: ip(80), recovery: "open", salvageable: "false", fin: []fin{{2026, "100", "0.05", "0"}}},
+			others: []cl{filler("900")},
+			action: Exit, reason: "an open recovery since 2026-10-15 judged not salvageable: end the relationship cleanly",
+		},
+		{
+			name:   "exit beats de-prioritize",
+			client: cl{id: "a", score: ip(80), recovery: "open", salvageable: "false", fin: []fin{{2026, "1000", "0.15", "2"}}},
+			action: Exit, reason: "an open recovery since 2026-10-15 judged not salvageable: end the relationship cleanly",
+		},
+		{
+			name:   "a closed recovery judged not salvageable does not exit",
+			client: cl{id: "a", score: ip(29), recovery: "closed", salvageable: "false", fin: []fin{{2026, "100", "0.3", "0"}}},
+			action: Recover, reason: "at-risk health (29)",
+		},
+		{
+			// A closed: that is not a date (its own CB003) was written
+			// down: the recovery is closed (health.Open).
+			name:   "a recovery with an invalid closed date is not open",
+			client: cl{id: "a", score: ip(29), recovery: "invalid-closed", salvageable: "false", fin: []fin{{2026, "100", "0.3", "0"}}},
+			action: Recover, reason: "at-risk health (29)",
+		},
+		{
+			name:   "salvageable true recovers",
+			client: cl{id: "a", score: ip(80), recovery: "open", salvageable: "true", fin: []fin{{2026, "100", "0.3", "0"}}},
+			action: Recover, reason: "an open recovery since 2026-10-15: no action with a deadline yet, no promise fallen due yet",
+		},
+		{
+			name:   "salvageable not stated recovers",
+			client: cl{id: "a", score: ip(29), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}},
+			action: Recover, reason: "at-risk health (29) and an open recovery since 2026-10-15: no action with a deadline yet, no promise fallen due yet",
+		},
+		{
+			// salvageable: maybe is its own CB003, not a judgement.
+			name:   "salvageable not a boolean recovers",
+			client: cl{id: "a", score: ip(80), recovery: "open", salvageable: "invalid", fin: []fin{{2026, "100", "0.3", "0"}}},
+			action: Recover, reason: "an open recovery since 2026-10-15: no action with a deadline yet, no promise fallen due yet",
+		},
+		{
+			// early (kept), on the day (kept), late (broken), undone past
+			// due (broken), due today (not fallen due), no due (no
+			// promise): 2 of 4 kept = 50%; next deadline the undone past
+			// due one, 2026-11-20.
+			name: "the recover reason names the next deadline and promises kept",
+			client: cl{id: "a", score: ip(80), recovery: "open", salvageable: "true", fin: []fin{{2026, "100", "0.3", "0"}}, plan: []act{
+				{"2026-11-01", "2026-10-30"}, {"2026-11-05", "2026-11-05"}, {"2026-11-10", "2026-11-12"},
+				{"2026-11-20", ""}, {"2026-11-23", ""}, {"", ""},
+			}},
+			action: Recover, reason: "an open recovery since 2026-10-15: next deadline 2026-11-20, promises kept 50%",
+		},
+		{
+			// 2 of 3: 66.67 → 67.
+			name: "promises kept rounds half up",
+			client: cl{id: "a", score: ip(80), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}, plan: []act{
+				{"2026-11-01", "2026-10-30"}, {"2026-11-05", "2026-11-05"}, {"2026-11-10", "2026-11-12"}, {"2026-12-15", ""},
+			}},
+			action: Recover, reason: "an open recovery since 2026-10-15: next deadline 2026-12-15, promises kept 67%",
+		},
+		{
+			name: "nothing fallen due yet",
+			client: cl{id: "a", score: ip(80), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}, plan: []act{
+				{"2026-12-15", ""}, {"2026-11-23", ""},
+			}},
+			action: Recover, reason: "an open recovery since 2026-10-15: next deadline 2026-11-23, no promise fallen due yet",
+		},
+		{
+			name: "every promise done",
+			client: cl{id: "a", score: ip(80), recovery: "open", fin: []fin{{2026, "100", "0.3", "0"}}, plan: []act{
+				{"2026-12-15", "2026-11-20"}, {"", ""},
+			}},
+			action: Recover, reason: "an open recovery since 2026-10-15: every promise done, promises kept 100%",
 		},
 		{
 			name:   "recover beats renegotiate",
@@ -630,7 +742,7 @@ func TestSummary(t *testing.T) {
 		// kestrel 31.5 + 25 + 10 + 20 = 86.5 → 87, a trusted partner with
 		// potential 5: invest; harbour at-risk: recover; acorn 21 + 16.75 (67)
 		// + 10 + 10 = 57.75 → 58: maintain; newco 17.5 + 12.5 + 10 + 20 = 60: invest.
-		"actions":   {{Recover, 1}, {Renegotiate, 0}, {Deprioritize, 0}, {Invest, 2}, {Maintain, 1}},
+		"actions":   {{Exit, 0}, {Recover, 1}, {Renegotiate, 0}, {Deprioritize, 0}, {Invest, 2}, {Maintain, 1}},
 		"bands":     {{health.Healthy, 1}, {health.Watch, 1}, {health.AtRisk, 1}, {health.Unrated, 1}},
 		"quadrants": {{health.TrustedPartner, 1}, {health.TrustedAdvisor, 0}, {health.Vendor, 0}, {health.ExpertForHire, 1}, {NoQuadrant, 2}},
 	}
@@ -672,7 +784,7 @@ func TestEmptyBook(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"clients":[],"summary":{"date":"2026-11-23","currency":"","clients":0,"revenue":0.00,"net_contribution":null,"net_contribution_clients":0,"management_hours":0,"opportunity_cost":0.00,"largest_client":null,"largest_share":null,` +
-		`"actions":{"recover":0,"renegotiate":0,"de-prioritize":0,"invest":0,"maintain":0},` +
+		`"actions":{"exit":0,"recover":0,"renegotiate":0,"de-prioritize":0,"invest":0,"maintain":0},` +
 		`"bands":{"healthy":0,"watch":0,"at-risk":0,"unrated":0},` +
 		`"quadrants":{"trusted-partner":0,"trusted-advisor":0,"vendor":0,"expert-for-hire":0,"unrated":0}}}`
 	if string(got) != want {

@@ -11,19 +11,53 @@ import (
 
 // The main reason for each action, in words a partner reads in the table.
 
+// exitReason: the open recovery was judged not salvageable (rule 1).
+func exitReason(e *Entry) string {
+	return recoveryName(e) + " judged not salvageable: end the relationship cleanly"
+}
+
+// recoverReason names what makes the client one to recover and, with an
+// open recovery, how it stands: the next deadline and the promises kept.
 func recoverReason(e *Entry, atRisk bool) string {
 	var parts []string
 	if atRisk {
 		parts = append(parts, fmt.Sprintf("at-risk health (%d)", *e.Score))
 	}
-	if e.OpenRecovery {
-		open := "an open recovery"
-		if e.RecoveryOpened != nil {
-			open += " since " + e.RecoveryOpened.String()
-		}
-		parts = append(parts, open)
+	if !e.OpenRecovery {
+		return strings.Join(parts, " and ")
 	}
-	return strings.Join(parts, " and ")
+	parts = append(parts, recoveryName(e))
+	return strings.Join(parts, " and ") + ": " + RecoveryProgress(e)
+}
+
+// recoveryName is "an open recovery since 2026-10-15", without the date
+// when the file states none.
+func recoveryName(e *Entry) string {
+	open := "an open recovery"
+	if e.RecoveryOpened != nil {
+		open += " since " + e.RecoveryOpened.String()
+	}
+	return open
+}
+
+// RecoveryProgress says how an open recovery stands: its next deadline
+// and the promises kept so far ("next deadline 2026-12-15, promises kept
+// 50%"; "no promise fallen due yet").
+func RecoveryProgress(e *Entry) string {
+	var deadline string
+	switch {
+	case e.RecoveryNextDeadline != nil:
+		deadline = "next deadline " + e.RecoveryNextDeadline.String()
+	case e.RecoveryPromises > 0:
+		deadline = "every promise done"
+	default:
+		deadline = "no action with a deadline yet"
+	}
+	kept := "no promise fallen due yet"
+	if e.RecoveryPromisesKept != nil {
+		kept = fmt.Sprintf("promises kept %d%%", *e.RecoveryPromisesKept)
+	}
+	return deadline + ", " + kept
 }
 
 func renegotiateReason(e *Entry, f Figures, s *book.Settings) string {

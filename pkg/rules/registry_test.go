@@ -147,6 +147,7 @@ func brokenEverywhere(t *testing.T) []*book.Client {
 				Hours:              &book.Hours{Budget: hours("10"), Actual: hours("12")}}}
 		}),
 		client(assessed(rated(10, 1))),
+		client(recovery(false)),
 	}
 }
 

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
@@ -70,10 +72,12 @@ func touchpointGap(c *Context) {
 	}
 }
 
-// CB203: the annual review is overdue: the newest review is more than
-// cadence.review old, or, with no review, `since` is. A review whose date
+// CB203: the annual review is overdue: the newest held review is more
+// than cadence.review old, or, with none held, `since` is. A planned
+// review has not taken place and does not count (SPEC §9); the message
+// then names it, so the user knows to mark it held. A review whose date
 // is not a date (its own CB003) may be the newest: nothing is said.
-var CB203 = declare(finding.Rule{ID: "CB203", Default: finding.Warning, Summary: "annual review overdue", Help: "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT."}, reviewOverdue)
+var CB203 = declare(finding.Rule{ID: "CB203", Default: finding.Warning, Summary: "annual review overdue", Help: "Hold the annual review: clientbook review CLIENT, then clientbook new review CLIENT; once held, set its status: held."}, reviewOverdue)
 
 func reviewOverdue(c *Context) {
 	if !c.clientActive() {
@@ -86,15 +90,34 @@ func reviewOverdue(c *Context) {
 	limit := int(c.Settings.ReviewCadence)
 	if rv := h.Review; rv != nil {
 		if age := int(c.Today - rv.Date.Value); age > limit {
-			c.report(rv.Path, rv.Date.Pos, "the last annual review (%s) was %s ago, over %s: hold the review (clientbook review %s)", rv.Date.Value, days(age), days(limit), cl.ID.Value)
+			c.report(rv.Path, rv.Date.Pos, "the last annual review (%s) was %s ago, over %s: %s", rv.Date.Value, days(age), days(limit), holdReview(cl, "the review"))
 		}
 		return
 	}
 	if cl.Since.Set {
 		if age := int(c.Today - cl.Since.Value); age > limit {
-			c.report(cl.Path, cl.Since.Pos, "no annual review in the %s since %s: hold the first review (clientbook review %s)", days(age), cl.Since.Value, cl.ID.Value)
+			c.report(cl.Path, cl.Since.Pos, "no annual review in the %s since %s: %s", days(age), cl.Since.Value, holdReview(cl, "the first review"))
 		}
 	}
+}
+
+// holdReview says what to do about an overdue review: hold it, or, when
+// one is planned (the newest planned, on the same date the later file),
+// mark that one held once it has taken place.
+func holdReview(cl *book.Client, what string) string {
+	var planned *book.Review
+	for _, rv := range cl.Reviews {
+		if rv.Held() || !rv.Date.Set {
+			continue
+		}
+		if planned == nil || rv.Date.Value >= planned.Date.Value {
+			planned = rv
+		}
+	}
+	if planned == nil {
+		return fmt.Sprintf("hold %s (clientbook review %s)", what, cl.ID.Value)
+	}
+	return fmt.Sprintf("the review planned for %s (%s) is not yet marked held: once it has taken place, set status: held there (agenda: clientbook review %s)", planned.Date.Value, planned.Path, cl.ID.Value)
 }
 
 // CB204: an at-risk client without an open recovery plan.
@@ -144,4 +167,72 @@ func singleThreaded(c *Context) {
 	}
 	cl := c.Client
 	c.report(cl.Path, at(cl.Keys, "stakeholders", cl.Pos), "key client is single-threaded: only one stakeholder has strength 3 or more; build relationships with others")
+}
+
+// CB207: an open recovery of an active client that is missing any of the
+// steps SPEC §2 asks for: salvageable decided, a root cause,
+// responsibility accepted, a plan with at least one action. One finding
+// per recovery, at its key, naming every missing step. A recovery judged
+// not salvageable is not checked: its action is exit (SPEC §9).
+//
+// A value that is there but not valid (salvageable: maybe, a root_cause
+// that is a list) has its own CB003 and counts as given, so a mistake
+// costs one finding; so does a closed: that is not a date, which closes
+// the recovery (health.Open). A root_cause of blanks is no root cause,
+// and responsibility_accepted: false is responsibility not accepted. One
+// limit: a plan: that is not a list (its CB003) leaves no action to read,
+// as absent or null would, so it also counts as no plan action.
+var CB207 = declare(finding.Rule{ID: "CB207", Default: finding.Warning, Summary: "open recovery is incomplete: salvageable not decided, no root cause, responsibility not accepted, or no plan action", Help: "Complete the recovery under recovery: in client.yaml: decide salvageable, write the root_cause, accept responsibility (responsibility_accepted: true) and agree a plan of dated actions."}, recoveryIncomplete)
+
+func recoveryIncomplete(c *Context) {
+	cl := c.Client
+	if !c.clientActive() || !health.Open(cl) {
+		return
+	}
+	r := cl.Recovery
+	if r.Salvageable.Set && !r.Salvageable.Value {
+		return
+	}
+	if msg := recoveryGaps(r); msg != "" {
+		c.report(cl.Path, at(cl.Keys, "recovery", r.Pos), "%s", msg)
+	}
+}
+
+// recoveryGaps is CB207's message for a recovery: every step it is
+// missing, each with what to do; "" when none is.
+func recoveryGaps(r *book.Recovery) string {
+	var missing, todo []string
+	if !r.Salvageable.Given() {
+		missing = append(missing, "salvageable not decided")
+		todo = append(todo, "decide whether it is salvageable (salvageable: true or false)")
+	}
+	if !r.RootCause.Invalid && strings.TrimSpace(r.RootCause.Value) == "" {
+		missing = append(missing, "no root cause")
+		todo = append(todo, "write down the root_cause")
+	}
+	switch ra := r.ResponsibilityAccepted; {
+	case ra.Invalid || ra.Set && ra.Value:
+	case ra.Set:
+		missing = append(missing, "responsibility not accepted (responsibility_accepted: false)")
+		todo = append(todo, "accept responsibility without assigning blame (responsibility_accepted: true)")
+	default:
+		missing = append(missing, "responsibility not accepted")
+		todo = append(todo, "accept responsibility without assigning blame (responsibility_accepted: true)")
+	}
+	if len(r.Plan) == 0 {
+		missing = append(missing, "no plan action")
+		todo = append(todo, "agree a plan of actions, each with an owner and a due date")
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	return "the open recovery is incomplete: " + andList(missing) + ": " + andList(todo)
+}
+
+// andList joins items as "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
