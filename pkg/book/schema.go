@@ -22,11 +22,19 @@ var SchemaKinds = []struct {
 	{"opportunity", "Opportunity", func() any { return &Opportunity{} }},
 }
 
-// SchemaURL is the $id of a kind's schema, also written in templates'
-// yaml-language-server comments.
-func SchemaURL(name string) string {
-	return "https://clientbook.dev/schema/v1/" + name + ".json"
-}
+// SchemaDir is where a book keeps its schemas, relative to its root:
+// `init` writes them there and `schema --write` refreshes them, and every
+// template's yaml-language-server comment points there by a relative path,
+// so an editor validates with the schemas of the clientbook that wrote
+// them, offline, and no file names a URL the project does not serve.
+const SchemaDir = ".clientbook/schema"
+
+// SchemaFile is the path of a kind's schema relative to the book root.
+func SchemaFile(name string) string { return SchemaDir + "/" + name + ".json" }
+
+// SchemaID is the $id of a kind's schema: a URN, an identifier that names
+// the schema without pretending it can be fetched.
+func SchemaID(name string) string { return "urn:clientbook:schema:v1:" + name }
 
 // Schema returns the JSON Schema (draft 2020-12) of a file kind, generated
 // from the same struct tags the decoder reads, so the two cannot drift.
@@ -35,7 +43,7 @@ func Schema(name string) (map[string]any, error) {
 		if k.Name == name || strings.EqualFold(k.Kind, name) {
 			s := objectSchema(reflect.TypeOf(k.New()).Elem(), k.Kind)
 			s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-			s["$id"] = SchemaURL(k.Name)
+			s["$id"] = SchemaID(k.Name)
 			s["title"] = "clientbook " + k.Kind
 			return s, nil
 		}
@@ -52,12 +60,16 @@ func objectSchema(t reflect.Type, kind string) map[string]any {
 	props := map[string]any{}
 	var required []string
 	if s.header >= 0 {
-		props["apiVersion"] = map[string]any{"const": "clientbook/v1"}
-		props["kind"] = map[string]any{"const": kind}
+		props["apiVersion"] = map[string]any{"const": "clientbook/v1", "description": description("", "apiVersion")}
+		props["kind"] = map[string]any{"const": kind, "description": description("", "kind")}
 		required = append(required, "kind")
 	}
 	for _, f := range s.fields {
-		props[f.key] = valueSchema(t.Field(f.index).Type, f, !f.required)
+		p := valueSchema(t.Field(f.index).Type, f, !f.required)
+		if d := description(t.Name(), f.key); d != "" {
+			p["description"] = d
+		}
+		props[f.key] = p
 		if f.required {
 			required = append(required, f.key)
 		}

@@ -39,7 +39,7 @@ func kindSchemas(t *testing.T) map[string]*jsonschema.Schema {
 		if err != nil {
 			t.Fatal(err)
 		}
-		url := book.SchemaURL(k.Name)
+		url := book.SchemaID(k.Name)
 		if err := c.AddResource(url, doc); err != nil {
 			t.Fatalf("schema %s: %v", k.Name, err)
 		}

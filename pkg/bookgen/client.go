@@ -167,7 +167,7 @@ func (c *client) clientFile(dst []byte) []byte {
 	r := c.r
 	b := buf(dst)
 	if r.chance(0.5) {
-		b.s("# yaml-language-server: $schema=https://clientbook.dev/schema/v1/client.json\n")
+		b.s("# yaml-language-server: $schema=../../.clientbook/schema/client.json\n")
 	}
 	b.s("apiVersion: clientbook/v1\nkind: Client\n")
 	b.kv("", "id", c.id)

@@ -12,7 +12,7 @@ func (c *client) engagementFile(dst []byte, k int) []byte {
 	e := c.engagements[k]
 	b := buf(dst)
 	if r.chance(0.5) {
-		b.s("# yaml-language-server: $schema=https://clientbook.dev/schema/v1/engagement.json\n")
+		b.s("# yaml-language-server: $schema=../../../.clientbook/schema/engagement.json\n")
 		b.s("apiVersion: clientbook/v1\n")
 	}
 	b.s("kind: Engagement\n")
@@ -114,7 +114,7 @@ func (c *client) planFile(dst []byte) []byte {
 		year--
 	}
 	start := yearStart(year)
-	b.s("# yaml-language-server: $schema=https://clientbook.dev/schema/v1/accountplan.json\n")
+	b.s("# yaml-language-server: $schema=../../.clientbook/schema/accountplan.json\n")
 	b.s("apiVersion: clientbook/v1\nkind: AccountPlan\n")
 	b.kvInt("", "year", year)
 	b.s("owner: ", r.senior(), "                  # a senior team member\n")
@@ -171,7 +171,7 @@ func (c *client) reviewFile(dst []byte, k int) []byte {
 	r := c.r
 	rv := c.reviews[k]
 	b := buf(dst)
-	b.s("# yaml-language-server: $schema=https://clientbook.dev/schema/v1/review.json\n")
+	b.s("# yaml-language-server: $schema=../../../.clientbook/schema/review.json\n")
 	b.s("apiVersion: clientbook/v1\nkind: Review\n")
 	b.kvDate("", "date", rv.date)
 	var with []string
@@ -203,7 +203,7 @@ func opportunityFile(dst []byte, j int, seed uint64, today book.Date) (id string
 	service := r.pick(services)
 	title := r.pick(engagementWords[service])
 	id = slug(title) + "-" + strconv.Itoa(j)
-	b.s("# yaml-language-server: $schema=https://clientbook.dev/schema/v1/opportunity.json\n")
+	b.s("# yaml-language-server: $schema=../.clientbook/schema/opportunity.json\n")
 	b.s("apiVersion: clientbook/v1\nkind: Opportunity\n")
 	b.kv("", "id", id)
 	if r.chance(0.5) {

@@ -180,7 +180,7 @@ func (w *writer) opportunity(j int, seed uint64, today book.Date) error {
 func firmFile(seed uint64) []byte {
 	r := newRNG(seed, firmStream)
 	var b buf
-	b.s("# yaml-language-server: $schema=https://clientbook.dev/schema/v1/firm.json\n")
+	b.s("# yaml-language-server: $schema=.clientbook/schema/firm.json\n")
 	b.s("apiVersion: clientbook/v1\nkind: Firm\n")
 	b.s("# A generated book: one firm and its clients, for benchmarks and tests.\n")
 	b.kv("", "name", r.pick(nameFirst)+" "+r.pick([]string{"Creative", "Partners", "Studio", "Collective"}))

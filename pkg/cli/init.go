@@ -99,6 +99,11 @@ func runInit(e *env, opts *initOptions) error {
 		}
 		render.Fprintf(e.stdout, "created %s\n", filepath.Join(opts.dir, f.path))
 	}
+	// The schemas an editor validates the files with (each template's
+	// first line points at them).
+	if err := writeSchemas(e, filepath.Join(abs, filepath.FromSlash(book.SchemaDir)), filepath.Join(opts.dir, filepath.FromSlash(book.SchemaDir))); err != nil {
+		return err
+	}
 	// The lock file that serialises concurrent writers is not part of the
 	// book; keep it out of git, without touching a .gitignore the user has.
 	ignore := filepath.Join(abs, ".gitignore")

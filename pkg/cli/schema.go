@@ -10,6 +10,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/render"
 )
 
 type schemaOptions struct {
@@ -24,13 +25,16 @@ func newSchemaCmd(e *env) *cobra.Command {
 		Short: "Print the JSON Schema of a file kind, for editors and CI",
 		Long: `schema prints the JSON Schema (draft 2020-12) of a file kind: firm, client,
 accountplan, engagement, review or opportunity. The schemas are generated
-from the same model the loader validates against. With no KIND it lists the
-kinds; --write DIR writes every schema to DIR/<kind>.json.
+from the same model the loader validates against, with a description of
+every key (what it means, its unit, its range) for an editor to show on
+hover. With no KIND it lists the kinds and where the book keeps each.
 
-Editors that use yaml-language-server read the first-line comment every
-template and example carries:
-  # yaml-language-server: $schema=https://clientbook.dev/schema/v1/client.json
-or map the files to schemas written with --write in the editor's settings.`,
+--write writes every schema into the book, .clientbook/schema/<kind>.json
+(init does it too; run it again after upgrading clientbook); --write=DIR
+writes them to DIR instead. Every template and example file starts with a
+comment that yaml-language-server (VS Code's YAML extension, Neovim, Helix)
+reads, pointing at the book's copy by a relative path:
+  # yaml-language-server: $schema=../../.clientbook/schema/client.json`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var names []string
@@ -46,7 +50,8 @@ or map the files to schemas written with --write in the editor's settings.`,
 			return runSchema(e, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.write, "write", "", "write every schema as DIR/<kind>.json")
+	cmd.Flags().StringVar(&opts.write, "write", "", "write every schema into the book's .clientbook/schema, or with --write=DIR into DIR")
+	cmd.Flags().Lookup("write").NoOptDefVal = bookSchemas
 	return cmd
 }
 
@@ -62,21 +67,48 @@ func schemaJSON(name string) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
+// bookSchemas is --write given without a folder: the book's own.
+const bookSchemas = "\x00book"
+
+// writeSchemas writes every kind's schema into dir, atomically, and says
+// so; a schema already there with the same bytes is left alone.
+func writeSchemas(e *env, dir, shown string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &failError{msg: fmt.Sprintf("cannot create %s: %v", shown, err)}
+	}
+	wrote := false
+	for _, k := range book.SchemaKinds {
+		data, err := schemaJSON(k.Name)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(dir, k.Name+".json")
+		if old, err := os.ReadFile(path); err == nil && string(old) == string(data) {
+			continue
+		}
+		wrote = true
+		if err := edit.Replace(path, data); err != nil {
+			return &failError{msg: err.Error()}
+		}
+		render.Fprintf(e.stdout, "wrote %s\n", filepath.Join(shown, k.Name+".json"))
+	}
+	if !wrote {
+		render.Fprintf(e.stdout, "the schemas in %s are current\n", shown)
+	}
+	return nil
+}
+
 func runSchema(e *env, opts *schemaOptions) error {
+	if opts.write == bookSchemas {
+		root, err := e.root()
+		if err != nil {
+			return err
+		}
+		return writeSchemas(e, filepath.Join(root, filepath.FromSlash(book.SchemaDir)), filepath.FromSlash(book.SchemaDir))
+	}
 	if opts.write != "" {
-		for _, k := range book.SchemaKinds {
-			data, err := schemaJSON(k.Name)
-			if err != nil {
-				return err
-			}
-			path := filepath.Join(opts.write, k.Name+".json")
-			if err := os.MkdirAll(opts.write, 0o755); err != nil {
-				return usagef("cannot create %s: %v", opts.write, err)
-			}
-			if err := edit.Replace(path, data); err != nil {
-				return usagef("%v", err)
-			}
-			fmt.Fprintf(e.stdout, "wrote %s\n", path)
+		if err := writeSchemas(e, opts.write, opts.write); err != nil {
+			return err
 		}
 		return nil
 	}
@@ -84,17 +116,17 @@ func runSchema(e *env, opts *schemaOptions) error {
 		type kind struct {
 			Name string `json:"name"`
 			Kind string `json:"kind"`
-			URL  string `json:"url"`
+			File string `json:"file"` // where the book keeps it, from its root
 		}
 		kinds := []kind{}
 		for _, k := range book.SchemaKinds {
-			kinds = append(kinds, kind{Name: k.Name, Kind: k.Kind, URL: book.SchemaURL(k.Name)})
+			kinds = append(kinds, kind{Name: k.Name, Kind: k.Kind, File: book.SchemaFile(k.Name)})
 		}
 		return e.print("json", kinds, nil)
 	}
 	if opts.kind == "" {
 		for _, k := range book.SchemaKinds {
-			fmt.Fprintf(e.stdout, "%-12s kind: %-12s %s\n", k.Name, k.Kind, book.SchemaURL(k.Name))
+			fmt.Fprintf(e.stdout, "%-12s kind: %-12s %s\n", k.Name, k.Kind, book.SchemaFile(k.Name))
 		}
 		return nil
 	}

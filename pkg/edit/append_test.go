@@ -22,7 +22,7 @@ const itemLine = `{date: 2026-11-23, kind: call, by: piers, with: [Jane Doe, 'O'
 // messy is a client file as people write them: comments everywhere, blank
 // lines, odd spacing, a list item spanning lines, and a comment under the
 // list that introduces what follows.
-const messy = `# yaml-language-server: $schema=https://clientbook.dev/schema/v1/client.json
+const messy = `# yaml-language-server: $schema=../../.clientbook/schema/client.json
 
 # Acme: our oldest client.
 apiVersion:   clientbook/v1

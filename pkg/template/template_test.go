@@ -1,29 +1,39 @@
 package template
 
 import (
+	"path"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/clientbook/clientbook/pkg/book"
 )
 
 // TestHeaders pins what every template starts with: the schema comment for
 // editors, then apiVersion and kind before any other key.
 func TestHeaders(t *testing.T) {
 	d := Data{ID: "acme", Client: "acme", Name: "Acme", Owner: "piers", Today: "2026-11-23", Due: "2026-12-07", Year: 2026, Firm: "Firm"}
-	for kind, schema := range map[string]string{
-		"firm": "firm", "client": "client", "engagement": "engagement",
-		"plan": "accountplan", "review": "review", "opportunity": "opportunity",
-	} {
+	// Each file's place in a book, and its schema: the comment's relative
+	// path must lead from the file's folder to the book's copy.
+	places := map[string][2]string{
+		"firm": {"clientbook.yaml", "firm"}, "client": {"clients/acme/client.yaml", "client"},
+		"engagement": {"clients/acme/engagements/site.yaml", "engagement"}, "plan": {"clients/acme/plan.yaml", "accountplan"},
+		"review": {"clients/acme/reviews/2026.yaml", "review"}, "opportunity": {"opportunities/x.yaml", "opportunity"},
+	}
+	for kind, place := range places {
 		out, err := Render(kind, d)
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
 		lines := strings.Split(string(out), "\n")
-		if want := "# yaml-language-server: $schema=https://clientbook.dev/schema/v1/" + schema + ".json"; lines[0] != want {
-			t.Errorf("%s starts with %q, want %q", kind, lines[0], want)
+		rel, ok := strings.CutPrefix(lines[0], "# yaml-language-server: $schema=")
+		if !ok {
+			t.Errorf("%s starts with %q, not the schema comment", kind, lines[0])
+		} else if got := path.Join(path.Dir(place[0]), rel); got != book.SchemaFile(place[1]) {
+			t.Errorf("%s at %s: its schema comment leads to %s, want %s", kind, place[0], got, book.SchemaFile(place[1]))
 		}
 		var keys []string
 		for _, l := range lines {
