@@ -72,10 +72,12 @@ type CountGroup struct {
 	Counts []Count
 }
 
-// Count is one key of a CountGroup. Class names its colour.
+// Count is one key of a CountGroup. Class names its colour; Mark is a
+// band's shape (health's counts only).
 type Count struct {
 	Key   string
 	Class string
+	Mark  string
 	N     int
 }
 
@@ -254,7 +256,11 @@ func figures(p portfolio.Portfolio, items []due.Item) []Figure {
 func countGroup(name, class string, cs portfolio.Counts) CountGroup {
 	g := CountGroup{Name: name}
 	for _, c := range cs {
-		g.Counts = append(g.Counts, Count{Key: c.Key, Class: class + c.Key, N: c.N})
+		cnt := Count{Key: c.Key, Class: class + c.Key, N: c.N}
+		if class == "band-" {
+			cnt.Mark = Mark(c.Key)
+		}
+		g.Counts = append(g.Counts, cnt)
 	}
 	return g
 }
