@@ -340,6 +340,13 @@ func TestSelfContained(t *testing.T) {
 	}
 	for n := range doc.Descendants() {
 		for _, a := range n.Attr {
+			if a.Key == "href" && strings.HasPrefix(a.Val, "#") {
+				// A link within the page: its target must be there.
+				if len(all(doc, func(n *html.Node) bool { id, _ := attr(n, "id"); return "#"+id == a.Val })) != 1 {
+					t.Errorf("<%s href=%q>: no element has that id", n.Data, a.Val)
+				}
+				continue
+			}
 			if a.Key == "src" || a.Key == "href" || strings.HasPrefix(a.Key, "on") || a.Key == "style" {
 				t.Errorf("<%s %s=%q>: the page must not reference or run anything", n.Data, a.Key, a.Val)
 			}
