@@ -15,12 +15,12 @@ import (
 // the team's order, so that no two edges cross; a team member stands
 // level with the middle of their stakeholders.
 const (
-	mapWidth    = 640
+	mapWidth    = 720
 	mapTop      = 30 // below the columns' headings
 	mapBoxH     = 40
 	mapPitch    = 52 // a row: a box and the gap under it
-	mapTeamW    = 200
-	mapPeopleX  = 390
+	mapTeamW    = 220
+	mapPeopleX  = 420
 	mapPeopleW  = mapWidth - mapPeopleX
 	mapTextPad  = 10
 	mapNameSize = 12.5
@@ -115,13 +115,9 @@ func layoutMap(m relmap.Map) RelMap {
 	for i, st := range people {
 		y := mapTop + i*mapPitch
 		n := MapNode{Key: st.Name, X: mapPeopleX, Y: y, W: mapPeopleW, H: mapBoxH}
+		// The strength and the role first: a long title is what a
+		// narrow box cuts short.
 		var note []string
-		if st.Title != nil && *st.Title != "" {
-			note = append(note, *st.Title)
-		}
-		if st.Role != nil && *st.Role != "" {
-			note = append(note, *st.Role)
-		}
 		switch {
 		case st.Strength == nil:
 			note = append(note, "strength not recorded")
@@ -132,6 +128,12 @@ func layoutMap(m relmap.Map) RelMap {
 		default:
 			note = append(note, fmt.Sprintf("strength %d", *st.Strength))
 			n.Class = "strong"
+		}
+		if st.Role != nil && *st.Role != "" {
+			note = append(note, *st.Role)
+		}
+		if st.Title != nil && *st.Title != "" {
+			note = append(note, *st.Title)
 		}
 		if st.Owner == nil {
 			n.Class += " unowned"
@@ -217,18 +219,23 @@ func fill(n *MapNode, name, note string) {
 	n.NameY = n.Y + 17
 	n.NoteY = n.Y + 32
 	room := float64(n.W - 2*mapTextPad)
-	n.Name = fit(name, room, mapNameSize)
-	n.Note = fit(note, room, mapNoteSize)
+	n.Name = fit(name, room, mapNameSize, charWidth)
+	n.Note = fit(note, room, mapNoteSize, regularWidth)
 	n.Title = name + ": " + note
 }
 
-// fit shortens s with an ellipsis until its estimated width is within
-// room.
-func fit(s string, room, size float64) string {
-	if textWidth(s, size) <= room {
+// regularWidth is a generous average glyph width at labelSize for text of
+// regular weight.
+const regularWidth = 6.4
+
+// fit shortens s with an ellipsis until its estimated width, at glyph
+// width per labelSize, is within room.
+func fit(s string, room, size, glyph float64) string {
+	per := glyph * size / labelSize
+	if float64(utf8.RuneCountInString(s))*per <= room {
 		return s
 	}
-	keep := int(room/(charWidth*size/labelSize)) - 1
+	keep := int(room/per) - 1
 	if keep < 1 || utf8.RuneCountInString(s) <= keep {
 		return s
 	}
