@@ -103,7 +103,14 @@ type Dot struct {
 	LabelX      string
 	LabelY      string
 	LabelAnchor string
+	// Leader joins the dot to a label placed further than the nearest
+	// ring, so that a label is never read as another dot's; nil for a
+	// label right beside its dot.
+	Leader *Leader
 }
+
+// Leader is a line from a dot's edge to its label's box.
+type Leader struct{ X1, Y1, X2, Y2 string }
 
 // DotMember is one client at a dot.
 type DotMember struct {
@@ -302,19 +309,25 @@ func placeLabels(dots []Dot, width, height int) {
 	for _, q := range quadrantCorners {
 		taken = append(taken, cornerBox(q))
 	}
-	// The axis titles: the advisor's, turned, along the left edge, and
-	// the breadth's under the plot.
+	// The axes' values and titles: the advisor's, turned, along the left
+	// edge, and the breadth's under the plot.
+	for v := 0; v <= 100; v += 25 {
+		x, y := float64(X(v)), float64(Y(v))
+		taken = append(taken,
+			box{x - 12, PlotTop + PlotSize + 7, x + 12, PlotTop + PlotSize + 21},
+			box{PlotLeft - 8 - 24, y - 8, PlotLeft - 8, y + 6})
+	}
 	taken = append(taken,
 		box{0, PlotTop, 24, PlotTop + PlotSize},
 		box{PlotLeft + PlotSize/2 - 150, PlotTop + PlotSize + 58, PlotLeft + PlotSize/2 + 150, PlotTop + PlotSize + 74})
 	for i := range dots {
 		d := &dots[i]
 		full := d.Label
-		b, ok := freePlace(d, taken, width, height)
+		b, near, ok := freePlace(d, taken, width, height)
 		if !ok {
 			// A long name may fit shortened; the tooltip keeps it whole.
 			d.Label = shortened(full)
-			b, ok = freePlace(d, taken, width, height)
+			b, near, ok = freePlace(d, taken, width, height)
 		}
 		if !ok {
 			d.Label = nil
@@ -322,19 +335,39 @@ func placeLabels(dots []Dot, width, height int) {
 		}
 		d.LabelX, d.LabelY, d.LabelAnchor = fixed1(b.x0), fixed1(b.y0+labelAscent), "start"
 		taken = append(taken, b.grow(labelPad))
+		if !near {
+			d.Leader = leader(d, b)
+		}
+	}
+}
+
+// leader runs from the dot's edge towards the nearest point of its
+// label's box.
+func leader(d *Dot, b box) *Leader {
+	cx, cy := float64(d.CX), float64(d.CY)
+	px, py := min(max(cx, b.x0), b.x1), min(max(cy, b.y0+2), b.y1-2)
+	dx, dy := px-cx, py-cy
+	n := math.Hypot(dx, dy)
+	if n == 0 {
+		return nil
+	}
+	return &Leader{
+		X1: fixed1(cx + dx*d.radius/n), Y1: fixed1(cy + dy*d.radius/n),
+		X2: fixed1(px - dx*2/n), Y2: fixed1(py - dy*2/n),
 	}
 }
 
 // freePlace is the first place for d's label, nearest first, that lies in
-// the chart and is clear of every taken box.
-func freePlace(d *Dot, taken []box, width, height int) (box, bool) {
+// the chart and is clear of every taken box; near is true when it is on
+// the nearest ring, right beside the dot.
+func freePlace(d *Dot, taken []box, width, height int) (b box, near, ok bool) {
 	r := d.radius
 	cx, cy := float64(d.CX), float64(d.CY)
 	w, h := 0.0, labelAscent+3+lineHeight*float64(len(d.Label)-1)
 	for _, mem := range d.Label {
 		w = max(w, textWidth(labelText(mem), labelSize))
 	}
-	for _, gap := range labelGaps {
+	for i, gap := range labelGaps {
 		// Each place is the label's box; its text starts at the box's
 		// left edge, its first baseline labelAscent below its top.
 		diag := (r + gap) * math.Sqrt2 / 2
@@ -350,11 +383,11 @@ func freePlace(d *Dot, taken []box, width, height int) (box, bool) {
 		}
 		for _, b := range boxes {
 			if b.inside(float64(width), float64(height)) && !collides(b.grow(labelPad), taken) {
-				return b, true
+				return b, i == 0, true
 			}
 		}
 	}
-	return box{}, false
+	return box{}, false, false
 }
 
 // shortLabel is how many characters of a name a shortened label keeps.
