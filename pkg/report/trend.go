@@ -157,8 +157,10 @@ func trendsOf(entries []portfolio.Entry, healthOf map[string]*health.Result, s *
 	return t
 }
 
-// monthTicks labels the first of every step-th month (January, and every
-// step months from it) between start and end. When no first of a month
+// monthTicks labels the first of every step-th month between start and
+// end, counted from January of year 0: every January and every step
+// months from it for a step up to 12, every other January for 24, the
+// Januaries of years divisible by 5 for 60. When no first of a month
 // falls in the span, start's month is labelled at start.
 func monthTicks(start, end book.Date, x func(book.Date) float64) []MonthTick {
 	first := func(y int, m time.Month) book.Date { return book.DateOf(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)) }
@@ -173,7 +175,7 @@ func monthTicks(start, end book.Date, x func(book.Date) float64) []MonthTick {
 	for _, step := range monthSteps {
 		chosen = chosen[:0]
 		for _, d := range months {
-			if (int(d.Time().Month())-1)%step == 0 {
+			if t := d.Time(); (t.Year()*12+int(t.Month())-1)%step == 0 {
 				chosen = append(chosen, d)
 			}
 		}
