@@ -15,12 +15,12 @@ import (
 // the team's order, so that no two edges cross; a team member stands
 // level with the middle of their stakeholders.
 const (
-	mapWidth    = 720
+	mapWidth    = 600
 	mapTop      = 30 // below the columns' headings
 	mapBoxH     = 40
 	mapPitch    = 52 // a row: a box and the gap under it
-	mapTeamW    = 220
-	mapPeopleX  = 420
+	mapTeamW    = 190
+	mapPeopleX  = 310
 	mapPeopleW  = mapWidth - mapPeopleX
 	mapTextPad  = 10
 	mapNameSize = 12.5
