@@ -194,19 +194,19 @@ func matrixOf(p portfolio.Portfolio, healthOf map[string]*health.Result) Matrix 
 		}
 		at[pl] = append(at[pl], e)
 	}
-	revenue := func(pl place) *big.Rat {
+	sums := map[place]*big.Rat{}
+	largest := new(big.Rat)
+	for _, pl := range places {
 		sum := new(big.Rat)
 		for _, e := range at[pl] {
 			sum = exact.Add(sum, e.Revenue)
 		}
-		return sum
-	}
-	largest := new(big.Rat)
-	for _, pl := range places {
-		if r := revenue(pl); r.Cmp(largest) > 0 {
-			largest = r
+		sums[pl] = sum
+		if sum.Cmp(largest) > 0 {
+			largest = sum
 		}
 	}
+	revenue := func(pl place) *big.Rat { return sums[pl] }
 	slices.SortStableFunc(places, func(a, b place) int {
 		return cmp.Or(revenue(b).Cmp(revenue(a)), cmp.Compare(at[a][0].ID, at[b][0].ID))
 	})
@@ -302,24 +302,22 @@ var labelGaps = []float64{5, 16, 30, 46}
 // overlap each other, a dot or a quadrant name. The same dots give the
 // same places.
 func placeLabels(dots []Dot, width, height int) {
-	var taken []box
+	taken := newBoxes(width, height)
 	for _, d := range dots {
-		taken = append(taken, dotBox(d))
+		taken.add(dotBox(d))
 	}
 	for _, q := range quadrantCorners {
-		taken = append(taken, cornerBox(q))
+		taken.add(cornerBox(q))
 	}
 	// The axes' values and titles: the advisor's, turned, along the left
 	// edge, and the breadth's under the plot.
 	for v := 0; v <= 100; v += 25 {
 		x, y := float64(X(v)), float64(Y(v))
-		taken = append(taken,
-			box{x - 12, PlotTop + PlotSize + 7, x + 12, PlotTop + PlotSize + 21},
-			box{PlotLeft - 8 - 24, y - 8, PlotLeft - 8, y + 6})
+		taken.add(box{x - 12, PlotTop + PlotSize + 7, x + 12, PlotTop + PlotSize + 21})
+		taken.add(box{PlotLeft - 8 - 24, y - 8, PlotLeft - 8, y + 6})
 	}
-	taken = append(taken,
-		box{0, PlotTop, 24, PlotTop + PlotSize},
-		box{PlotLeft + PlotSize/2 - 150, PlotTop + PlotSize + 58, PlotLeft + PlotSize/2 + 150, PlotTop + PlotSize + 74})
+	taken.add(box{0, PlotTop, 24, PlotTop + PlotSize})
+	taken.add(box{PlotLeft + PlotSize/2 - 150, PlotTop + PlotSize + 58, PlotLeft + PlotSize/2 + 150, PlotTop + PlotSize + 74})
 	for i := range dots {
 		d := &dots[i]
 		full := d.Label
@@ -334,7 +332,7 @@ func placeLabels(dots []Dot, width, height int) {
 			continue
 		}
 		d.LabelX, d.LabelY, d.LabelAnchor = fixed1(b.x0), fixed1(b.y0+labelAscent), "start"
-		taken = append(taken, b.grow(labelPad))
+		taken.add(b.grow(labelPad))
 		if !near {
 			d.Leader = leader(d, b)
 		}
@@ -360,7 +358,7 @@ func leader(d *Dot, b box) *Leader {
 // freePlace is the first place for d's label, nearest first, that lies in
 // the chart and is clear of every taken box; near is true when it is on
 // the nearest ring, right beside the dot.
-func freePlace(d *Dot, taken []box, width, height int) (b box, near, ok bool) {
+func freePlace(d *Dot, taken *boxes, width, height int) (b box, near, ok bool) {
 	r := d.radius
 	cx, cy := float64(d.CX), float64(d.CY)
 	w, h := 0.0, labelAscent+3+lineHeight*float64(len(d.Label)-1)
@@ -382,7 +380,7 @@ func freePlace(d *Dot, taken []box, width, height int) (b box, near, ok bool) {
 			{cx - diag - w, cy - diag - h, cx - diag, cy - diag},
 		}
 		for _, b := range boxes {
-			if b.inside(float64(width), float64(height)) && !collides(b.grow(labelPad), taken) {
+			if b.inside(float64(width), float64(height)) && !taken.hits(b.grow(labelPad)) {
 				return b, i == 0, true
 			}
 		}
@@ -405,12 +403,48 @@ func shortened(label []DotMember) []DotMember {
 	return out
 }
 
-// collides reports whether b overlaps any taken box, its own dot's
-// included.
-func collides(b box, taken []box) bool {
-	for _, t := range taken {
-		if b.overlaps(t) {
-			return true
+// boxes are the chart's taken boxes, filed by the cells of a coarse grid
+// they cover, so that a candidate place is checked against its
+// neighbours only: a crowded chart of thousands of dots is placed in a
+// blink rather than in time that grows with the square of its dots.
+type boxes struct {
+	cols, rows int
+	cells      [][]box
+}
+
+// boxCell is the side of a grid cell, in chart units.
+const boxCell = 32
+
+func newBoxes(width, height int) *boxes {
+	cols, rows := width/boxCell+1, height/boxCell+1
+	return &boxes{cols: cols, rows: rows, cells: make([][]box, cols*rows)}
+}
+
+// span is the range of cells b covers, clamped to the grid.
+func (t *boxes) span(b box) (c0, r0, c1, r1 int) {
+	cell := func(v float64, n int) int { return min(max(int(math.Floor(v/boxCell)), 0), n-1) }
+	return cell(b.x0, t.cols), cell(b.y0, t.rows), cell(b.x1, t.cols), cell(b.y1, t.rows)
+}
+
+func (t *boxes) add(b box) {
+	c0, r0, c1, r1 := t.span(b)
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			t.cells[r*t.cols+c] = append(t.cells[r*t.cols+c], b)
+		}
+	}
+}
+
+// hits reports whether b overlaps any taken box.
+func (t *boxes) hits(b box) bool {
+	c0, r0, c1, r1 := t.span(b)
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			for _, o := range t.cells[r*t.cols+c] {
+				if b.overlaps(o) {
+					return true
+				}
+			}
 		}
 	}
 	return false
