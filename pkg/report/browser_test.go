@@ -58,6 +58,8 @@ type rendered struct {
 	// Months lists each trend chart's month labels.
 	Months [][]rect   `json:"months"`
 	Maps   []drawnMap `json:"maps"`
+	// SharedLabels counts the labels that name more than one client.
+	SharedLabels int `json:"sharedLabels"`
 }
 
 // drawnMap is one relationship map as drawn.
@@ -124,6 +126,7 @@ const measure = `(() => {
       };
     }),
     portfolioColumns: [...document.querySelectorAll("table.portfolio thead th")].filter(th => getComputedStyle(th).display !== "none").map(th => th.textContent),
+    sharedLabels: [...document.querySelectorAll("svg.matrix text.label")].filter(el => el.querySelectorAll(":scope > tspan").length > 1).length,
     maps: [...document.querySelectorAll("svg.relmap")].map(svg => ({
       client: svg.dataset.client,
       svg: rect(svg),
@@ -263,6 +266,41 @@ func TestReportInBrowser(t *testing.T) {
 		}
 	}
 
+	// The consulting book has coincident clients: two shared dots, each
+	// labelled with both names, clear of everything else.
+	_, consulting := build(t, "../../examples/consulting")
+	second := filepath.Join(dir, "consulting.html")
+	if err := os.WriteFile(second, consulting, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int64{1400, 390} {
+		if err := chromedp.Do(tab,
+			chromedp.EmulateViewport(width, 900),
+			chromedp.Navigate("file://"+filepath.ToSlash(second)),
+			chromedp.WaitReady("svg.matrix"),
+		); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(tab, chromedp.Evaluate[rendered](measure))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ScrollWidth > int(width) {
+			t.Errorf("consulting at %dpx: the page is %dpx wide", width, got.ScrollWidth)
+		}
+		if got.SharedLabels != 2 {
+			t.Errorf("consulting at %dpx: %d labels name more than one client, want 2", width, got.SharedLabels)
+		}
+		checkMatrixLabels(t, width, got)
+		if width == 1400 {
+			png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			keep("consulting-1400.png", png)
+		}
+	}
+
 	// On paper: the print style sheet as the browser applies it, then the
 	// PDF itself.
 	if err := chromedp.Do(tab,
@@ -311,7 +349,7 @@ func TestReportInBrowser(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	for _, r := range requests {
-		if r != url && !strings.HasPrefix(r, "data:") {
+		if r != url && r != "file://"+filepath.ToSlash(second) && !strings.HasPrefix(r, "data:") {
 			t.Errorf("the page requested %s: it must need nothing but its own file", r)
 		}
 	}

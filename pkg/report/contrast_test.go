@@ -156,7 +156,7 @@ func TestContrast(t *testing.T) {
 	_, page := build(t, agency)
 	vars, rules := styleSheet(t, page)
 	surfaces := map[string]rgb{}
-	for _, name := range []string{"--paper", "--page", "--plot", "--partner", "--overdue-bg", "--exit-bg"} {
+	for _, name := range []string{"--paper", "--page", "--soft", "--plot", "--partner", "--overdue-bg", "--exit-bg"} {
 		c, ok := parseColour(vars[name])
 		if !ok {
 			t.Fatalf("surface %s is %q", name, vars[name])

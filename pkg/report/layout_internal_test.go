@@ -21,6 +21,12 @@ func labelBox(t *testing.T, d Dot) box {
 	for _, m := range d.Label {
 		w = max(w, textWidth(labelText(m), labelSize))
 	}
+	switch d.LabelAnchor {
+	case "end":
+		x -= w
+	case "middle":
+		x -= w / 2
+	}
 	return box{x, y - labelAscent, x + w, y + 3 + lineHeight*float64(len(d.Label)-1)}
 }
 

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
@@ -37,7 +37,7 @@ const (
 	minRadius = 5.0
 
 	labelSize   = 12.0 // font size of a dot's label
-	charWidth   = 7.2  // a generous average glyph width at labelSize, bold
+	charWidth   = 8.0  // a generous average glyph width at labelSize, weight 600
 	lineHeight  = 15.0 // between the lines of a label naming coincident clients
 	labelAscent = 12.0 // from a label's top to its first baseline
 	labelPad    = 2.0  // kept clear around every label
@@ -321,17 +321,26 @@ func placeLabels(dots []Dot, width, height int) {
 	for i := range dots {
 		d := &dots[i]
 		full := d.Label
-		b, near, ok := freePlace(d, taken, width, height)
+		b, side, near, ok := freePlace(d, taken, width, height)
 		if !ok {
 			// A long name may fit shortened; the tooltip keeps it whole.
 			d.Label = shortened(full)
-			b, near, ok = freePlace(d, taken, width, height)
+			b, side, near, ok = freePlace(d, taken, width, height)
 		}
 		if !ok {
 			d.Label = nil
 			continue
 		}
-		d.LabelX, d.LabelY, d.LabelAnchor = fixed1(b.x0), fixed1(b.y0+labelAscent), "start"
+		// The text is anchored at the box's edge nearest the dot, so that
+		// a name drawn wider than estimated grows away from its dot.
+		x := b.x0
+		switch side {
+		case "end":
+			x = b.x1
+		case "middle":
+			x = (b.x0 + b.x1) / 2
+		}
+		d.LabelX, d.LabelY, d.LabelAnchor = fixed1(x), fixed1(b.y0+labelAscent), side
 		taken.add(b.grow(labelPad))
 		if !near {
 			d.Leader = leader(d, b)
@@ -356,9 +365,10 @@ func leader(d *Dot, b box) *Leader {
 }
 
 // freePlace is the first place for d's label, nearest first, that lies in
-// the chart and is clear of every taken box; near is true when it is on
-// the nearest ring, right beside the dot.
-func freePlace(d *Dot, taken *boxes, width, height int) (b box, near, ok bool) {
+// the chart and is clear of every taken box; anchor is the text-anchor
+// that keeps the text at the box's edge nearest the dot; near is true
+// when the place is on the nearest ring, right beside the dot.
+func freePlace(d *Dot, taken *boxes, width, height int) (b box, anchor string, near, ok bool) {
 	r := d.radius
 	cx, cy := float64(d.CX), float64(d.CY)
 	w, h := 0.0, labelAscent+3+lineHeight*float64(len(d.Label)-1)
@@ -379,14 +389,19 @@ func freePlace(d *Dot, taken *boxes, width, height int) (b box, near, ok bool) {
 			{cx + diag, cy - diag - h, cx + diag + w, cy - diag},
 			{cx - diag - w, cy - diag - h, cx - diag, cy - diag},
 		}
-		for _, b := range boxes {
+		for j, b := range boxes {
 			if b.inside(float64(width), float64(height)) && !taken.hits(b.grow(labelPad)) {
-				return b, i == 0, true
+				return b, anchors[j], i == 0, true
 			}
 		}
 	}
-	return box{}, false, false
+	return box{}, "", false, false
 }
+
+// anchors are the text-anchors of freePlace's candidates, in its order:
+// right, left, below, above, then the diagonals right-below, left-below,
+// right-above, left-above.
+var anchors = []string{"start", "end", "middle", "middle", "start", "end", "start", "end"}
 
 // shortLabel is how many characters of a name a shortened label keeps.
 const shortLabel = 22
@@ -458,9 +473,8 @@ func dotBox(d Dot) box {
 
 // cornerBox is the box a quadrant's name is drawn in.
 func cornerBox(q Corner) box {
-	// The names are in capitals and letter-spaced: wider than a label's
-	// lower-case glyphs.
-	w := textWidth(q.Name, cornerSize) * 1.25
+	// The names are drawn in capitals, letter-spaced by 0.08em.
+	w := textWidth(strings.ToUpper(q.Name), cornerSize) + 0.08*cornerSize*float64(len(q.Name))
 	x0 := float64(q.X)
 	if q.Anchor == "end" {
 		x0 -= w
@@ -472,9 +486,24 @@ func cornerBox(q Corner) box {
 // a space and the name.
 func labelText(m DotMember) string { return Mark(m.Band) + " " + m.Name }
 
-// textWidth estimates the width of a label in the system sans-serif font.
+// textWidth estimates, generously, the width of a label in the system
+// sans-serif font at weight 600: narrow letters and spaces, wide capitals
+// and shapes, the rest at charWidth.
 func textWidth(s string, size float64) float64 {
-	return float64(utf8.RuneCountInString(s)) * charWidth * size / labelSize
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(" ilIjtfr.,:;'!|()[]", r):
+			w += 4.8
+		case r == 'm' || r == 'w' || r == 'M' || r == 'W':
+			w += 12
+		case unicode.IsUpper(r) || r > 0x2000:
+			w += 9.6
+		default:
+			w += charWidth
+		}
+	}
+	return w * size / labelSize
 }
 
 // Title is the dot's tooltip: each client at the dot.
