@@ -23,12 +23,16 @@ func newReportCmd(e *env) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report [-o FILE]",
-		Short: "Write a self-contained HTML page: portfolio, matrix, health trends, due list and checks",
-		Long: `report writes one self-contained HTML page of the book: the portfolio table,
-the Client Growth Matrix as a chart (each active client a dot sized by
-revenue and coloured by health band), each active client's health score
-over time, the due list (overdue first) and the check summary. The page needs no network: no scripts, fonts or images are fetched,
-so it opens from a file, an e-mail or a CI artifact, and prints to PDF.
+		Short: "Write a self-contained HTML page: portfolio, matrix, health trends, relationship maps, opportunities, due list and checks",
+		Long: `report writes one self-contained HTML page of the book: the open recoveries,
+the portfolio table, the Client Growth Matrix as a chart (each active client
+a dot sized by revenue, coloured and shaped by health band; clients at the
+same place share a dot), each active client's health score over time by
+month, the relationship map of every key client, every opportunity with its
+decision and conditions, the due list (overdue first) and the check summary.
+The page needs no network: no scripts, fonts or images are fetched, so it
+opens from a file, an e-mail or a CI artifact, reads on a phone, and prints
+to PDF with each heading kept with its section and table headers repeated.
 
 For this command -o (--output) names the FILE to write, as in go build -o,
 not an output format: HTML is the only format. FILE is written atomically

@@ -1,15 +1,21 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -44,6 +50,25 @@ type rendered struct {
 	// Tables lists each table with its container: a table may be wider
 	// than its container only when the container scrolls.
 	Tables []table `json:"tables"`
+	// Corners are the quadrant names; Glyphs the band shapes in the
+	// labels.
+	Corners []rect `json:"corners"`
+	// PortfolioColumns counts the portfolio's visible columns.
+	PortfolioColumns []string `json:"portfolioColumns"`
+	// Months lists each trend chart's month labels.
+	Months [][]rect   `json:"months"`
+	Maps   []drawnMap `json:"maps"`
+	// SharedLabels counts the labels that name more than one client.
+	SharedLabels int `json:"sharedLabels"`
+}
+
+// drawnMap is one relationship map as drawn.
+type drawnMap struct {
+	Client string `json:"client"`
+	SVG    rect   `json:"svg"`
+	Nodes  []rect `json:"nodes"`
+	Ties   int    `json:"ties"`
+	Gaps   int    `json:"gaps"`
 }
 
 type rect struct {
@@ -79,8 +104,10 @@ const measure = `(() => {
     matrix: rect(document.querySelector("svg.matrix")),
     dots: [...document.querySelectorAll("svg.matrix circle.dot")].map(el => ({...rect(el), fill: getComputedStyle(el).fill})),
     labels: [...document.querySelectorAll("svg.matrix text.label")].map(rect),
+    corners: [...document.querySelectorAll("svg.matrix text.corner")].map(rect),
     trends: [...document.querySelectorAll("svg.trend")].map(rect),
     lines: [...document.querySelectorAll("svg.trend polyline, svg.trend circle")].map(rect),
+    months: [...document.querySelectorAll("svg.trend")].map(svg => [...svg.querySelectorAll("text.date")].map(rect)),
     kept: [...document.querySelectorAll("svg.kept")].map(el => ({
       client: el.closest("tr").dataset.client,
       track: el.querySelector("rect.track").getBoundingClientRect().width,
@@ -98,15 +125,43 @@ const measure = `(() => {
         scrollNeed: box.scrollWidth > box.clientWidth + 1,
       };
     }),
+    portfolioColumns: [...document.querySelectorAll("table.portfolio thead th")].filter(th => getComputedStyle(th).display !== "none").map(th => th.textContent),
+    sharedLabels: [...document.querySelectorAll("svg.matrix text.label")].filter(el => el.querySelectorAll(":scope > tspan").length > 1).length,
+    maps: [...document.querySelectorAll("svg.relmap")].map(svg => ({
+      client: svg.dataset.client,
+      svg: rect(svg),
+      nodes: [...svg.querySelectorAll("g.node rect")].map(rect),
+      ties: svg.querySelectorAll("path.tie").length,
+      gaps: svg.closest("figure").querySelectorAll("ul.gaps li").length,
+    })),
   };
 })()`
 
+// printed is what the print style sheet sets, read with print media
+// emulated.
+type printed struct {
+	Heads      []string `json:"heads"`      // each table's thead display
+	SectionCut []string `json:"sectionCut"` // each section head's break-after
+	Sections   int      `json:"sections"`
+}
+
+const measurePrint = `(() => ({
+  heads: [...document.querySelectorAll("thead")].map(el => getComputedStyle(el).display),
+  sectionCut: [...document.querySelectorAll(".section-head")].map(el => getComputedStyle(el).breakAfter),
+  sections: document.querySelectorAll("section.card").length,
+}))()`
+
 // TestReportInBrowser opens the agency's report in headless Chromium and
 // checks what was drawn, not what was written: the charts have a size,
-// there is one dot per active rated client, labels do not collide, nothing
-// overflows the page at laptop and tablet widths, and no request leaves
-// the file. It saves a screenshot (set CLIENTBOOK_REPORT_PNG to keep a
-// copy).
+// there is one dot per place of an active rated client, labels collide
+// with no other label, dot or quadrant name, the trend charts' month
+// labels and the relationship maps' boxes do not overlap, nothing
+// overflows the page on a laptop, a tablet or a phone (where the
+// portfolio keeps four columns), the print style sheet repeats table
+// headers and keeps headings with what follows, and no request leaves
+// the file. It saves screenshots at 1400 and 390 pixels and a PDF in its
+// temporary folder (CLIENTBOOK_REPORT_DIR=dir keeps copies there;
+// CLIENTBOOK_REPORT_PNG=path keeps the 1400-pixel screenshot).
 func TestReportInBrowser(t *testing.T) {
 	exe, ok := browser()
 	if !ok {
@@ -118,8 +173,21 @@ func TestReportInBrowser(t *testing.T) {
 	if err := os.WriteFile(file, page, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	keep := func(name string, data []byte) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("saved %s", path)
+		if d := os.Getenv("CLIENTBOOK_REPORT_DIR"); d != "" {
+			if err := os.WriteFile(filepath.Join(d, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 
-	ctx, cancel := context.WithTimeout(t.Context(), 45*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
 	defer cancel()
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
 		chromedp.ExecPath(exe),
@@ -134,7 +202,7 @@ func TestReportInBrowser(t *testing.T) {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.WindowSize(1280, 900),
+		chromedp.WindowSize(1400, 900),
 	)
 	defer cancelAlloc()
 	tab, cancelTab := chromedp.NewContext(allocCtx)
@@ -157,7 +225,11 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	url := "file://" + filepath.ToSlash(file)
 
-	for _, width := range []int64{1280, 800} {
+	keyClients := len(m.Maps)
+	if keyClients != 4 {
+		t.Errorf("%d relationship maps, want one per key client of the agency book (4)", keyClients)
+	}
+	for _, width := range []int64{1400, 800, 390} {
 		if err := chromedp.Do(tab,
 			chromedp.EmulateViewport(width, 900),
 			chromedp.Navigate(url),
@@ -171,29 +243,195 @@ func TestReportInBrowser(t *testing.T) {
 		}
 		checkRendered(t, width, got, len(m.Matrix.Dots), len(m.Trends.Charts), tablesOf(m))
 		checkKept(t, width, got.Kept, m.Recoveries)
-		if width == 1280 {
+		checkMatrixLabels(t, width, got)
+		checkMonths(t, width, got.Months)
+		checkMaps(t, width, got.Maps, keyClients)
+		if width == 390 {
+			want := []string{"#", "Client", "Health", "Action"}
+			if !slices.Equal(got.PortfolioColumns, want) {
+				t.Errorf("on a phone the portfolio shows %q, want %q", got.PortfolioColumns, want)
+			}
+		}
+		if width == 1400 || width == 390 {
 			png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
 			if err != nil {
 				t.Fatal(err)
 			}
-			shot := filepath.Join(dir, "report.png")
-			if err := os.WriteFile(shot, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("screenshot: %s", shot)
-			if keep := os.Getenv("CLIENTBOOK_REPORT_PNG"); keep != "" {
-				if err := os.WriteFile(keep, png, 0o644); err != nil {
+			keep(fmt.Sprintf("report-%d.png", width), png)
+			if path := os.Getenv("CLIENTBOOK_REPORT_PNG"); path != "" && width == 1400 {
+				if err := os.WriteFile(path, png, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
 	}
 
+	// The consulting book has coincident clients: two shared dots, each
+	// labelled with both names, clear of everything else.
+	_, consulting := build(t, "../../examples/consulting")
+	second := filepath.Join(dir, "consulting.html")
+	if err := os.WriteFile(second, consulting, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int64{1400, 390} {
+		if err := chromedp.Do(tab,
+			chromedp.EmulateViewport(width, 900),
+			chromedp.Navigate("file://"+filepath.ToSlash(second)),
+			chromedp.WaitReady("svg.matrix"),
+		); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(tab, chromedp.Evaluate[rendered](measure))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ScrollWidth > int(width) {
+			t.Errorf("consulting at %dpx: the page is %dpx wide", width, got.ScrollWidth)
+		}
+		if got.SharedLabels != 2 {
+			t.Errorf("consulting at %dpx: %d labels name more than one client, want 2", width, got.SharedLabels)
+		}
+		checkMatrixLabels(t, width, got)
+		if width == 1400 {
+			png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			keep("consulting-1400.png", png)
+		}
+	}
+
+	// On paper: the print style sheet as the browser applies it, then the
+	// PDF itself.
+	if err := chromedp.Do(tab,
+		chromedp.EmulateViewport(1400, 900),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}),
+		chromedp.Navigate(url),
+		chromedp.WaitReady("svg.matrix"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	pr, err := chromedp.Run(tab, chromedp.Evaluate[printed](measurePrint))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pr.Heads) != tablesOf(m) {
+		t.Errorf("printed: %d table headers, want %d", len(pr.Heads), tablesOf(m))
+	}
+	for i, d := range pr.Heads {
+		if d != "table-header-group" {
+			t.Errorf("printed: table %d's header is display %q: it would not repeat on every page", i, d)
+		}
+	}
+	if len(pr.SectionCut) != pr.Sections || pr.Sections < 8 {
+		t.Errorf("printed: %d section heads for %d sections", len(pr.SectionCut), pr.Sections)
+	}
+	for i, c := range pr.SectionCut {
+		if c != "avoid" {
+			t.Errorf("printed: section %d's head has break-after %q: a page could end under its heading", i, c)
+		}
+	}
+	pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("the PDF render starts %q", pdf[:min(8, len(pdf))])
+	}
+	if pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1)); pages < 2 {
+		t.Errorf("the PDF has %d pages, want the report over several A4 pages", pages)
+	}
+	keep("report.pdf", pdf)
+
 	mu.Lock()
 	defer mu.Unlock()
 	for _, r := range requests {
-		if r != url && !strings.HasPrefix(r, "data:") {
+		if r != url && r != "file://"+filepath.ToSlash(second) && !strings.HasPrefix(r, "data:") {
 			t.Errorf("the page requested %s: it must need nothing but its own file", r)
+		}
+	}
+}
+
+// overlap reports whether two drawn boxes overlap by more than half a
+// pixel each way (anti-aliased edges touch).
+func overlap(a, b rect) bool {
+	const e = 0.5
+	return a.X+e < b.X+b.W && b.X+e < a.X+a.W && a.Y+e < b.Y+b.H && b.Y+e < a.Y+a.H
+}
+
+// checkMatrixLabels checks that every label is clear of every other
+// label, every dot and every quadrant name, and that no dot covers a
+// quadrant name.
+func checkMatrixLabels(t *testing.T, width int64, got rendered) {
+	t.Helper()
+	if len(got.Labels) != len(got.Dots) || len(got.Corners) != 4 {
+		t.Errorf("at %dpx %d labels for %d dots and %d quadrant names", width, len(got.Labels), len(got.Dots), len(got.Corners))
+	}
+	for _, l := range got.Labels {
+		for _, d := range got.Dots {
+			if overlap(l, d) {
+				t.Errorf("at %dpx the label of %s overlaps the dot of %s: %+v, %+v", width, l.Client, d.Client, l, d)
+			}
+		}
+		for _, c := range got.Corners {
+			if overlap(l, c) {
+				t.Errorf("at %dpx the label of %s overlaps a quadrant name: %+v, %+v", width, l.Client, l, c)
+			}
+		}
+	}
+	for _, d := range got.Dots {
+		for _, c := range got.Corners {
+			if overlap(d, c) {
+				t.Errorf("at %dpx the dot of %s covers a quadrant name", width, d.Client)
+			}
+		}
+	}
+}
+
+// checkMonths checks each trend chart's month labels: at least one, none
+// overlapping another, all within the chart.
+func checkMonths(t *testing.T, width int64, charts [][]rect) {
+	t.Helper()
+	for i, months := range charts {
+		if len(months) == 0 {
+			t.Errorf("at %dpx trend chart %d labels no month", width, i)
+		}
+		for j, a := range months {
+			for _, b := range months[j+1:] {
+				if overlap(a, b) {
+					t.Errorf("at %dpx trend chart %d's month labels overlap: %+v, %+v", width, i, a, b)
+				}
+			}
+		}
+	}
+}
+
+// checkMaps checks each key client's relationship map: drawn, with boxes
+// inside it that do not overlap, ties, and its gaps listed.
+func checkMaps(t *testing.T, width int64, maps []drawnMap, want int) {
+	t.Helper()
+	if len(maps) != want {
+		t.Errorf("at %dpx %d relationship maps drawn, want %d", width, len(maps), want)
+	}
+	for _, m := range maps {
+		if m.SVG.W < 300 && m.SVG.W < float64(width)-60 || m.SVG.H < 60 {
+			t.Errorf("at %dpx the map of %s is drawn %.0f×%.0f", width, m.Client, m.SVG.W, m.SVG.H)
+		}
+		if len(m.Nodes) < 2 || m.Ties == 0 {
+			t.Errorf("at %dpx the map of %s has %d boxes and %d ties", width, m.Client, len(m.Nodes), m.Ties)
+		}
+		for i, a := range m.Nodes {
+			if a.X < m.SVG.X-1 || a.Y < m.SVG.Y-1 || a.X+a.W > m.SVG.X+m.SVG.W+1 || a.Y+a.H > m.SVG.Y+m.SVG.H+1 {
+				t.Errorf("at %dpx a box of %s's map sticks out: %+v in %+v", width, m.Client, a, m.SVG)
+			}
+			for _, b := range m.Nodes[i+1:] {
+				if overlap(a, b) {
+					t.Errorf("at %dpx two boxes of %s's map overlap: %+v, %+v", width, m.Client, a, b)
+				}
+			}
 		}
 	}
 }
@@ -223,10 +461,11 @@ func checkKept(t *testing.T, width int64, bars []keptBar, r report.Recoveries) {
 	}
 }
 
-// tablesOf counts the page's tables: portfolio, due and findings, and one
-// per group of the recoveries panel (exit, recover) that has a recovery.
+// tablesOf counts the page's tables: portfolio, opportunities, due and
+// findings, and one per group of the recoveries panel (exit, recover) that
+// has a recovery.
 func tablesOf(m report.Model) int {
-	n := 3
+	n := 4
 	if len(m.Recoveries.Exit) > 0 {
 		n++
 	}
@@ -281,15 +520,16 @@ func checkRendered(t *testing.T, width int64, got rendered, dots, trends, tables
 			t.Errorf("at %dpx a trend line or point is not drawn", width)
 		}
 	}
-	if len(got.Tables) != tables || tables != 5 {
-		t.Errorf("at %dpx %d tables, want the recoveries (exit, recover), portfolio, due and findings (%d)", width, len(got.Tables), tables)
+	if len(got.Tables) != tables || tables != 6 {
+		t.Errorf("at %dpx %d tables, want the recoveries (exit, recover), portfolio, opportunities, due and findings (%d)", width, len(got.Tables), tables)
 	}
 	for _, tb := range got.Tables {
 		if tb.Width > tb.Container+1 && !tb.Scrolls {
 			t.Errorf("at %dpx table %s is %.0fpx wide in a %.0fpx container that does not scroll", width, tb.Class, tb.Width, tb.Container)
 		}
-		// On a laptop every table fits without scrolling.
-		if width >= 1280 && tb.ScrollNeed {
+		// On a laptop every table fits without scrolling; on a phone the
+		// portfolio does too, with its four columns.
+		if (width >= 1280 || width <= 390 && strings.Contains(tb.Class, "portfolio")) && tb.ScrollNeed {
 			t.Errorf("at %dpx table %s needs horizontal scrolling (%.0fpx in %.0fpx)", width, tb.Class, tb.Width, tb.Container)
 		}
 	}

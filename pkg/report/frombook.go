@@ -3,11 +3,13 @@ package report
 import (
 	"slices"
 
+	"github.com/clientbook/clientbook/pkg/accept"
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/due"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/portfolio"
+	"github.com/clientbook/clientbook/pkg/relmap"
 	"github.com/clientbook/clientbook/pkg/rules"
 )
 
@@ -20,6 +22,20 @@ func FromBook(b *book.Book, today book.Date, within book.Duration) Model {
 	results := health.AssessBook(b, today)
 	findings := append(slices.Clip(b.Findings), rules.Run(b, results, today)...)
 	finding.Sort(findings)
+	opps := make([]accept.Result, 0, len(b.Opportunities))
+	for _, o := range b.Opportunities {
+		opps = append(opps, accept.Evaluate(b, o))
+	}
+	s := b.Settings
+	if s == nil {
+		s = book.SettingsOf(b.Firm)
+	}
+	var maps []relmap.Map
+	for _, c := range b.Clients {
+		if c.Tier.Set && c.Tier.Value == "key" {
+			maps = append(maps, relmap.Of(c, s))
+		}
+	}
 	return Build(Input{
 		Book:      b,
 		Today:     today,
@@ -28,5 +44,8 @@ func FromBook(b *book.Book, today book.Date, within book.Duration) Model {
 		Due:       due.List(b, results, today, due.Options{Within: within}),
 		DueWithin: within,
 		Findings:  findings,
+
+		Opportunities: opps,
+		Maps:          maps,
 	})
 }

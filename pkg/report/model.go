@@ -5,12 +5,14 @@ import (
 	"math/big"
 	"strconv"
 
+	"github.com/clientbook/clientbook/pkg/accept"
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/due"
 	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/portfolio"
+	"github.com/clientbook/clientbook/pkg/relmap"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -23,6 +25,11 @@ type Input struct {
 	Due       []due.Item          // due.List over the book, in its order
 	DueWithin book.Duration       // the horizon Due was listed with
 	Findings  []finding.Finding   // the check's findings, severities applied, sorted
+	// Opportunities are accept.Evaluate's results, one per opportunity
+	// of the book, in any order.
+	Opportunities []accept.Result
+	// Maps are relmap.Of of every key client, in any order.
+	Maps []relmap.Map
 }
 
 // Model is the page: every value as it is displayed, and every chart's
@@ -46,6 +53,9 @@ type Model struct {
 	Trends     Trends
 	Due        Due
 	Check      Check
+
+	Opportunities Opportunities
+	Maps          []RelMap // the relationship map of every key client
 }
 
 // BookFacts sizes the book.
@@ -72,10 +82,12 @@ type CountGroup struct {
 	Counts []Count
 }
 
-// Count is one key of a CountGroup. Class names its colour.
+// Count is one key of a CountGroup. Class names its colour; Mark is a
+// band's shape (health's counts only).
 type Count struct {
 	Key   string
 	Class string
+	Mark  string
 	N     int
 }
 
@@ -198,6 +210,8 @@ func Build(in Input) Model {
 	m.Trends = trendsOf(p.Entries, healthOf, s, in.Today)
 	m.Due = dueOf(b, in.Due, in.DueWithin)
 	m.Check = checkOf(in.Findings, b.Files)
+	m.Opportunities = opportunitiesOf(b, in.Opportunities)
+	m.Maps = mapsOf(in.Maps)
 	return m
 }
 
@@ -254,7 +268,11 @@ func figures(p portfolio.Portfolio, items []due.Item) []Figure {
 func countGroup(name, class string, cs portfolio.Counts) CountGroup {
 	g := CountGroup{Name: name}
 	for _, c := range cs {
-		g.Counts = append(g.Counts, Count{Key: c.Key, Class: class + c.Key, N: c.N})
+		cnt := Count{Key: c.Key, Class: class + c.Key, N: c.N}
+		if class == "band-" {
+			cnt.Mark = Mark(c.Key)
+		}
+		g.Counts = append(g.Counts, cnt)
 	}
 	return g
 }

@@ -148,7 +148,7 @@ func TestAgencyPortfolioTable(t *testing.T) {
 	// margin 0.32, 170 hours, net contribution 158500, attractiveness 98,
 	// invest.
 	first := all(rows[0], element("td", ""))
-	for i, want := range map[int]string{3: "93 healthy↑", 4: "575,000.0046.4% of revenue", 5: "32.0%", 6: "170", 7: "158,500.00", 8: "98", 9: "invest"} {
+	for i, want := range map[int]string{3: "● 93 healthy↑", 4: "575,000.0046.4% of revenue", 5: "32.0%", 6: "170", 7: "158,500.00", 8: "98", 9: "invest"} {
 		if got := text(first[i]); got != want {
 			t.Errorf("kestrel-outdoor column %d: %q, want %q", i+1, got, want)
 		}
@@ -196,11 +196,11 @@ func TestAgencyMatrixDots(t *testing.T) {
 		}
 	}
 
-	// Worked by hand: the plot's left edge is x 64 and its bottom y 524,
+	// Worked by hand: the plot's left edge is x 64 and its bottom y 550,
 	// 5 units a point.
-	//   kestrel-outdoor: advisor 89, breadth 100 → x 64 + 500 = 564, y 524 − 445 = 79
-	//   harbour-hotels:  advisor 25, breadth 47  → x 64 + 235 = 299, y 524 − 125 = 399
-	want := map[string][2]string{"kestrel-outdoor": {"564", "79"}, "harbour-hotels": {"299", "399"}}
+	//   kestrel-outdoor: advisor 89, breadth 100 → x 64 + 500 = 564, y 550 − 445 = 105
+	//   harbour-hotels:  advisor 25, breadth 47  → x 64 + 235 = 299, y 550 − 125 = 425
+	want := map[string][2]string{"kestrel-outdoor": {"564", "105"}, "harbour-hotels": {"299", "425"}}
 	for _, d := range dots {
 		id, _ := attr(d, "data-client")
 		if w, ok := want[id]; ok {
@@ -340,6 +340,13 @@ func TestSelfContained(t *testing.T) {
 	}
 	for n := range doc.Descendants() {
 		for _, a := range n.Attr {
+			if a.Key == "href" && strings.HasPrefix(a.Val, "#") {
+				// A link within the page: its target must be there.
+				if len(all(doc, func(n *html.Node) bool { id, _ := attr(n, "id"); return "#"+id == a.Val })) != 1 {
+					t.Errorf("<%s href=%q>: no element has that id", n.Data, a.Val)
+				}
+				continue
+			}
 			if a.Key == "src" || a.Key == "href" || strings.HasPrefix(a.Key, "on") || a.Key == "style" {
 				t.Errorf("<%s %s=%q>: the page must not reference or run anything", n.Data, a.Key, a.Val)
 			}
@@ -416,7 +423,9 @@ func TestHostileNamesAreEscaped(t *testing.T) {
 			tooltip = text(one(t, g, "tooltip", element("title", "")))
 		}
 	}
-	if label != hostile || !strings.HasPrefix(tooltip, hostile+" (kestrel-outdoor)") {
+	// The label is shortened to fit beside the dot; the tooltip keeps the
+	// whole name.
+	if !strings.HasPrefix(label, "● <script>") || !strings.Contains(tooltip, ": "+hostile+" (kestrel-outdoor)") {
 		t.Errorf("dot label %q, tooltip %q", label, tooltip)
 	}
 	for _, svg := range all(doc, element("svg", "trend")) {
@@ -439,8 +448,12 @@ func TestUnratedClients(t *testing.T) {
 			t.Error("an unrated client has a dot")
 		}
 	}
-	if len(m.Matrix.Dots) != len(m.Portfolio)-1 {
-		t.Errorf("%d dots for %d active clients, want all but brennan-group", len(m.Matrix.Dots), len(m.Portfolio))
+	placed := 0
+	for _, d := range m.Matrix.Dots {
+		placed += len(d.Members)
+	}
+	if placed != len(m.Portfolio)-1 {
+		t.Errorf("%d clients on the matrix of %d active clients, want all but brennan-group", placed, len(m.Portfolio))
 	}
 	under := one(t, doc, "list under the matrix", element("div", "unplaced"))
 	li := one(t, under, "unplaced client", element("li", ""))
@@ -517,7 +530,7 @@ func TestControlCharactersAreEscaped(t *testing.T) {
 			tooltip = text(one(t, g, "tooltip", element("title", "")))
 		}
 	}
-	if label != hostileShown || !strings.HasPrefix(tooltip, hostileShown+" (kestrel-outdoor)") {
+	if !strings.HasPrefix(label, "● "+hostileShown[:10]) || !strings.Contains(tooltip, ": "+hostileShown+" (kestrel-outdoor)") {
 		t.Errorf("dot label %q, tooltip %q", label, tooltip)
 	}
 	for _, svg := range all(doc, element("svg", "trend")) {

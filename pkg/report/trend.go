@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
@@ -28,9 +29,28 @@ type Trends struct {
 	StartX, EndX  int
 	TickX         int
 	DateY         int
+	AxisY         int // the score axis's 0, where month ticks hang from
+	MonthTickY    int
 	Ticks         []TrendTick
+	Months        []MonthTick // the date axis's labels
 	Charts        []Trend
 }
+
+// MonthTick labels the first of a month on the date axis.
+type MonthTick struct {
+	Label  string // "Jan 2026"
+	At     string // the first of the month's x, where its tick is drawn
+	X      string // where the label is: At, or moved inside the chart near its edges
+	Anchor string // middle, or start/end by the chart's edges
+}
+
+// maxMonthTicks is how many month labels fit under a chart: at the axis's
+// font size "Sep 2026" is about 45 units of the 236 between its ends.
+const maxMonthTicks = 4
+
+// monthSteps are the intervals between labelled months, shortest first:
+// the axis takes the shortest that keeps within maxMonthTicks.
+var monthSteps = []int{1, 2, 3, 6, 12, 24, 60}
 
 // TrendTick is a score grid line: 0, 50, 100 and the firm's band edges.
 type TrendTick struct {
@@ -70,6 +90,7 @@ func trendsOf(entries []portfolio.Entry, healthOf map[string]*health.Result, s *
 		Width: trendWidth, Height: trendHeight,
 		Left: trendLeft, Right: trendRight,
 		StartX: trendLeft, EndX: trendRight, TickX: trendLeft - 5, DateY: trendHeight - 8,
+		AxisY: trendBottom, MonthTickY: trendBottom + 5,
 		Charts: []Trend{},
 	}
 	start, end := today, today
@@ -98,6 +119,7 @@ func trendsOf(entries []portfolio.Entry, healthOf map[string]*health.Result, s *
 		}
 		return trendLeft + float64(d-start)*(trendRight-trendLeft)/float64(end-start)
 	}
+	t.Months = monthTicks(start, end, x)
 	for i := range entries {
 		e := &entries[i]
 		h := healthOf[e.ID]
@@ -134,3 +156,50 @@ func trendsOf(entries []portfolio.Entry, healthOf map[string]*health.Result, s *
 	}
 	return t
 }
+
+// monthTicks labels the first of every step-th month between start and
+// end, counted from January of year 0: every January and every step
+// months from it for a step up to 12, every other January for 24, the
+// Januaries of years divisible by 5 for 60. When no first of a month
+// falls in the span, start's month is labelled at start.
+func monthTicks(start, end book.Date, x func(book.Date) float64) []MonthTick {
+	first := func(y int, m time.Month) book.Date { return book.DateOf(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)) }
+	var months []book.Date
+	s := start.Time()
+	for d := first(s.Year(), s.Month()); d <= end; d = first(d.Time().Year(), d.Time().Month()+1) {
+		if d >= start {
+			months = append(months, d)
+		}
+	}
+	var chosen []book.Date
+	for _, step := range monthSteps {
+		chosen = chosen[:0]
+		for _, d := range months {
+			if t := d.Time(); (t.Year()*12+int(t.Month())-1)%step == 0 {
+				chosen = append(chosen, d)
+			}
+		}
+		if len(chosen) <= maxMonthTicks {
+			break
+		}
+	}
+	if len(chosen) == 0 {
+		chosen = []book.Date{start}
+	}
+	out := []MonthTick{}
+	for _, d := range chosen {
+		at := x(d)
+		v, anchor := at, "middle"
+		switch {
+		case v < trendLeft+monthHalf:
+			anchor, v = "start", max(v, trendLeft-monthHalf/2)
+		case v > trendRight-monthHalf:
+			anchor, v = "end", min(v, trendRight+monthHalf/2)
+		}
+		out = append(out, MonthTick{Label: d.Time().Format("Jan 2006"), At: fixed1(at), X: fixed1(v), Anchor: anchor})
+	}
+	return out
+}
+
+// monthHalf is half a month label's width, in the chart's units.
+const monthHalf = 23

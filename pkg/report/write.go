@@ -8,6 +8,7 @@ import (
 	"io"
 	"text/template/parse"
 
+	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/internal/inert"
 )
 
@@ -22,7 +23,7 @@ var pageText string
 // html/template adds its escapers, every value the page prints is passed
 // through inert.Text as well.
 var page = inertActions(template.Must(template.New("report").
-	Funcs(template.FuncMap{inertFunc: inertValue}).
+	Funcs(template.FuncMap{inertFunc: inertValue, "mark": Mark}).
 	Parse(pageText)))
 
 // inertFunc is the name the page's actions call inertValue by.
@@ -92,3 +93,12 @@ func Write(w io.Writer, m Model) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// bandMarks gives each health band a shape, so that colour is never the
+// only signal of a band: the matrix's labels, the pills, the chips and the
+// legend all carry it.
+var bandMarks = map[string]string{health.Healthy: "●", health.Watch: "▲", health.AtRisk: "■", health.Unrated: "○"}
+
+// Mark is the band's shape: ● healthy, ▲ watch, ■ at-risk, ○ unrated;
+// "" for anything else.
+func Mark(band string) string { return bandMarks[band] }
