@@ -44,6 +44,7 @@ func actionStep(t *testing.T, id string) (script string, env map[string]string) 
 // step sets errors, warnings, infos and sarif-file, writes the SARIF log,
 // and fails exactly when check does.
 func TestActionOutputs(t *testing.T) {
+	t.Parallel() // waits on another program
 	if testing.Short() {
 		t.Skip("builds clientbook")
 	}
@@ -109,6 +110,7 @@ func TestActionOutputs(t *testing.T) {
 // every GitHub workflow the README shows, so a snippet a user copies is a
 // valid workflow.
 func TestREADMEWorkflowsLint(t *testing.T) {
+	t.Parallel() // waits on another program
 	if testing.Short() {
 		t.Skip("builds actionlint")
 	}

@@ -226,6 +226,7 @@ func yamlLanguageServer(t *testing.T) string {
 // line (the book's .clientbook/schema, by a relative path): none of them
 // has a diagnostic.
 func TestEditorValidatesExamples(t *testing.T) {
+	t.Parallel() // waits on another program
 	server := yamlLanguageServer(t)
 	for _, name := range []string{"agency", "consulting"} {
 		root, err := filepath.Abs(filepath.Join("..", "..", "examples", name))
@@ -255,6 +256,7 @@ func TestEditorValidatesExamples(t *testing.T) {
 // unknown key, a rating of 6, a bad enum and a malformed date gets a
 // diagnostic on each of those lines, and completion offers the keys.
 func TestEditorFindsMistakes(t *testing.T) {
+	t.Parallel() // waits on another program
 	server := yamlLanguageServer(t)
 	root := t.TempDir()
 	var stdout, stderr bytes.Buffer
