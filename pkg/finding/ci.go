@@ -157,10 +157,17 @@ func sarifLevel(s Severity) string {
 	return "note"
 }
 
-// ruleName turns a summary into SARIF's PascalCase rule name.
+// ruleName turns a summary into SARIF's PascalCase rule name: each word
+// capitalised, a possessive's apostrophe dropped ("file's" → "Files") and
+// one-letter words left out ("not a senior" → "NotSenior", a digit kept), so that no two
+// capitals meet and the name reads as one identifier.
 func ruleName(summary string) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(summary, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }) {
+	words := strings.FieldsFunc(strings.ReplaceAll(summary, "'", ""), func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') })
+	for _, w := range words {
+		if len(w) == 1 && (w[0] < '0' || w[0] > '9') && len(words) > 1 {
+			continue
+		}
 		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
 	}
 	return b.String()

@@ -71,3 +71,18 @@ func TestRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleName: SARIF rule names are PascalCase identifiers in which no two
+// capitals meet (the SARIF multitool's SARIF2012 note).
+func TestRuleName(t *testing.T) {
+	for summary, want := range map[string]string{
+		"hours over budget":                          "HoursOverBudget",
+		"plan owner is not a senior team member":     "PlanOwnerIsNotSeniorTeamMember",
+		"id or kind does not match the file's place": "IdOrKindDoesNotMatchTheFilesPlace",
+		"plan has more than 7 goals":                 "PlanHasMoreThan7Goals",
+	} {
+		if got := ruleName(summary); got != want {
+			t.Errorf("ruleName(%q) = %q, want %q", summary, got, want)
+		}
+	}
+}
