@@ -14,7 +14,9 @@ import (
 	"github.com/clientbook/clientbook/pkg/exact"
 )
 
-func loadBook(t *testing.T) *book.Book {
+func loadBook(t *testing.T) *book.Book { return loadBookB(t) }
+
+func loadBookB(t testing.TB) *book.Book {
 	t.Helper()
 	b, err := book.Load(filepath.Join("testdata", "book"))
 	if err != nil {
