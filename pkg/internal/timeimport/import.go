@@ -178,7 +178,7 @@ func (im *Import) person(e Entry) (int, bool) {
 func note(m map[string]*Unknown, k, name string, e Entry) *Unknown {
 	u, ok := m[k]
 	if !ok {
-		u = &Unknown{Name: strings.Join(strings.Fields(name), " "), Hours: new(big.Rat)}
+		u = &Unknown{Name: strings.Join(strings.Fields(name), " "), Hours: new(big.Rat), Nearest: []string{}}
 		m[k] = u
 	}
 	u.Entries++

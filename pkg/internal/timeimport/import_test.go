@@ -276,3 +276,15 @@ func TestReaderEOF(t *testing.T) {
 		t.Errorf("got %v, want EOF", err)
 	}
 }
+
+func TestSharedAliasIsNotGuessed(t *testing.T) {
+	b := loadBook(t)
+	globex := b.Client("globex")
+	globex.Aliases = append(globex.Aliases, book.Field[string]{Value: "ACME Retail", Set: true})
+	im := New(b, nil)
+	im.Add(Entry{Year: 2026, Client: "acme retail", Person: "Piers Bracher", Hours: big.NewRat(1, 1)})
+	res := im.Result()
+	if len(res.Totals) != 0 || len(res.Clients) != 1 || !slices.Equal(res.Clients[0].Matches, []string{"acme", "globex"}) {
+		t.Errorf("a name two clients share: %+v", res)
+	}
+}
