@@ -62,7 +62,7 @@ separator, as the trackers write them by default: 3/4/2026 month first
 and 03-04-2026 day first. --date-format dmy or mdy says which comes first
 for every date with the year last, whatever its separator.
 
-Entries whose client or person matches nothing are counted and listed with
+FILE - reads the standard input. Entries whose client or person matches nothing are counted and listed with
 the nearest names and the alias to add; they are never guessed. A row that
 cannot be read (wrong number of columns, a date or hours that do not parse)
 is exit 2 with its file and line, and nothing is written. Every changed
@@ -127,7 +127,7 @@ func runImportTime(e *env, opts *importTimeOptions) error {
 	}
 	im := timeimport.New(b, opts.tasks)
 	for _, name := range opts.files {
-		if err := readExport(im, name, order); err != nil {
+		if err := readExport(e, im, name, order); err != nil {
 			return err
 		}
 	}
@@ -177,10 +177,16 @@ func runImportTime(e *env, opts *importTimeOptions) error {
 	return nil
 }
 
-// readExport reads one export into im. A file that cannot be opened or
+// readExport reads one export into im; "-" is the standard input. A file that cannot be opened or
 // read, or a header or row that is not right, is a usage error: nothing
 // has been written yet, and nothing will be.
-func readExport(im *timeimport.Import, name string, order timeimport.DateOrder) error {
+func readExport(e *env, im *timeimport.Import, name string, order timeimport.DateOrder) error {
+	if name == "-" {
+		if _, err := im.Read(e.stdin, "standard input", order); err != nil {
+			return usagef("%v; nothing written", err)
+		}
+		return nil
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return usagef("cannot read %s: %v; nothing written", name, errors.Unwrap(err))
