@@ -1,8 +1,12 @@
 package edit
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/clientbook/clientbook/pkg/book"
 )
 
 func TestSetInList(t *testing.T) {
@@ -96,5 +100,31 @@ func TestSetInListRefuses(t *testing.T) {
 				t.Errorf("got %v, want %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestSetInListExampleBooks sets management hours of an existing year and
+// of a new one in every client file of the example books: hand-written
+// files with comments, flow and block rows.
+func TestSetInListExampleBooks(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "clients", "*", "client.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no example client files: %v", err)
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, year := range []string{"2025", "2026", "2031"} {
+			out, err := SetInList(src, "financials", "year", year, "management_hours", Plain("0.01"))
+			if err != nil {
+				t.Errorf("%s, %s: %v", f, year, err)
+				continue
+			}
+			if err := book.CheckFile(out); err != nil {
+				t.Errorf("%s, %s: %v", f, year, err)
+			}
+		}
 	}
 }
