@@ -6,8 +6,6 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -133,29 +131,9 @@ func runImportTime(e *env, opts *importTimeOptions) error {
 	}
 	res := im.Result()
 	out := importTimeResult{Entries: res.Entries, Management: res.Management, Unmatched: res.Unmatched, DryRun: opts.dryRun, Changes: []hoursChange{}, Written: []string{}}
-	var problems []string
-	for _, t := range res.Totals {
-		c := t.Client
-		var row *book.Financial
-		dup := false
-		for i := range c.Financials {
-			if f := &c.Financials[i]; f.Year.Set && f.Year.Value == t.Year {
-				dup = row != nil
-				row = f
-			}
-		}
-		if dup {
-			problems = append(problems, fmt.Sprintf("%s: financials has more than one row for %d: merge them into one", c.Path, t.Year))
-			continue
-		}
-		ch := hoursChange{ID: c.ID.Value, Year: t.Year, After: exact.NumberOf(t.Hours), Path: c.Path, client: c, after: t.Hours}
-		if row != nil && row.ManagementHours.Set && row.ManagementHours.Value.Rat != nil {
-			if row.ManagementHours.Value.Rat.Cmp(t.Hours) == 0 {
-				continue
-			}
-			ch.Before = exact.NumberOf(row.ManagementHours.Value.Rat)
-		}
-		out.Changes = append(out.Changes, ch)
+	changes, problems := timeimport.Changes(res.Totals)
+	for _, ch := range changes {
+		out.Changes = append(out.Changes, hoursChange{ID: ch.Client.ID.Value, Year: ch.Year, Before: exact.NumberOf(ch.Before), After: exact.NumberOf(ch.After), Path: ch.Client.Path, client: ch.Client, after: ch.After})
 	}
 	out.Clients = unmatchedClients(b, res.Clients)
 	out.People = unmatchedPeople(res.People)
@@ -171,6 +149,9 @@ func runImportTime(e *env, opts *importTimeOptions) error {
 	if len(problems) > 0 {
 		for _, p := range problems {
 			render.Fprintf(e.stderr, "clientbook: %s\n", p)
+		}
+		if len(out.Written) > 0 {
+			return &failError{msg: "the import stopped after writing " + strings.Join(out.Written, ", ")}
 		}
 		return &failError{msg: "nothing written"}
 	}
@@ -255,11 +236,7 @@ func writeHours(b *book.Book, changes []hoursChange) (written, problems []string
 	for _, f := range files {
 		w, err := edit.ReplaceBookFile(b.Root, f.path, f.data)
 		if err != nil {
-			problems = append(problems, err.Error())
-			if len(written) > 0 {
-				problems = append(problems, "already written: "+strings.Join(written, ", "))
-			}
-			return written, problems
+			return written, []string{err.Error()}
 		}
 		written = append(written, f.path+through(f.path, w))
 	}
@@ -378,11 +355,11 @@ func printImportTime(e *env, format string, out *importTimeResult) error {
 	return nil
 }
 
+// years lists the years of entries, which come sorted.
 func years(ys []int) string {
 	s := make([]string, len(ys))
 	for i, y := range ys {
 		s[i] = strconv.Itoa(y)
 	}
-	sort.Strings(s)
-	return strings.Join(slices.Compact(s), ", ")
+	return strings.Join(s, ", ")
 }

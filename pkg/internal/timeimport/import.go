@@ -288,3 +288,43 @@ func (im *Import) Result() Result {
 	slices.SortFunc(r.People, byName)
 	return r
 }
+
+// Change is a (client, year) whose management hours the import changes.
+type Change struct {
+	Client *book.Client
+	Year   int
+	Before *big.Rat // nil when the year has no row or the row no hours
+	After  *big.Rat
+}
+
+// Changes compares the totals with the clients' financials: a total equal
+// to the hours already there is no change (so a second import of the same
+// files changes nothing, whatever way the number was written). A client
+// with two rows for a year cannot be changed: which row is meant is the
+// user's call; problems says so, one line each.
+func Changes(totals []Total) (changes []Change, problems []string) {
+	for _, t := range totals {
+		c := t.Client
+		var row *book.Financial
+		rows := 0
+		for i := range c.Financials {
+			if f := &c.Financials[i]; f.Year.Set && f.Year.Value == t.Year {
+				row = f
+				rows++
+			}
+		}
+		if rows > 1 {
+			problems = append(problems, fmt.Sprintf("%s: financials has more than one row for %d: merge them into one", c.Path, t.Year))
+			continue
+		}
+		ch := Change{Client: c, Year: t.Year, After: t.Hours}
+		if row != nil && row.ManagementHours.Set && row.ManagementHours.Value.Rat != nil {
+			if row.ManagementHours.Value.Rat.Cmp(t.Hours) == 0 {
+				continue
+			}
+			ch.Before = row.ManagementHours.Value.Rat
+		}
+		changes = append(changes, ch)
+	}
+	return changes, problems
+}

@@ -288,3 +288,38 @@ func TestSharedAliasIsNotGuessed(t *testing.T) {
 		t.Errorf("a name two clients share: %+v", res)
 	}
 }
+
+func TestChanges(t *testing.T) {
+	dec := func(s string) book.Field[book.Decimal] {
+		return book.Field[book.Decimal]{Value: book.MustDecimal(s), Set: true}
+	}
+	year := func(y int) book.Field[int] { return book.Field[int]{Value: y, Set: true} }
+	c := &book.Client{Path: "clients/acme/client.yaml", Financials: []book.Financial{
+		{Year: year(2024), ManagementHours: dec("12.50")},
+		{Year: year(2025), ManagementHours: dec("3")},
+		{Year: year(2026)},
+		{Year: year(2027)}, {Year: year(2027)},
+	}}
+	h := func(s string) *big.Rat { r, _ := exact.ParseDecimal(s); return r }
+	changes, problems := Changes([]Total{
+		{Client: c, Year: 2024, Hours: h("12.5")}, // the same number written otherwise: no change
+		{Client: c, Year: 2025, Hours: h("3.01")},
+		{Client: c, Year: 2026, Hours: h("1")},
+		{Client: c, Year: 2027, Hours: h("1")},
+		{Client: c, Year: 2028, Hours: h("0")},
+	})
+	var got []string
+	for _, ch := range changes {
+		before := "none"
+		if ch.Before != nil {
+			before = exact.Plain(ch.Before)
+		}
+		got = append(got, itoa(ch.Year)+" "+before+" "+exact.Plain(ch.After))
+	}
+	if want := []string{"2025 3 3.01", "2026 none 1", "2028 none 0"}; !slices.Equal(got, want) {
+		t.Errorf("changes %q, want %q", got, want)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], "more than one row for 2027") {
+		t.Errorf("problems %q", problems)
+	}
+}
