@@ -128,3 +128,28 @@ func TestSetInListExampleBooks(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSetInList edits any file the loader would read (imports edit only
+// those: anchors and aliases, which can make a YAML parser take
+// exponential time, are refused before): it returns an error or a file
+// that can be edited again, and never panics.
+func FuzzSetInList(f *testing.F) {
+	f.Add([]byte("financials:\n  - {year: 2026, revenue: 1}\n"), "2026")
+	f.Add([]byte("financials:\n  - year: 2026\n    management_hours: '3' # x\n"), "2026")
+	f.Add([]byte("financials: []\n"), "2025")
+	f.Add([]byte("a: 1\n"), "2026")
+	f.Fuzz(func(t *testing.T, src []byte, year string) {
+		if book.CheckFile(src) != nil {
+			return
+		}
+		out, err := SetInList(src, "financials", "year", year, "management_hours", Plain("1.25"))
+		if err != nil {
+			return
+		}
+		again, err := SetInList(out, "financials", "year", year, "management_hours", Plain("1.25"))
+		if err != nil {
+			t.Fatalf("the result cannot be edited again: %v\n%s", err, out)
+		}
+		_ = again
+	})
+}
