@@ -41,6 +41,11 @@ var examples = map[string]string{
   clientbook map kilbride-dairy --book examples/consulting --jq '.gaps[].message'`,
 	"log": `  clientbook log harbour-hotels --book examples/agency --kind meeting --with "Claire Whitmore" Agreed the winter brief
   clientbook log kestrel-outdoor --book examples/agency --date 2026-11-20 --by lena --dry-run Chased the photography`,
+	"import": `  clientbook import time examples/agency/imports/harvest-2026.csv --book examples/agency --dry-run
+  clientbook import time ~/Downloads/clockify-detailed-2026.csv --book examples/agency`,
+	"import time": `  clientbook import time examples/agency/imports/harvest-2026.csv --book examples/agency --dry-run
+  clientbook import time examples/agency/imports/harvest-2026.csv --book examples/agency --task "account management" --dry-run
+  clientbook import time toggl-2025.csv toggl-2026.csv --book examples/agency --date-format dmy`,
 	"new": `  clientbook new client acme-retail --book examples/agency --owner lena --dry-run
   clientbook new opportunity acme-rebrand --book examples/agency --prospect "Acme Retail" --dry-run
   clientbook new review harbour-hotels --book examples/agency --dry-run`,

@@ -174,6 +174,7 @@ account plan is complete and current.`,
 		withFormats(newReviewAgendaCmd(e), "table", "markdown", "json", "yaml"),
 		withFormats(newMapCmd(e), "table", "json", "yaml", "dot", "mermaid"),
 		newLogCmd(e),
+		newImportCmd(e),
 		newNewCmd(e),
 		withFormats(newSchemaCmd(e), "json"),
 		newVersionCmd(e),
@@ -185,8 +186,10 @@ account plan is complete and current.`,
 	addExamples(root)
 	wrapArgs(root)
 	for _, c := range root.Commands() {
-		if slices.Contains(formatsOf(c), "json") {
-			addJQ(e, c)
+		for _, c := range append([]*cobra.Command{c}, c.Commands()...) {
+			if slices.Contains(formatsOf(c), "json") {
+				addJQ(e, c)
+			}
 		}
 	}
 	_ = root.RegisterFlagCompletionFunc("output", func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
