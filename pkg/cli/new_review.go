@@ -14,7 +14,6 @@ import (
 	"github.com/clientbook/clientbook/pkg/template"
 )
 
-
 func newReviewCmd(e *env) *cobra.Command {
 	opts := &newOptions{}
 	cmd := &cobra.Command{
