@@ -293,6 +293,11 @@ func (c *calReader) rrule(ev *event, p *ical.Prop, start stamp, limit time.Time)
 	if err != nil {
 		return nil, ev.errorf("RRULE", "RRULE %q: %v", p.Value, err)
 	}
+	if opt.Freq > rrule.DAILY {
+		// Every hour, minute or second: not a meeting, and a rule rrule-go
+		// would step through one hour or second at a time.
+		return nil, ev.errorf("RRULE", "RRULE %q repeats more often than daily: clientbook reads meetings", p.Value)
+	}
 	opt.Dtstart = start.wall
 	if !opt.Until.IsZero() && strings.Contains(strings.ToUpper(p.Value), "Z") {
 		// UNTIL in UTC for a start in a zone: the same instant on the

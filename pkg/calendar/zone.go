@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,10 @@ type zone struct {
 	name string
 	loc  *time.Location
 	obs  []observance // when loc is nil
+	// trans are the observances' onsets in order, made on first use;
+	// before is the offset before the first.
+	trans  []transition
+	before int
 }
 
 // observance is a STANDARD or DAYLIGHT part of a VTIMEZONE: from each of its
@@ -49,47 +54,55 @@ func (z *zone) wall(t time.Time) time.Time {
 }
 
 // offset is the VTIMEZONE's offset at a wall-clock time: that of the
-// observance with the latest onset at or before it.
+// latest onset at or before it; before the first, the offset it changed
+// from.
 func (z *zone) offset(wall time.Time) int {
-	var best *observance
-	var bestAt time.Time
-	for i := range z.obs {
-		o := &z.obs[i]
-		at, ok := o.onsetBefore(wall)
-		if ok && (best == nil || at.After(bestAt)) {
-			best, bestAt = o, at
-		}
+	if z.trans == nil {
+		z.transitions()
 	}
-	if best == nil {
-		// Before every onset: the earliest observance's offset before it.
-		first := &z.obs[0]
-		for i := range z.obs {
-			if z.obs[i].start.Before(first.start) {
-				first = &z.obs[i]
-			}
-		}
-		return first.from
+	i, found := slices.BinarySearchFunc(z.trans, wall, func(t transition, w time.Time) int { return t.at.Compare(w) })
+	if found {
+		return z.trans[i].to
 	}
-	return best.to
+	if i == 0 {
+		return z.before
+	}
+	return z.trans[i-1].to
 }
 
-func (o *observance) onsetBefore(wall time.Time) (time.Time, bool) {
-	var at time.Time
-	ok := false
-	if !o.start.After(wall) {
-		at, ok = o.start, true
-	}
-	if o.rule != nil {
-		if t := o.rule.Before(wall, true); !t.IsZero() && (!ok || t.After(at)) {
-			at, ok = t, true
+type transition struct {
+	at time.Time
+	to int
+}
+
+// maxOnsets bounds each observance's onsets: a yearly rule from 1601 to
+// 9999 has 8,399.
+const maxOnsets = 10_000
+
+// transitions lists every onset of every observance, in order, once.
+func (z *zone) transitions() {
+	first := z.obs[0]
+	for _, o := range z.obs {
+		if o.start.Before(first.start) {
+			first = o
+		}
+		z.trans = append(z.trans, transition{o.start, o.to})
+		for _, r := range o.rdates {
+			z.trans = append(z.trans, transition{r, o.to})
+		}
+		if o.rule != nil {
+			next := o.rule.Iterator()
+			for n := 0; n < maxOnsets; n++ {
+				t, ok := next()
+				if !ok {
+					break
+				}
+				z.trans = append(z.trans, transition{t, o.to})
+			}
 		}
 	}
-	for _, r := range o.rdates {
-		if !r.After(wall) && (!ok || r.After(at)) {
-			at, ok = r, true
-		}
-	}
-	return at, ok
+	z.before = first.from
+	slices.SortStableFunc(z.trans, func(a, b transition) int { return a.at.Compare(b.at) })
 }
 
 // zone resolves a TZID: an IANA name, a Windows name (Outlook's), the
@@ -177,6 +190,9 @@ func vtimezone(tzid string, c *ical.Component) (*zone, error) {
 			opt, err := rrule.StrToROption(p.Value)
 			if err != nil {
 				return nil, fmt.Errorf("%s RRULE %q: %v", child.Name, p.Value, err)
+			}
+			if opt.Freq != rrule.YEARLY {
+				return nil, fmt.Errorf("%s RRULE %q: a time zone's changes repeat yearly (FREQ=YEARLY)", child.Name, p.Value)
 			}
 			opt.Dtstart = o.start
 			if !opt.Until.IsZero() {

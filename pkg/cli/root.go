@@ -169,11 +169,12 @@ account plan is complete and current.`,
 		withFormats(newHealthCmd(e), tableFormats...),
 		withFormats(newMatrixCmd(e), tableFormats...),
 		withFormats(newPortfolioCmd(e), tableFormats...),
-		withFormats(newDueCmd(e), tableFormats...),
+		withFormats(newDueCmd(e), append(slices.Clone(tableFormats), "ics")...),
 		newReportCmd(e),
 		withFormats(newReviewAgendaCmd(e), "table", "markdown", "json", "yaml"),
 		withFormats(newMapCmd(e), "table", "json", "yaml", "dot", "mermaid"),
 		newLogCmd(e),
+		newImportCmd(e),
 		newNewCmd(e),
 		withFormats(newSchemaCmd(e), "json"),
 		newVersionCmd(e),
@@ -184,11 +185,16 @@ account plan is complete and current.`,
 	root.InitDefaultCompletionCmd()
 	addExamples(root)
 	wrapArgs(root)
-	for _, c := range root.Commands() {
-		if slices.Contains(formatsOf(c), "json") {
-			addJQ(e, c)
+	var jq func(*cobra.Command)
+	jq = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if slices.Contains(formatsOf(sub), "json") {
+				addJQ(e, sub)
+			}
+			jq(sub)
 		}
 	}
+	jq(root)
 	_ = root.RegisterFlagCompletionFunc("output", func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 		return formatsOf(cmd), cobra.ShellCompDirectiveNoFileComp
 	})
