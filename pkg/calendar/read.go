@@ -324,10 +324,8 @@ func (c *calReader) rrule(ev *event, p *ical.Prop, start stamp, limit time.Time)
 
 func occurrenceOf(ev *event, uid string) Occurrence {
 	o := Occurrence{UID: uid, Line: ev.lines.begin}
-	if s, err := ev.Props.Text("SUMMARY"); err == nil {
-		o.Summary = strings.TrimSpace(s)
-	} else if p := ev.Props.Get("SUMMARY"); p != nil {
-		o.Summary = strings.TrimSpace(p.Value)
+	if p := ev.Props.Get("SUMMARY"); p != nil {
+		o.Summary = strings.TrimSpace(unescape(p.Value))
 	}
 	if p := ev.Props.Get("ORGANIZER"); p != nil {
 		o.Organizer = mailto(p.Value)
@@ -453,4 +451,30 @@ func parseStamp(v string, isDate bool) (stamp, error) {
 		return stamp{}, errors.New("not a date-time (YYYYMMDDTHHMMSS, Z for UTC)")
 	}
 	return stamp{wall: t, utc: utc}, nil
+}
+
+// unescape reads a TEXT value (RFC 5545 3.3.11): \\, \;, \, and \n (or
+// \N). A comma or semicolon left unescaped, as some exporters write them,
+// is kept as it is, and so is a backslash before anything else.
+func unescape(v string) string {
+	if !strings.Contains(v, `\`) {
+		return v
+	}
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) {
+			switch v[i+1] {
+			case '\\', ';', ',':
+				b.WriteByte(v[i+1])
+				i++
+				continue
+			case 'n', 'N':
+				b.WriteByte('\n')
+				i++
+				continue
+			}
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
 }
