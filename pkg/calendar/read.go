@@ -304,6 +304,11 @@ func (c *calReader) rrule(ev *event, p *ical.Prop, start stamp, limit time.Time)
 		// start's wall clock.
 		opt.Until = c.wallIn(stamp{wall: opt.Until, utc: true}, start)
 	}
+	if opt.Until.IsZero() || opt.Until.After(limit) {
+		// Nothing after limit is wanted: a rule that never matches (the
+		// 31st of February) stops there rather than at the year 9999.
+		opt.Until = limit
+	}
 	r, err := rrule.NewRRule(*opt)
 	if err != nil {
 		return nil, ev.errorf("RRULE", "RRULE %q: %v", p.Value, err)

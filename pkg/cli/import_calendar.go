@@ -98,6 +98,13 @@ func runImportCalendar(e *env, opts *importCalendarOptions) error {
 	if err != nil {
 		return err
 	}
+	// A client file that could not be read is not written: its meetings
+	// wait until it is fixed (importing again then adds them).
+	for _, l := range b.LeftOut {
+		if l.Kind == book.LeftOutClient && !l.StatusUnknown {
+			render.Fprintf(e.stderr, "clientbook: warning: %s: %s: no touchpoints imported for %s; fix it and import again\n", l.Path, l.Reason, l.Name)
+		}
+	}
 	adds, unmatched := matchOccurrences(b, occ)
 
 	if !opts.dryRun && len(adds) > 0 {
