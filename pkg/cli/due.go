@@ -32,7 +32,7 @@ own date until it is marked status: held) and planning meetings. Ordered by date
 is not overdue; due yesterday is. However far --within reaches, the list
 ends on 9999-12-31, the last date YYYY-MM-DD can write.
 
--o ics writes the list as an iCalendar file to subscribe to (SPEC §11): one
+-o ics writes the list as an iCalendar file to subscribe to: one
 all-day event per item on its date (overdue items on today), with a reminder
 at 09:00 that day; each event's UID stays the same while the item does, so a
 calendar that reloads the file updates its events instead of adding more.`,

@@ -42,7 +42,8 @@ var examples = map[string]string{
   clientbook map kilbride-dairy --book examples/consulting --jq '.gaps[].message'`,
 	"log": `  clientbook log harbour-hotels --book examples/agency --kind meeting --with "Claire Whitmore" Agreed the winter brief
   clientbook log kestrel-outdoor --book examples/agency --date 2026-11-20 --by lena --dry-run Chased the photography`,
-	"import": `  clientbook import calendar examples/agency/imports/harbour-hotels.ics --book examples/agency --dry-run`,
+	"import": `  clientbook import calendar examples/agency/imports/harbour-hotels.ics --book examples/agency --dry-run
+  clientbook import calendar ~/Downloads/calendar.ics --book examples/agency`,
 	"import calendar": `  clientbook import calendar examples/agency/imports/harbour-hotels.ics --book examples/agency --dry-run
   clientbook import calendar examples/agency/imports/harbour-hotels.ics --book examples/agency --dry-run -o json
   clientbook import calendar ~/Downloads/calendar.ics --book examples/agency`,

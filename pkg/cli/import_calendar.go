@@ -29,7 +29,7 @@ func newImportCalendarCmd(e *env) *cobra.Command {
 		Short: "Record meetings from calendar exports (.ics) as touchpoints",
 		Long: `import calendar reads iCalendar exports (RFC 5545: Outlook, Google Calendar,
 Apple Calendar) and records each meeting with a client's stakeholder as a
-touchpoint of that client (SPEC §11).
+touchpoint of that client.
 
 Repeating events are expanded: EXDATEs, moved occurrences (RECURRENCE-ID)
 and cancelled ones (STATUS:CANCELLED) are honoured. Every occurrence on or
