@@ -161,7 +161,7 @@ account plan is complete and current.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&e.bookDir, "book", "", "the book's folder (default: $CLIENTBOOK_DIR, else the nearest folder holding clientbook.yaml)")
 	pf.StringVar(&e.today, "today", "", "the date to treat as today, YYYY-MM-DD (default: $CLIENTBOOK_TODAY, else the real date)")
-	pf.StringVarP(&e.output, "output", "o", "", "output format: table, wide (every column, whatever the width), json, yaml, csv or markdown (check: text, json, github or sarif; see each command's help)")
+	pf.StringVarP(&e.output, "output", "o", "", "output format: table, wide (every column, whatever the width), json, yaml, csv or markdown (check: text, json, github or sarif; due also ics; see each command's help)")
 	root.AddCommand(
 		newInitCmd(e),
 		withFormats(newCheckCmd(e), "text", "json", "github", "sarif"),
