@@ -30,7 +30,12 @@ clients owe, check-ins due by each client's touchpoint cadence, annual reviews
 (one review cadence after the last held one, and each planned review on its
 own date until it is marked status: held) and planning meetings. Ordered by date, so overdue items come first. Due today
 is not overdue; due yesterday is. However far --within reaches, the list
-ends on 9999-12-31, the last date YYYY-MM-DD can write.`,
+ends on 9999-12-31, the last date YYYY-MM-DD can write.
+
+-o ics writes the list as an iCalendar file to subscribe to: one
+all-day event per item on its date (overdue items on today), with a reminder
+at 09:00 that day; each event's UID stays the same while the item does, so a
+calendar that reloads the file updates its events instead of adding more.`,
 		ValidArgsFunction: completeClients(e),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.clients = args
@@ -88,6 +93,9 @@ func runDue(e *env, opts *dueOptions) error {
 	// known is left out too.
 	e.warnRead(b, clientsScope(opts.clients, true))
 	due.Sort(items)
+	if format == "ics" {
+		return writeDueICS(e.stdout, items, today, b.Firm)
+	}
 	var data any
 	if format == "json" || format == "yaml" {
 		data = items

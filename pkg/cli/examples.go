@@ -30,7 +30,8 @@ var examples = map[string]string{
   clientbook portfolio --book examples/consulting --tier key -o csv > portfolio.csv`,
 	"due": `  clientbook due --book examples/agency
   clientbook due --book examples/agency --within 30d --owner lena
-  clientbook due fenwick-foods --book examples/agency --jq '.[] | select(.overdue) | .what'`,
+  clientbook due fenwick-foods --book examples/agency --jq '.[] | select(.overdue) | .what'
+  clientbook due --book examples/agency --within 60d -o ics > due.ics`,
 	"report": `  clientbook report --book examples/agency -o report.html
   clientbook report --book examples/consulting --within 30d > report.html`,
 	"review": `  clientbook review harbour-hotels --book examples/agency
@@ -42,10 +43,13 @@ var examples = map[string]string{
 	"log": `  clientbook log harbour-hotels --book examples/agency --kind meeting --with "Claire Whitmore" Agreed the winter brief
   clientbook log kestrel-outdoor --book examples/agency --date 2026-11-20 --by lena --dry-run Chased the photography`,
 	"import": `  clientbook import time examples/agency/imports/harvest-2026.csv --book examples/agency --dry-run
-  clientbook import time ~/Downloads/clockify-detailed-2026.csv --book examples/agency`,
+  clientbook import calendar examples/agency/imports/harbour-hotels.ics --book examples/agency --dry-run`,
 	"import time": `  clientbook import time examples/agency/imports/harvest-2026.csv --book examples/agency --dry-run
   clientbook import time examples/agency/imports/harvest-2026.csv --book examples/agency --task "account management" --dry-run
   clientbook import time toggl-2025.csv toggl-2026.csv --book examples/agency --date-format dmy`,
+	"import calendar": `  clientbook import calendar examples/agency/imports/harbour-hotels.ics --book examples/agency --dry-run
+  clientbook import calendar examples/agency/imports/harbour-hotels.ics --book examples/agency --dry-run -o json
+  clientbook import calendar ~/Downloads/calendar.ics --book examples/agency`,
 	"new": `  clientbook new client acme-retail --book examples/agency --owner lena --dry-run
   clientbook new opportunity acme-rebrand --book examples/agency --prospect "Acme Retail" --dry-run
   clientbook new review harbour-hotels --book examples/agency --dry-run`,

@@ -39,6 +39,7 @@ var checkBookCommands = [][]string{
 	{"portfolio", "-o", "csv"},
 	{"accept", "-o", "json"},
 	{"due", "-o", "markdown"},
+	{"due", "-o", "ics", "--within", "365d"},
 	{"review", "kestrel-outdoor"},
 	{"report"},
 }
@@ -110,6 +111,33 @@ func FuzzCheckBook(f *testing.F) {
 		code = cli.Main(append(common, args...), strings.NewReader(""), &stdout, &stderr)
 		if code == 3 || strings.Contains(stderr.String(), "internal error") {
 			t.Fatalf("%s exited %d:\n%s", strings.Join(args, " "), code, stderr.String())
+		}
+	})
+}
+
+// FuzzImportCalendar imports any bytes as a calendar export into the
+// example agency book (--dry-run, so the book stays as it is): nothing may
+// panic, and a file that cannot be read is exit 2, never an internal error.
+func FuzzImportCalendar(f *testing.F) {
+	book := filepath.Join("..", "..", "examples", "agency")
+	for _, p := range []string{filepath.Join(book, "imports", "harbour-hotels.ics"), filepath.Join("..", "calendar", "testdata", "outlook.ics")} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20261101T100000\nATTENDEE:mailto:claire.whitmore@harbourhotels.example\nEND:VEVENT\nEND:VCALENDAR\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ics := filepath.Join(dir, "in.ics")
+		if err := os.WriteFile(ics, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		code := cli.Main([]string{"import", "calendar", ics, "--dry-run", "--book", book, "--today", "2026-11-23"}, strings.NewReader(""), &stdout, &stderr)
+		if (code != 0 && code != 2) || strings.Contains(stderr.String(), "internal error") {
+			t.Fatalf("import calendar exited %d:\n%s", code, stderr.String())
 		}
 	})
 }

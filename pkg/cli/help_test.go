@@ -56,7 +56,7 @@ func TestExamplesRun(t *testing.T) {
 			line = strings.TrimSpace(line)
 			args := shellWords(line)
 			writes := strings.ContainsAny(quoted.ReplaceAllString(line, ""), "<>&|;") || strings.HasPrefix(path, "init") || path == "completion" ||
-				(strings.HasPrefix(path, "new") || path == "log" || strings.HasPrefix(path, "import")) && !strings.Contains(line, "--dry-run") ||
+				(strings.HasPrefix(path, "new") || strings.HasPrefix(path, "import") || path == "log") && !strings.Contains(line, "--dry-run") ||
 				strings.Contains(line, "--write") || strings.Contains(line, " -o report.html")
 			if len(args) == 0 || args[0] != "clientbook" || writes {
 				continue

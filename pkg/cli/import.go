@@ -13,13 +13,15 @@ func newImportCmd(e *env) *cobra.Command {
 		Long: `import reads what the firm already records elsewhere into the book, so that
 management hours are measured, not typed:
 
-  import time FILE...   management hours per client and year, from the
-                        detailed time reports of Harvest, Toggl Track or Clockify
+  import time FILE...       management hours per client and year, from the
+                            detailed time reports of Harvest, Toggl Track or Clockify
+  import calendar FILE.ics  meetings with the client's stakeholders, from
+                            iCalendar exports, as touchpoints
 
 An import never creates a client, and writes nothing when anything fails.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(withFormats(newImportTimeCmd(e), tableFormats...))
+	cmd.AddCommand(withFormats(newImportTimeCmd(e), tableFormats...), newImportCalendarCmd(e))
 	return cmd
 }

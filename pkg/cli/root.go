@@ -161,7 +161,7 @@ account plan is complete and current.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&e.bookDir, "book", "", "the book's folder (default: $CLIENTBOOK_DIR, else the nearest folder holding clientbook.yaml)")
 	pf.StringVar(&e.today, "today", "", "the date to treat as today, YYYY-MM-DD (default: $CLIENTBOOK_TODAY, else the real date)")
-	pf.StringVarP(&e.output, "output", "o", "", "output format: table, wide (every column, whatever the width), json, yaml, csv or markdown (check: text, json, github or sarif; see each command's help)")
+	pf.StringVarP(&e.output, "output", "o", "", "output format: table, wide (every column, whatever the width), json, yaml, csv or markdown (check: text, json, github or sarif; due also ics; see each command's help)")
 	root.AddCommand(
 		newInitCmd(e),
 		withFormats(newCheckCmd(e), "text", "json", "github", "sarif"),
@@ -169,7 +169,7 @@ account plan is complete and current.`,
 		withFormats(newHealthCmd(e), tableFormats...),
 		withFormats(newMatrixCmd(e), tableFormats...),
 		withFormats(newPortfolioCmd(e), tableFormats...),
-		withFormats(newDueCmd(e), tableFormats...),
+		withFormats(newDueCmd(e), append(slices.Clone(tableFormats), "ics")...),
 		newReportCmd(e),
 		withFormats(newReviewAgendaCmd(e), "table", "markdown", "json", "yaml"),
 		withFormats(newMapCmd(e), "table", "json", "yaml", "dot", "mermaid"),
@@ -185,13 +185,16 @@ account plan is complete and current.`,
 	root.InitDefaultCompletionCmd()
 	addExamples(root)
 	wrapArgs(root)
-	for _, c := range root.Commands() {
-		for _, c := range append([]*cobra.Command{c}, c.Commands()...) {
-			if slices.Contains(formatsOf(c), "json") {
-				addJQ(e, c)
+	var jq func(*cobra.Command)
+	jq = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if slices.Contains(formatsOf(sub), "json") {
+				addJQ(e, sub)
 			}
+			jq(sub)
 		}
 	}
+	jq(root)
 	_ = root.RegisterFlagCompletionFunc("output", func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 		return formatsOf(cmd), cobra.ShellCompDirectiveNoFileComp
 	})
