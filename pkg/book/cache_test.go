@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/codec"
 )
 
 // cacheBook is a small book with a bit of everything a client folder can
@@ -39,7 +40,7 @@ type cacheRun struct {
 func streamWith(t *testing.T, root string, cache *cache.Cache) cacheRun {
 	t.Helper()
 	var reduced atomic.Int64
-	b, values, err := Stream(root, Options{Cache: cache}, func(c *Client, s *Settings) []byte {
+	b, values, err := Stream(root, Options{Cache: cache, Codec: codec.Binary{}}, func(c *Client, s *Settings) []byte {
 		reduced.Add(1)
 		if c.Status.Value != "active" {
 			return nil // a nil value is kept as nil
@@ -161,10 +162,10 @@ func TestCacheDamaged(t *testing.T) {
 		"not ours":  []byte("hello"),
 		"flipped":   append(bytes.Clone(good[:len(good)-30]), bytes.Repeat([]byte{0xff}, 30)...),
 		// Well-formed, with the same key: only the checksum tells.
-		"a value changed": bytes.Replace(good, []byte(`"id":"echo"`), []byte(`"id":"ecko"`), 1),
+		"a value changed": bytes.Replace(good, []byte("clients/echo"), []byte("clients/ecko"), 1),
 	}
 	if bytes.Equal(damaged["a value changed"], good) {
-		t.Fatal("the cache does not hold echo's id as the test expects")
+		t.Fatal("the cache does not hold echo's path as the test expects")
 	}
 	for name, data := range damaged {
 		if err := os.WriteFile(files[0], data, 0o600); err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/codec"
 )
 
 // brokenBook has a client whose client.yaml cannot be parsed but whose plan
@@ -134,7 +135,7 @@ func TestCacheKeepsLeftOut(t *testing.T) {
 	var reduced []int64
 	for range 2 {
 		var n atomic.Int64
-		b, _, err := Stream(root, Options{Cache: cache.Open(dir, root, "test", nil)}, func(c *Client, _ *Settings) []byte {
+		b, _, err := Stream(root, Options{Cache: cache.Open(dir, root, "test", nil), Codec: codec.Binary{}}, func(c *Client, _ *Settings) []byte {
 			n.Add(1)
 			return []byte(c.ID.Value)
 		})

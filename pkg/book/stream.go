@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path"
@@ -23,12 +22,15 @@ type Options struct {
 	// one. Book.Errors counts the errors whatever Keep keeps, so a
 	// command that only warns about a broken book keeps none.
 	Keep func(finding.Finding) bool
-	// Cache, when set, gives an unchanged client folder what the previous
-	// run reduced it to, without reading its files, and keeps this run's
-	// for the next (see pkg/internal/cache). The reduced value goes through
-	// encoding/json, so it must come back from JSON as it went in. The
-	// cache is saved before Stream returns.
+	// Cache, when set with Codec, gives an unchanged client folder what
+	// the previous run reduced it to, without reading its files, and
+	// keeps this run's for the next (see pkg/internal/cache): each
+	// folder's entry is written as the folder is handed on, and the cache
+	// is closed before Each returns. Codec turns each folder's slot (what
+	// reduce returned, its findings) into the bytes the cache keeps, and
+	// back: what it decodes must be what it encoded.
 	Cache *cache.Cache
+	Codec Codec
 	// Workers is how many client folders are read at once; 0 means
 	// workersPerCore for each core of GOMAXPROCS.
 	Workers int
@@ -37,6 +39,13 @@ type Options struct {
 	// folder's other files, so that what they hold is checked. Without
 	// it such a client is only in Book.LeftOut.
 	Unread bool
+}
+
+// Codec encodes values for the cache and decodes them (pkg/internal/codec's
+// Binary is one).
+type Codec interface {
+	Append(dst []byte, v any) ([]byte, error)
+	Decode(data []byte, v any) error
 }
 
 // Load reads the book rooted at root and keeps every client: those read in
@@ -168,22 +177,22 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 	slices.SortFunc(t.clients, func(a, c entry) int { return cmp.Compare(a.name, c.name) })
 	clientsIn := fsafe.OpenFolder(t.clientsDir, "clients")
 	store := opts.Cache
-	var stored []cache.Entry
+	if opts.Codec == nil {
+		store = nil
+	}
 	// Of each client id, the path of the last folder read that has it; ""
 	// while only stand-ins (client.yaml not read) have it.
 	lastPath := map[ID]string{}
 	read := func(i int, buf *[]byte) clientSlot[T] {
-		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store)
+		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store, opts.Codec)
 	}
-	fresh := false
 	stream.InOrder(opts.workers(), len(t.clients), func(i int) string { return "clients/" + t.clients[i].name }, read, func(i int, c clientSlot[T]) {
 		b.Files += c.files
 		if c.leftOut != nil {
 			b.LeftOut = append(b.LeftOut, *c.leftOut)
 		}
 		if store != nil && c.stored {
-			fresh = fresh || !c.hit
-			stored = append(stored, cache.Entry{Name: t.clients[i].name, Key: c.key, Record: c.record})
+			store.Put(t.clients[i].name, c.key, c.record, c.hit)
 		}
 		// Folders come in path order, so a client whose id an earlier
 		// folder has is the later of the two in (id, path) order: the one
@@ -202,9 +211,8 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 	if store != nil {
 		// A cache that cannot be written costs the next run time, never
 		// a result.
-		_ = store.Save(slices.Values(stored), fresh)
+		_ = store.Close()
 	}
-	stored = nil
 
 	opps := make([]result, len(t.opportunities))
 	stream.Run(opts.workers(), len(opps), func(i int) string { return t.opportunities[i].path }, func(i int, buf *[]byte) {
@@ -293,21 +301,21 @@ type clientSlot[T any] struct {
 
 // cachedSlot is a client folder's slot as the cache keeps it.
 type cachedSlot[T any] struct {
-	OK       bool              `json:"ok"`
-	Unread   bool              `json:"unread"`
-	LeftOut  *LeftOut          `json:"left_out"`
-	ID       ID                `json:"id"`
-	IDPos    Pos               `json:"id_pos"`
-	Path     string            `json:"path"`
-	Value    T                 `json:"value"`
-	Findings []finding.Finding `json:"findings"`
-	Files    int               `json:"files"`
+	OK       bool
+	Unread   bool
+	LeftOut  *LeftOut
+	ID       ID
+	IDPos    Pos
+	Path     string
+	Value    T
+	Findings []finding.Finding
+	Files    int
 }
 
 // readClient reads one client folder: lists it, decodes its files, puts the
 // client together, checks it against the firm and reduces it. With a cache,
 // an unchanged folder is not read: its slot is the one stored last time.
-func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, store *cache.Cache) clientSlot[T] {
+func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, store *cache.Cache, codec Codec) clientSlot[T] {
 	l := &loader{root: root}
 	jobs, open := l.listClient(clients, e)
 	var key cache.Key
@@ -317,7 +325,7 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 		if cacheable {
 			if rec, hit := store.Lookup(e.name, key); hit {
 				var c cachedSlot[T]
-				if json.Unmarshal(rec, &c) == nil {
+				if codec.Decode(rec, &c) == nil {
 					closeAll(open)
 					return clientSlot[T]{
 						ok: c.OK, unread: c.Unread, leftOut: c.LeftOut, id: c.ID, idPos: c.IDPos, path: c.Path,
@@ -349,7 +357,7 @@ func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Se
 	slot.findings = append(slot.findings, l.findings...)
 	slot.key, slot.stored = key, cacheable && storable
 	if slot.stored {
-		rec, err := json.Marshal(cachedSlot[T]{
+		rec, err := codec.Append(nil, cachedSlot[T]{
 			OK: slot.ok, Unread: slot.unread, LeftOut: slot.leftOut, ID: slot.id, IDPos: slot.idPos, Path: slot.path,
 			Value: slot.value, Findings: slot.findings, Files: slot.files,
 		})

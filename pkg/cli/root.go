@@ -15,6 +15,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/codec"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -383,7 +384,7 @@ func (e *env) load(warn bool) (*book.Book, error) {
 // clients at a time. keepFindings is streamOptions'. With a non-nil
 // salt the clients' results are cached between runs (see cache.go); salt
 // is what they depend on besides the client's files, the firm's file and
-// the day, and what reduce returns must round-trip through encoding/json.
+// the day, and what reduce returns must round-trip through pkg/internal/codec.
 func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
 	r, opts, err := e.streamOptions(keepFindings, salt)
 	if err != nil {
@@ -412,7 +413,7 @@ func (e *env) streamOptions(keepFindings bool, salt []string) (string, book.Opti
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
 	if salt != nil {
-		opts.Cache = e.cache(r, salt)
+		opts.Cache, opts.Codec = e.cache(r, salt), codec.Binary{}
 	}
 	if w := e.getenv("CLIENTBOOK_WORKERS"); w != "" {
 		n, err := strconv.Atoi(w)

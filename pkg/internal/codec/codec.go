@@ -9,6 +9,16 @@ import (
 	"reflect"
 )
 
+// Binary is this package's encoding as a value, for a caller that takes
+// its codec as an interface (book.Options.Codec).
+type Binary struct{}
+
+// Append is the package's Append.
+func (Binary) Append(dst []byte, v any) ([]byte, error) { return Append(dst, v) }
+
+// Decode is the package's Decode.
+func (Binary) Decode(data []byte, v any) error { return Decode(data, v) }
+
 // Append appends the encoding of v to dst. It fails for a value holding a
 // kind it does not encode (a map, a channel, a function, an interface).
 func Append(dst []byte, v any) ([]byte, error) {
