@@ -67,15 +67,15 @@ func TestHostileKeysBounded(t *testing.T) {
 		t.Skip("writes and reads 8 MiB of hostile files")
 	}
 	const files = 8
-	book := map[string]string{"clientbook.yaml": "kind: Firm\nname: F\n"}
+	hostile := map[string]string{"clientbook.yaml": "kind: Firm\nname: F\n"}
 	keys := 0
 	for i := range files {
 		id := fmt.Sprintf("c%d", i)
 		data, n := hostileKeysFile(id)
 		keys = n
-		book["clients/"+id+"/client.yaml"] = string(data)
+		hostile["clients/"+id+"/client.yaml"] = string(data)
 	}
-	root := writeBook(t, book)
+	root := writeBook(t, hostile)
 	var b *Book
 	var err error
 	peak := peakHeap(func() {

@@ -122,14 +122,14 @@ func scalarSchema(t reflect.Type, f fieldSpec) map[string]any {
 	switch t {
 	case reflect.TypeFor[ID]():
 		s["type"] = "string"
-		s["pattern"] = idText.String()
+		s["pattern"] = IDPattern
 	case reflect.TypeFor[Date]():
 		s["type"] = "string"
 		s["pattern"] = `^\d{4}-\d{2}-\d{2}$`
 		s["format"] = "date"
 	case reflect.TypeFor[Duration]():
 		s["type"] = "string"
-		s["pattern"] = durationText.String()
+		s["pattern"] = DurationPattern
 	case reflect.TypeFor[Decimal]():
 		s["type"] = "number"
 	case reflect.TypeFor[bool]():
