@@ -25,7 +25,7 @@ type Book struct {
 	// the read commands leave out, and name.
 	LeftOut []LeftOut
 	// Findings holds the structural findings (CB001–CB008) that
-	// Options.Keep kept (all of them with Load), sorted.
+	// load.Options.Keep kept (all of them with load.Load), sorted.
 	Findings []finding.Finding
 	Errors   int // structural findings of severity error, kept or not
 	Files    int // YAML files read

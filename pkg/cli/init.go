@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/template"
 )
@@ -49,7 +49,7 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return usagef("cannot resolve %s", opts.dir)
 	}
-	for _, name := range book.FirmFiles {
+	for _, name := range load.FirmFiles {
 		if _, err := os.Stat(filepath.Join(abs, name)); err == nil {
 			return usagef("%s already holds a book (%s): nothing written", opts.dir, name)
 		}

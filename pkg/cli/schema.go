@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 type schemaOptions struct {
@@ -34,7 +34,7 @@ or map the files to schemas written with --write in the editor's settings.`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var names []string
-			for _, k := range book.SchemaKinds {
+			for _, k := range load.SchemaKinds {
 				names = append(names, k.Name)
 			}
 			return names, cobra.ShellCompDirectiveNoFileComp
@@ -51,7 +51,7 @@ or map the files to schemas written with --write in the editor's settings.`,
 }
 
 func schemaJSON(name string) ([]byte, error) {
-	s, err := book.Schema(name)
+	s, err := load.Schema(name)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
@@ -64,7 +64,7 @@ func schemaJSON(name string) ([]byte, error) {
 
 func runSchema(e *env, opts *schemaOptions) error {
 	if opts.write != "" {
-		for _, k := range book.SchemaKinds {
+		for _, k := range load.SchemaKinds {
 			data, err := schemaJSON(k.Name)
 			if err != nil {
 				return err
@@ -87,14 +87,14 @@ func runSchema(e *env, opts *schemaOptions) error {
 			URL  string `json:"url"`
 		}
 		kinds := []kind{}
-		for _, k := range book.SchemaKinds {
-			kinds = append(kinds, kind{Name: k.Name, Kind: k.Kind, URL: book.SchemaURL(k.Name)})
+		for _, k := range load.SchemaKinds {
+			kinds = append(kinds, kind{Name: k.Name, Kind: k.Kind, URL: load.SchemaURL(k.Name)})
 		}
 		return e.print("json", kinds, nil)
 	}
 	if opts.kind == "" {
-		for _, k := range book.SchemaKinds {
-			fmt.Fprintf(e.stdout, "%-12s kind: %-12s %s\n", k.Name, k.Kind, book.SchemaURL(k.Name))
+		for _, k := range load.SchemaKinds {
+			fmt.Fprintf(e.stdout, "%-12s kind: %-12s %s\n", k.Name, k.Kind, load.SchemaURL(k.Name))
 		}
 		return nil
 	}

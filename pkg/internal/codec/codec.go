@@ -10,7 +10,7 @@ import (
 )
 
 // Binary is this package's encoding as a value, for a caller that takes
-// its codec as an interface (book.Options.Codec).
+// its codec as an interface (load.Options.Codec).
 type Binary struct{}
 
 // Append is the package's Append.

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"slices"

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/clientbook/clientbook/pkg/book"
 )
 
 // SchemaKinds maps the names `clientbook schema` takes to the kinds.
@@ -14,12 +16,12 @@ var SchemaKinds = []struct {
 	Kind string
 	New  func() any
 }{
-	{"firm", "Firm", func() any { return &Firm{} }},
-	{"client", "Client", func() any { return &Client{} }},
-	{"accountplan", "AccountPlan", func() any { return &Plan{} }},
-	{"engagement", "Engagement", func() any { return &Engagement{} }},
-	{"review", "Review", func() any { return &Review{} }},
-	{"opportunity", "Opportunity", func() any { return &Opportunity{} }},
+	{"firm", "Firm", func() any { return &book.Firm{} }},
+	{"client", "Client", func() any { return &book.Client{} }},
+	{"accountplan", "AccountPlan", func() any { return &book.Plan{} }},
+	{"engagement", "Engagement", func() any { return &book.Engagement{} }},
+	{"review", "Review", func() any { return &book.Review{} }},
+	{"opportunity", "Opportunity", func() any { return &book.Opportunity{} }},
 }
 
 // SchemaURL is the $id of a kind's schema, also written in templates'
@@ -120,17 +122,17 @@ func valueSchema(t reflect.Type, f fieldSpec, optional bool) map[string]any {
 func scalarSchema(t reflect.Type, f fieldSpec) map[string]any {
 	s := map[string]any{}
 	switch t {
-	case reflect.TypeFor[ID]():
+	case reflect.TypeFor[book.ID]():
 		s["type"] = "string"
-		s["pattern"] = IDPattern
-	case reflect.TypeFor[Date]():
+		s["pattern"] = book.IDPattern
+	case reflect.TypeFor[book.Date]():
 		s["type"] = "string"
 		s["pattern"] = `^\d{4}-\d{2}-\d{2}$`
 		s["format"] = "date"
-	case reflect.TypeFor[Duration]():
+	case reflect.TypeFor[book.Duration]():
 		s["type"] = "string"
-		s["pattern"] = DurationPattern
-	case reflect.TypeFor[Decimal]():
+		s["pattern"] = book.DurationPattern
+	case reflect.TypeFor[book.Decimal]():
 		s["type"] = "number"
 	case reflect.TypeFor[bool]():
 		s["type"] = "boolean"

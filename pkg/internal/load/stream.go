@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"cmp"
@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/cache"
 	"github.com/clientbook/clientbook/pkg/internal/fsafe"
@@ -52,8 +53,8 @@ type Codec interface {
 // Book.Clients, the stand-ins of those whose client.yaml could not be read
 // in Book.Unread. It fails only when the root itself cannot be opened;
 // every problem inside the book becomes a finding.
-func Load(root string) (*Book, error) {
-	b, clients, err := Stream(root, Options{Unread: true}, func(c *Client, _ *Settings) *Client { return c })
+func Load(root string) (*book.Book, error) {
+	b, clients, err := Stream(root, Options{Unread: true}, func(c *book.Client, _ *book.Settings) *book.Client { return c })
 	if err != nil {
 		return nil, err
 	}
@@ -72,11 +73,11 @@ func Load(root string) (*Book, error) {
 // checked, and only what reduce returns is kept (see Each). The reduced
 // values come back in the order Load gives Book.Clients (by id, then
 // path), and Book.Findings holds every kept finding, sorted.
-func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings) T) (*Book, []T, error) {
+func Stream[T any](root string, opts Options, reduce func(c *book.Client, s *book.Settings) T) (*book.Book, []T, error) {
 	// Folders come in path order: seq, their place in it, stands for the
 	// path when two ids are the same.
 	type kept struct {
-		id    ID
+		id    book.ID
 		seq   int
 		value T
 	}
@@ -107,7 +108,7 @@ func Stream[T any](root string, opts Options, reduce func(c *Client, s *Settings
 type Folder[T any] struct {
 	// ID is the client's id; "" for the book's own findings and for a
 	// client without a usable id.
-	ID ID
+	ID book.ID
 	// Path is clients/NAME for a client folder, and a lower bound of
 	// the path of every finding in this Folder and in every later one:
 	// "" for the first (the firm's files and the listing) and the last
@@ -132,7 +133,7 @@ type Folder[T any] struct {
 // goroutine, in path order, through a reorder window of a few folders per
 // worker, so what is pending at once is bounded too. The output of one
 // worker and of many is the same.
-func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) T, emit func(Folder[T])) (*Book, error) {
+func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.Settings) T, emit func(Folder[T])) (*book.Book, error) {
 	r, err := os.OpenRoot(root)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the book folder %s: %s", root, reason(err))
@@ -142,7 +143,7 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 	t := l.list()
 	defer t.Close()
 
-	b := &Book{Root: root}
+	b := &book.Book{Root: root}
 	var buf []byte
 	var head []finding.Finding
 	var firmResults []result
@@ -152,7 +153,7 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 		firmResults = append(firmResults, res)
 	}
 	l.assembleFirm(b, firmResults)
-	b.Settings = SettingsOf(b.Firm)
+	b.Settings = book.SettingsOf(b.Firm)
 	s := b.Settings
 	kept := func(fs []finding.Finding) []finding.Finding {
 		fs = finding.ApplySeverities(fs, s.Severities)
@@ -182,7 +183,7 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 	}
 	// Of each client id, the path of the last folder read that has it; ""
 	// while only stand-ins (client.yaml not read) have it.
-	lastPath := map[ID]string{}
+	lastPath := map[book.ID]string{}
 	read := func(i int, buf *[]byte) clientSlot[T] {
 		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store, opts.Codec)
 	}
@@ -219,9 +220,9 @@ func Each[T any](root string, opts Options, reduce func(c *Client, s *Settings) 
 		opps[i] = l.decodeFile(t.opportunities[i], buf)
 	})
 	b.Files += len(opps)
-	hasClient := func(id ID) bool { _, ok := lastPath[id]; return id != "" && ok }
+	hasClient := func(id book.ID) bool { _, ok := lastPath[id]; return id != "" && ok }
 	var tail []finding.Finding
-	var oppsLeftOut []LeftOut
+	var oppsLeftOut []book.LeftOut
 	b.Opportunities, oppsLeftOut = l.assembleOpportunities(t.opportunities, opps, &tail, kept)
 	b.LeftOut = append(b.LeftOut, oppsLeftOut...)
 	slices.SortFunc(b.LeftOut, compareLeftOut)
@@ -283,9 +284,9 @@ type clientSlot[T any] struct {
 	unread bool
 	// leftOut says why the read commands leave the client out: it is
 	// unread, or its status is not known; nil for neither.
-	leftOut  *LeftOut
-	id       ID
-	idPos    Pos
+	leftOut  *book.LeftOut
+	id       book.ID
+	idPos    book.Pos
 	path     string
 	value    T
 	findings []finding.Finding
@@ -303,9 +304,9 @@ type clientSlot[T any] struct {
 type cachedSlot[T any] struct {
 	OK       bool
 	Unread   bool
-	LeftOut  *LeftOut
-	ID       ID
-	IDPos    Pos
+	LeftOut  *book.LeftOut
+	ID       book.ID
+	IDPos    book.Pos
 	Path     string
 	Value    T
 	Findings []finding.Finding
@@ -315,7 +316,7 @@ type cachedSlot[T any] struct {
 // readClient reads one client folder: lists it, decodes its files, puts the
 // client together, checks it against the firm and reduces it. With a cache,
 // an unchanged folder is not read: its slot is the one stored last time.
-func readClient[T any](root *os.Root, clients folder, e entry, firm *Firm, s *Settings, buf *[]byte, reduce func(*Client, *Settings) T, withUnread bool, store *cache.Cache, codec Codec) clientSlot[T] {
+func readClient[T any](root *os.Root, clients folder, e entry, firm *book.Firm, s *book.Settings, buf *[]byte, reduce func(*book.Client, *book.Settings) T, withUnread bool, store *cache.Cache, codec Codec) clientSlot[T] {
 	l := &loader{root: root}
 	jobs, open := l.listClient(clients, e)
 	var key cache.Key

@@ -1,6 +1,6 @@
 //go:build unix
 
-package book
+package load
 
 import (
 	"os"
@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/fsafe"
 	"github.com/clientbook/clientbook/pkg/internal/stream"
@@ -33,7 +34,7 @@ func findingOn(fs []finding.Finding, p string) []finding.Finding {
 
 // wantFinding fails unless there is a finding of rule on p whose message
 // holds msg.
-func wantFinding(t *testing.T, b *Book, rule, p, msg string) {
+func wantFinding(t *testing.T, b *book.Book, rule, p, msg string) {
 	t.Helper()
 	for _, f := range findingOn(b.Findings, p) {
 		if f.Rule == rule && strings.Contains(f.Message, msg) {
@@ -44,7 +45,7 @@ func wantFinding(t *testing.T, b *Book, rule, p, msg string) {
 }
 
 // wantNoFinding fails when there is a finding of rule on p.
-func wantNoFinding(t *testing.T, b *Book, rule, p string) {
+func wantNoFinding(t *testing.T, b *book.Book, rule, p string) {
 	t.Helper()
 	for _, f := range findingOn(b.Findings, p) {
 		if f.Rule == rule {
@@ -318,7 +319,7 @@ func TestOddNames(t *testing.T) {
 			t.Errorf("clients without a usable id must not collide: %s: %s", f.Path, f.Message)
 		}
 	}
-	if !slices.ContainsFunc(b.Clients, func(c *Client) bool { return c.ID.Value == "odd-files" }) {
+	if !slices.ContainsFunc(b.Clients, func(c *book.Client) bool { return c.ID.Value == "odd-files" }) {
 		t.Error("the client with oddly named engagements was not loaded")
 	}
 }

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"path/filepath"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/internal/cache"
 	"github.com/clientbook/clientbook/pkg/internal/codec"
 )
@@ -90,7 +91,7 @@ func TestStreamUnreadOption(t *testing.T) {
 	root := brokenBook(t)
 	for _, withUnread := range []bool{false, true} {
 		var stand atomic.Int64
-		b, values, err := Stream(root, Options{Unread: withUnread}, func(c *Client, _ *Settings) string {
+		b, values, err := Stream(root, Options{Unread: withUnread}, func(c *book.Client, _ *book.Settings) string {
 			if c.Unread != nil {
 				stand.Add(1)
 			}
@@ -131,11 +132,11 @@ func TestCacheKeepsLeftOut(t *testing.T) {
 	cache.RacyWindow = -time.Hour
 	root := brokenBook(t)
 	dir := t.TempDir()
-	var runs []*Book
+	var runs []*book.Book
 	var reduced []int64
 	for range 2 {
 		var n atomic.Int64
-		b, _, err := Stream(root, Options{Cache: cache.Open(dir, root, "test", nil), Codec: codec.Binary{}}, func(c *Client, _ *Settings) []byte {
+		b, _, err := Stream(root, Options{Cache: cache.Open(dir, root, "test", nil), Codec: codec.Binary{}}, func(c *book.Client, _ *book.Settings) []byte {
 			n.Add(1)
 			return []byte(c.ID.Value)
 		})

@@ -1,9 +1,10 @@
-package book
+package load
 
 import (
 	"math/big"
 	"strings"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
@@ -11,16 +12,16 @@ import (
 // references to people and clients (CB007), dates out of order (CB008),
 // duplicate team ids (CB005) and the firm's own consistency (CB003).
 type checker struct {
-	settings *Settings
-	firmDoc  *Firm
+	settings *book.Settings
+	firmDoc  *book.Firm
 	// hasClient says whether the book has a client of the id; needed
 	// only for opportunities.
-	hasClient func(ID) bool
+	hasClient func(book.ID) bool
 	findings  []finding.Finding
 	limit     finding.Limiter
 }
 
-func (c *checker) add(rule *finding.Rule, p string, pos Pos, format string, args ...any) {
+func (c *checker) add(rule *finding.Rule, p string, pos book.Pos, format string, args ...any) {
 	if c.limit.Admit(rule, p, pos.Line, pos.Column) {
 		c.findings = append(c.findings, rule.At(p, pos.Line, pos.Column, format, args...))
 	}
@@ -33,7 +34,7 @@ func (c *checker) countUnlisted() {
 }
 
 // person checks that id, when set, names a team member.
-func (c *checker) person(p string, id Field[ID], what string) {
+func (c *checker) person(p string, id book.Field[book.ID], what string) {
 	if !id.Set {
 		return
 	}
@@ -57,7 +58,7 @@ func (c *checker) teamList() string {
 }
 
 // order reports a CB008 when later is set and before earlier.
-func (c *checker) order(p string, earlier, later Field[Date], earlierName, laterName string) {
+func (c *checker) order(p string, earlier, later book.Field[book.Date], earlierName, laterName string) {
 	if earlier.Set && later.Set && later.Value < earlier.Value {
 		c.add(CB008, p, later.Pos, "%s %s is before %s %s: correct one of the dates", laterName, later.Value, earlierName, earlier.Value)
 	}
@@ -69,7 +70,7 @@ func (c *checker) firm() {
 	if f == nil {
 		return // clientbook.yaml could not be read: already reported
 	}
-	seen := map[ID]bool{}
+	seen := map[book.ID]bool{}
 	for _, p := range f.Team {
 		if !p.ID.Set {
 			continue
@@ -124,7 +125,7 @@ func (c *checker) firm() {
 // silently go without one. The weights are the resolved ones, defaults
 // included: a weight that is not valid has its own CB003 and its default
 // in its place, and is not reported again here.
-func (c *checker) weights(p, section string, keys map[string]Pos, consequence string, weights map[string]*big.Rat) {
+func (c *checker) weights(p, section string, keys map[string]book.Pos, consequence string, weights map[string]*big.Rat) {
 	at, ok := keys["weights"]
 	if !ok {
 		return // the defaults, none of them 0
@@ -137,7 +138,7 @@ func (c *checker) weights(p, section string, keys map[string]Pos, consequence st
 	c.add(CB003, p, at, "%s.weights are all zero, so %s a positive weight", section, consequence)
 }
 
-func (c *checker) client(cl *Client) {
+func (c *checker) client(cl *book.Client) {
 	defer c.countUnlisted()
 	p := cl.Path
 	c.person(p, cl.Owner, "owner")
@@ -171,7 +172,7 @@ func (c *checker) client(cl *Client) {
 	}
 }
 
-func (c *checker) opportunity(o *Opportunity) {
+func (c *checker) opportunity(o *book.Opportunity) {
 	defer c.countUnlisted()
 	switch {
 	case o.Client.Set && o.Prospect != nil:

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/internal/cache"
 	"github.com/clientbook/clientbook/pkg/internal/codec"
 )
@@ -32,7 +33,7 @@ func cacheBook(t *testing.T) string {
 // cacheRun is one Stream of a book: what it returned, and how many clients
 // it reduced (read and scored rather than took from the cache).
 type cacheRun struct {
-	book    *Book
+	book    *book.Book
 	values  [][]byte
 	reduced int64
 }
@@ -40,7 +41,7 @@ type cacheRun struct {
 func streamWith(t *testing.T, root string, cache *cache.Cache) cacheRun {
 	t.Helper()
 	var reduced atomic.Int64
-	b, values, err := Stream(root, Options{Cache: cache, Codec: codec.Binary{}}, func(c *Client, s *Settings) []byte {
+	b, values, err := Stream(root, Options{Cache: cache, Codec: codec.Binary{}}, func(c *book.Client, s *book.Settings) []byte {
 		reduced.Add(1)
 		if c.Status.Value != "active" {
 			return nil // a nil value is kept as nil

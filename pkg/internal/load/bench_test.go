@@ -1,4 +1,4 @@
-package book_test
+package load_test
 
 import (
 	"os"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/bookgen/bookgentest"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 func BenchmarkLoad1k(b *testing.B)  { benchmarkLoad(b, 1000) }
@@ -21,7 +22,7 @@ func benchmarkLoad(b *testing.B, n int) {
 	b.ReportAllocs()
 	var files int
 	for b.Loop() {
-		bk, err := book.Load(dir)
+		bk, err := load.Load(dir)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -42,7 +43,7 @@ func benchmarkStream(b *testing.B, n int) {
 	b.ReportAllocs()
 	var files int
 	for b.Loop() {
-		bk, ids, err := book.Stream(dir, book.Options{}, func(c *book.Client, _ *book.Settings) book.ID { return c.ID.Value })
+		bk, ids, err := load.Stream(dir, load.Options{}, func(c *book.Client, _ *book.Settings) book.ID { return c.ID.Value })
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -115,16 +116,16 @@ func TestLoadSameWithOneWorker(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	load := func(workers int) *book.Book {
+	read := func(workers int) *book.Book {
 		keep := func(c *book.Client, _ *book.Settings) *book.Client { return c }
-		b, clients, err := book.Stream(dir, book.Options{Workers: workers}, keep)
+		b, clients, err := load.Stream(dir, load.Options{Workers: workers}, keep)
 		if err != nil {
 			t.Fatal(err)
 		}
 		b.Clients = clients
 		return b
 	}
-	one, many := load(1), load(8)
+	one, many := read(1), read(8)
 	if len(one.Findings) < len(broken) {
 		t.Fatalf("only %d findings: the broken files were not all reported", len(one.Findings))
 	}

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"cmp"
@@ -7,15 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"reflect"
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/fsafe"
-	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 
 // fileKind is what a file's place in the book says it must hold.
@@ -55,7 +52,7 @@ type loader struct {
 	findings []finding.Finding
 }
 
-func (l *loader) add(rule *finding.Rule, p string, pos Pos, format string, args ...any) {
+func (l *loader) add(rule *finding.Rule, p string, pos book.Pos, format string, args ...any) {
 	l.findings = append(l.findings, rule.At(p, pos.Line, pos.Column, format, args...))
 }
 
@@ -111,13 +108,13 @@ func (l *loader) openDir(parent folder, dir string, link bool) (*os.File, error)
 func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out []entry, ok bool) {
 	f, err := l.openDir(parent, dir, link)
 	if err != nil {
-		l.add(CB001, dir, Pos{}, "cannot read folder: %s", reason(err))
+		l.add(CB001, dir, book.Pos{}, "cannot read folder: %s", reason(err))
 		return nil, nil, false
 	}
 	des, err := f.ReadDir(-1)
 	if err != nil {
 		f.Close()
-		l.add(CB001, dir, Pos{}, "cannot read folder: %s", reason(err))
+		l.add(CB001, dir, book.Pos{}, "cannot read folder: %s", reason(err))
 		return nil, nil, false
 	}
 	for _, de := range des {
@@ -134,7 +131,7 @@ func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out 
 			fi, err := l.root.Stat(p)
 			if err != nil {
 				if isYAML(name) || !strings.Contains(name, ".") {
-					l.add(CB001, p, Pos{}, "cannot follow link: %s", reason(err))
+					l.add(CB001, p, book.Pos{}, "cannot follow link: %s", reason(err))
 					out = append(out, entry{name: name, bad: true})
 				}
 				continue
@@ -148,7 +145,7 @@ func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out 
 			out = append(out, entry{name: name, link: link})
 		default:
 			if isYAML(name) {
-				l.add(CB001, p, Pos{}, "not a regular file (a device, pipe or socket): replace it with a plain file")
+				l.add(CB001, p, book.Pos{}, "not a regular file (a device, pipe or socket): replace it with a plain file")
 				out = append(out, entry{name: name, bad: true})
 			}
 		}
@@ -185,7 +182,7 @@ func (l *loader) yamlFiles(parent folder, dir string, link bool, kind fileKind) 
 }
 
 func (l *loader) notAFile(p string) {
-	l.add(CB001, p, Pos{}, "is a folder, not a file: clientbook reads a file by this name; rename or remove the folder")
+	l.add(CB001, p, book.Pos{}, "is a folder, not a file: clientbook reads a file by this name; rename or remove the folder")
 }
 
 func isYAML(name string) bool {
@@ -240,7 +237,7 @@ func (l *loader) list() *layout {
 		}
 	}
 	if exists, isDir := l.isDirAt("clients"); exists && !isDir {
-		l.add(CB006, "clients", Pos{}, "clients must be a folder holding one folder per client")
+		l.add(CB006, "clients", book.Pos{}, "clients must be a folder holding one folder per client")
 	} else if exists {
 		f, clients, _ := l.readDir(noFolder, "clients", false)
 		if f != nil {
@@ -253,7 +250,7 @@ func (l *loader) list() *layout {
 			case c.bad:
 			case !c.isDir:
 				if isYAML(c.name) {
-					l.add(CB006, dir, Pos{}, "a client's files belong in its own folder: move it to clients/%s/client.yaml", stem(c.name))
+					l.add(CB006, dir, book.Pos{}, "a client's files belong in its own folder: move it to clients/%s/client.yaml", stem(c.name))
 				}
 			default:
 				t.clients = append(t.clients, c)
@@ -261,7 +258,7 @@ func (l *loader) list() *layout {
 		}
 	}
 	if exists, isDir := l.isDirAt("opportunities"); exists && !isDir {
-		l.add(CB006, "opportunities", Pos{}, "opportunities must be a folder of opportunity files")
+		l.add(CB006, "opportunities", book.Pos{}, "opportunities must be a folder of opportunity files")
 	} else if exists {
 		f, jobs := l.yamlFiles(noFolder, "opportunities", false, kindOpportunity)
 		if f != nil {
@@ -316,11 +313,11 @@ func (l *loader) listClient(clients folder, c entry) (jobs []job, open []*os.Fil
 		case stem(e.name) == "plan" && isYAML(e.name):
 			jobs = append(jobs, job{path: p, kind: kindPlan, in: fileIn})
 		case isYAML(e.name):
-			l.add(CB006, p, Pos{}, "clientbook does not know this file: a client folder holds client.yaml, plan.yaml, engagements/ and reviews/")
+			l.add(CB006, p, book.Pos{}, "clientbook does not know this file: a client folder holds client.yaml, plan.yaml, engagements/ and reviews/")
 		}
 	}
 	if !hasClient {
-		l.add(CB004, dir, Pos{}, "client folder has no client.yaml: add one (clientbook new client %s) or remove the folder", c.name)
+		l.add(CB004, dir, book.Pos{}, "client folder has no client.yaml: add one (clientbook new client %s) or remove the folder", c.name)
 	}
 	return jobs, open
 }
@@ -329,102 +326,4 @@ func closeAll(files []*os.File) {
 	for _, f := range files {
 		f.Close()
 	}
-}
-
-func (l *loader) readFile(p string) ([]byte, error) {
-	return readRegular(l.root, p)
-}
-
-// ReadFile reads the file rel (slash-separated) of the book rooted at root
-// the way the loader reads it: inside the root, so never through a link out
-// of the book; without blocking on a pipe; a regular file only; and at most
-// MaxFileSize+1 bytes of it.
-func ReadFile(root, rel string) ([]byte, error) {
-	r, err := os.OpenRoot(root)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return readRegular(r, rel)
-}
-
-// readRegular reads one byte past the limit, so that an oversized file is
-// recognised without reading all of it.
-func readRegular(r *os.Root, p string) ([]byte, error) {
-	return fsafe.ReadRegular(r, p, MaxFileSize+1)
-}
-
-// read reads a job's file: by name from its open folder when it has one,
-// into buf, else through the root.
-func (l *loader) read(j job, buf []byte) ([]byte, error) {
-	if j.in.Open {
-		data, err := fsafe.ReadChild(j.in, path.Base(j.path), buf, MaxFileSize+1)
-		if !errors.Is(err, fsafe.ErrFollow) {
-			return data, err
-		}
-	}
-	return l.readFile(j.path)
-}
-
-// decodeFile reads one file and decodes it into the model of its kind.
-// buf is scratch space for the file's bytes, reused across calls: nothing
-// decoded refers to it.
-func (l *loader) decodeFile(j job, buf *[]byte) result {
-	data, err := l.read(j, *buf)
-	if err == nil && cap(data) > cap(*buf) && cap(data) <= MaxFileSize+1 {
-		*buf = data[:0]
-	}
-	d := &decoder{path: j.path}
-	if err != nil {
-		if errors.Is(err, fsafe.ErrNotRegular) {
-			d.reportAt(CB001, Pos{}, "%v", err)
-		} else {
-			d.reportAt(CB001, Pos{}, "cannot read file: %s", reason(err))
-		}
-		return d.result(nil)
-	}
-	// The tree is garbage once decoded: the budget covers parsing and
-	// decoding, not the model value kept after.
-	held := parseBudget.acquire(len(data))
-	defer parseBudget.release(held)
-	root, problems := parse.Document(data)
-	for _, p := range problems {
-		d.reportAt(CB001, Pos(p.Pos), "%s", p.Msg)
-	}
-	if root == nil {
-		return d.result(nil)
-	}
-	return d.result(decodeKind(d, root, j.kind))
-}
-
-// decodeKind checks the file's kind against its place and decodes it.
-func decodeKind(d *decoder, root *yaml.Node, want fileKind) any {
-	if root.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value == "kind" {
-				v := root.Content[i+1]
-				if v.Kind == yaml.ScalarNode && v.Value != string(want) && v.Tag != "!!null" {
-					d.report(CB006, v, "kind %s does not belong at %s: a file here must be kind: %s", v.Value, d.path, want)
-					return nil
-				}
-			}
-		}
-	}
-	var target any
-	switch want {
-	case kindFirm:
-		target = &Firm{Path: d.path}
-	case kindClient:
-		target = &Client{Path: d.path}
-	case kindPlan:
-		target = &Plan{Path: d.path}
-	case kindEngagement:
-		target = &Engagement{Path: d.path}
-	case kindReview:
-		target = &Review{Path: d.path}
-	case kindOpportunity:
-		target = &Opportunity{Path: d.path}
-	}
-	d.decodeStruct(root, reflect.ValueOf(target).Elem(), string(want))
-	return target
 }

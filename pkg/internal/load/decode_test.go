@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"math/big"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
@@ -47,28 +48,28 @@ func TestDecoderPositions(t *testing.T) {
 		t.Errorf("findings:\n got %v\nwant %v\n%s", got, want, messages(fs))
 	}
 
-	c := v.(*Client)
+	c := v.(*book.Client)
 	fields := []struct {
 		name string
-		got  Pos
-		want Pos
+		got  book.Pos
+		want book.Pos
 	}{
-		{"client mapping", c.Pos, Pos{1, 1}},
-		{"kind value", c.Kind.Pos, Pos{1, 7}},
-		{"id value", c.ID.Pos, Pos{2, 5}},
-		{"name value", c.Name.Pos, Pos{3, 7}},
-		{"status value", c.Status.Pos, Pos{4, 9}},
-		{"stakeholders key", c.Keys["stakeholders"], Pos{9, 1}},
-		{"first stakeholder", c.Stakeholders[0].Pos, Pos{10, 5}},
-		{"first stakeholder's name", c.Stakeholders[0].Name.Pos, Pos{10, 11}},
-		{"first stakeholder's strength", c.Stakeholders[0].Strength.Pos, Pos{12, 15}},
-		{"second stakeholder (flow)", c.Stakeholders[1].Pos, Pos{14, 5}},
-		{"second stakeholder's title", c.Stakeholders[1].Title.Pos, Pos{14, 13}},
-		{"financials margin", c.Financials[0].Margin.Pos, Pos{16, 43}},
-		{"assessment", c.Health[0].Pos, Pos{18, 5}},
-		{"assessment date", c.Health[0].Date.Pos, Pos{18, 11}},
-		{"assessment by", c.Health[0].By.Pos, Pos{19, 9}},
-		{"assessment trust", c.Health[0].Trust.Pos, Pos{20, 12}},
+		{"client mapping", c.Pos, book.Pos{Line: 1, Column: 1}},
+		{"kind value", c.Kind.Pos, book.Pos{Line: 1, Column: 7}},
+		{"id value", c.ID.Pos, book.Pos{Line: 2, Column: 5}},
+		{"name value", c.Name.Pos, book.Pos{Line: 3, Column: 7}},
+		{"status value", c.Status.Pos, book.Pos{Line: 4, Column: 9}},
+		{"stakeholders key", c.Keys["stakeholders"], book.Pos{Line: 9, Column: 1}},
+		{"first stakeholder", c.Stakeholders[0].Pos, book.Pos{Line: 10, Column: 5}},
+		{"first stakeholder's name", c.Stakeholders[0].Name.Pos, book.Pos{Line: 10, Column: 11}},
+		{"first stakeholder's strength", c.Stakeholders[0].Strength.Pos, book.Pos{Line: 12, Column: 15}},
+		{"second stakeholder (flow)", c.Stakeholders[1].Pos, book.Pos{Line: 14, Column: 5}},
+		{"second stakeholder's title", c.Stakeholders[1].Title.Pos, book.Pos{Line: 14, Column: 13}},
+		{"financials margin", c.Financials[0].Margin.Pos, book.Pos{Line: 16, Column: 43}},
+		{"assessment", c.Health[0].Pos, book.Pos{Line: 18, Column: 5}},
+		{"assessment date", c.Health[0].Date.Pos, book.Pos{Line: 18, Column: 11}},
+		{"assessment by", c.Health[0].By.Pos, book.Pos{Line: 19, Column: 9}},
+		{"assessment trust", c.Health[0].Trust.Pos, book.Pos{Line: 20, Column: 12}},
 	}
 	for _, f := range fields {
 		if f.got != f.want {
@@ -184,7 +185,7 @@ rules: {CB002: warning, CB108: off}
 	if len(fs) > 0 {
 		t.Fatalf("unexpected findings:\n%s", messages(fs))
 	}
-	s := SettingsOf(v.(*Firm))
+	s := book.SettingsOf(v.(*book.Firm))
 	rat := func(r *big.Rat) string { return r.RatString() }
 	checks := []struct {
 		name, got, want string
@@ -240,11 +241,11 @@ rules: {CB002: warning, CB108: off}
 }
 
 func TestFirmDefaultsWithoutFirm(t *testing.T) {
-	s := SettingsOf(nil)
+	s := book.SettingsOf(nil)
 	if s.BandHealthy != 70 || s.BandWatch != 50 || s.AcceptAt != 70 || s.DeclineBelow != 50 {
 		t.Errorf("bands %d/%d, accept %d/%d: want 70/50 and 70/50", s.BandHealthy, s.BandWatch, s.AcceptAt, s.DeclineBelow)
 	}
-	for _, f := range Factors {
+	for _, f := range book.Factors {
 		if s.HealthWeights[f].Cmp(big.NewRat(1, 1)) != 0 {
 			t.Errorf("weight of %s = %s, want 1", f, s.HealthWeights[f].RatString())
 		}
@@ -256,7 +257,7 @@ func TestFirmEmptyRequiredListMeansNone(t *testing.T) {
 	if len(fs) > 0 {
 		t.Fatalf("unexpected findings:\n%s", messages(fs))
 	}
-	if s := SettingsOf(v.(*Firm)); len(s.Required) != 0 {
+	if s := book.SettingsOf(v.(*book.Firm)); len(s.Required) != 0 {
 		t.Errorf("required = %v, want none: an empty list replaces the default", s.Required)
 	}
 }

@@ -1,10 +1,11 @@
-package book
+package load
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
@@ -35,7 +36,7 @@ func writeBook(t testing.TB, files map[string]string) string {
 }
 
 // loadBook writes files into a temporary book and loads it.
-func loadBook(t testing.TB, files map[string]string) *Book {
+func loadBook(t testing.TB, files map[string]string) *book.Book {
 	t.Helper()
 	b, err := Load(writeBook(t, files))
 	if err != nil {
@@ -51,7 +52,7 @@ func decodeText(t testing.TB, kind fileKind, text string) (any, []finding.Findin
 	d := &decoder{path: "test.yaml"}
 	root, problems := parse.Document([]byte(text))
 	for _, p := range problems {
-		d.reportAt(CB001, Pos(p.Pos), "%s", p.Msg)
+		d.reportAt(CB001, book.Pos(p.Pos), "%s", p.Msg)
 	}
 	if root == nil {
 		return nil, d.findings

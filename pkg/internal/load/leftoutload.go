@@ -1,14 +1,15 @@
-package book
+package load
 
 import (
 	"cmp"
 	"path"
 	"slices"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
-func compareLeftOut(a, b LeftOut) int {
+func compareLeftOut(a, b book.LeftOut) int {
 	return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Name, b.Name))
 }
 
@@ -17,7 +18,7 @@ func compareLeftOut(a, b LeftOut) int {
 // the first on its folder (dir; "" for none), which says, for instance,
 // that the file is missing. Only structural findings (CB001–CB006) can
 // keep a file from being read.
-func unreadBecause(kind, name, file, dir string, findings ...[]finding.Finding) LeftOut {
+func unreadBecause(kind, name, file, dir string, findings ...[]finding.Finding) book.LeftOut {
 	var onFile, onDir *finding.Finding
 	for _, fs := range findings {
 		for i := range fs {
@@ -31,17 +32,17 @@ func unreadBecause(kind, name, file, dir string, findings ...[]finding.Finding) 
 			}
 		}
 	}
-	out := LeftOut{Kind: kind, Name: name, Path: file, Reason: "cannot be read"}
+	out := book.LeftOut{Kind: kind, Name: name, Path: file, Reason: "cannot be read"}
 	switch {
 	case onFile != nil:
-		out.Pos = Pos{Line: onFile.Line, Column: onFile.Column}
+		out.Pos = book.Pos{Line: onFile.Line, Column: onFile.Column}
 		out.Reason = "cannot be read (" + onFile.Message + ")"
 		if onFile.Rule == CB006.ID {
 			out.Reason = "is not a" + an(kind) + " " + kind + " (" + onFile.Message + ")"
 		}
 	case onDir != nil:
 		out.Path = dir
-		out.Pos = Pos{Line: onDir.Line, Column: onDir.Column}
+		out.Pos = book.Pos{Line: onDir.Line, Column: onDir.Column}
 		out.Reason = onDir.Message
 	}
 	return out
@@ -60,7 +61,7 @@ func before(a, b *finding.Finding) bool {
 
 // statusUnknown is the LeftOut of a client that was read but whose status
 // is not known; nil when it is known.
-func statusUnknown(c *Client) *LeftOut {
+func statusUnknown(c *book.Client) *book.LeftOut {
 	if c.Unread != nil || c.Status.Set {
 		return nil
 	}
@@ -68,7 +69,7 @@ func statusUnknown(c *Client) *LeftOut {
 	if name == "" {
 		name = path.Base(path.Dir(c.Path))
 	}
-	out := &LeftOut{Kind: LeftOutClient, Name: name, Path: c.Path, StatusUnknown: true}
+	out := &book.LeftOut{Kind: book.LeftOutClient, Name: name, Path: c.Path, StatusUnknown: true}
 	switch {
 	case c.Status.Invalid:
 		out.Pos = c.Status.Pos

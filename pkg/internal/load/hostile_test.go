@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
@@ -18,7 +19,7 @@ import (
 // firm-* is the book's clientbook.yaml, opp-* an opportunity, eng-* an
 // engagement, plan-* an account plan, and any other file the client file
 // clients/x/client.yaml; the rest of the book is valid.
-const hostileDir = "../../testdata/hostile"
+const hostileDir = "../../../testdata/hostile"
 
 // Budgets a hostile file must load within: a fixed wall time and a fixed
 // amount of allocation, whatever is in it. The corpus files are at most a
@@ -192,7 +193,7 @@ func hostileBook(name string, data []byte) map[string]string {
 
 // loadWithin loads a book and fails the test when that takes longer than
 // limit or panics: a hostile file must neither hang nor crash the loader.
-func loadWithin(t *testing.T, root string, limit time.Duration) *Book {
+func loadWithin(t *testing.T, root string, limit time.Duration) *book.Book {
 	t.Helper()
 	b, _ := loadMeasured(t, root, limit)
 	return b
@@ -201,10 +202,10 @@ func loadWithin(t *testing.T, root string, limit time.Duration) *Book {
 // loadMeasured is loadWithin that also returns the bytes the load
 // allocated. Tests of this package do not run in parallel, so the process's
 // allocation while the load runs is the load's own.
-func loadMeasured(t *testing.T, root string, limit time.Duration) (*Book, uint64) {
+func loadMeasured(t *testing.T, root string, limit time.Duration) (*book.Book, uint64) {
 	t.Helper()
 	type outcome struct {
-		b     *Book
+		b     *book.Book
 		err   error
 		panic any
 		alloc uint64
@@ -375,7 +376,7 @@ func TestHostileGenerated(t *testing.T) {
 	}
 }
 
-func checkHostile(t *testing.T, b *Book, place string, want hostileCase) {
+func checkHostile(t *testing.T, b *book.Book, place string, want hostileCase) {
 	t.Helper()
 	for _, f := range b.Findings {
 		if f.Path == "" {

@@ -1,8 +1,10 @@
-package book
+package load
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/clientbook/clientbook/pkg/book"
 )
 
 // A value that did not decode is marked Invalid, apart from an absent or
@@ -20,7 +22,7 @@ meetings:
 actions:
   - {action: Call, due: 2026-04-30, done: yes}
 `)
-	p := v.(*Plan)
+	p := v.(*book.Plan)
 	if len(fs) != 4 {
 		t.Errorf("want 4 findings (owner, held, held, done), got %v", fs)
 	}

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"cmp"
@@ -8,13 +8,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
 // assembleFirm takes the firm from the decoded firm file(s).
-func (l *loader) assembleFirm(b *Book, results []result) {
+func (l *loader) assembleFirm(b *book.Book, results []result) {
 	for _, res := range results {
-		v, ok := res.value.(*Firm)
+		v, ok := res.value.(*book.Firm)
 		if !ok {
 			continue
 		}
@@ -31,10 +32,10 @@ func (l *loader) assembleFirm(b *Book, results []result) {
 // files' places (CB005, CB006). When the folder has no readable client
 // file, the client is a stand-in (Client.Unread) holding the folder's
 // other files, so that what they hold is still checked.
-func (l *loader) assembleClient(dir string, jobs []job, results []result) *Client {
-	var c *Client
+func (l *loader) assembleClient(dir string, jobs []job, results []result) *book.Client {
+	var c *book.Client
 	for i, res := range results {
-		v, ok := res.value.(*Client)
+		v, ok := res.value.(*book.Client)
 		if !ok {
 			continue
 		}
@@ -43,31 +44,31 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 			continue
 		}
 		folder := path.Base(path.Dir(jobs[i].path))
-		if !ValidID(folder) {
-			l.add(CB006, dir, Pos{}, "folder name %q is not a client id: rename it to a lower-case slug such as %q", folder, slug(folder))
+		if !book.ValidID(folder) {
+			l.add(CB006, dir, book.Pos{}, "folder name %q is not a client id: rename it to a lower-case slug such as %q", folder, slug(folder))
 		} else if v.ID.Set && string(v.ID.Value) != folder {
 			l.add(CB006, v.Path, v.ID.Pos, "client id %q does not match its folder %q: a client's id is its folder name", v.ID.Value, folder)
 		}
-		if !v.ID.Set && ValidID(folder) && !hasKey(v.Keys, "id") {
+		if !v.ID.Set && book.ValidID(folder) && !hasKey(v.Keys, "id") {
 			// Already reported as missing; use the folder so the client is still usable.
-			v.ID = Field[ID]{Value: ID(folder), Pos: v.Pos}
+			v.ID = book.Field[book.ID]{Value: book.ID(folder), Pos: v.Pos}
 		}
 		c = v
 	}
 	if c == nil {
 		c = l.standIn(dir, jobs, results)
 	}
-	engagementIDs := map[ID]string{}
+	engagementIDs := map[book.ID]string{}
 	reviewYears := map[string]string{}
 	for _, res := range results {
 		switch v := res.value.(type) {
-		case *Plan:
+		case *book.Plan:
 			if c.Plan != nil {
 				l.add(CB005, v.Path, v.Pos, "%s already holds this client's plan: keep one of plan.yaml and plan.yml", c.Plan.Path)
 				continue
 			}
 			c.Plan = v
-		case *Engagement:
+		case *book.Engagement:
 			l.idFromFileName(&v.ID, v.Path, v.Pos, "engagement")
 			c.Engagements = append(c.Engagements, v)
 			if v.ID.Value == "" {
@@ -78,12 +79,12 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 				continue
 			}
 			engagementIDs[v.ID.Value] = v.Path
-		case *Review:
+		case *book.Review:
 			name := stem(path.Base(v.Path))
 			year, err := strconv.Atoi(name)
 			switch {
 			case err != nil || len(name) != 4:
-				l.add(CB006, v.Path, Pos{}, "a review's file is named after its year, as reviews/%s.yaml", yearOr(v, "YYYY"))
+				l.add(CB006, v.Path, book.Pos{}, "a review's file is named after its year, as reviews/%s.yaml", yearOr(v, "YYYY"))
 			case v.Date.Set && v.Date.Value.Year() != year:
 				l.add(CB006, v.Path, v.Date.Pos, "review dated %s is in file %s: a review's file name is its date's year (%d)", v.Date.Value, path.Base(v.Path), v.Date.Value.Year())
 			}
@@ -101,7 +102,7 @@ func (l *loader) assembleClient(dir string, jobs []job, results []result) *Clien
 // standIn is the client of the folder dir whose client.yaml could not be
 // read: the folder's name for id when it is one, and why, from the
 // findings on the client file (or on the folder, for one without it).
-func (l *loader) standIn(dir string, jobs []job, results []result) *Client {
+func (l *loader) standIn(dir string, jobs []job, results []result) *book.Client {
 	file := ""
 	var findings [][]finding.Finding
 	for i, j := range jobs {
@@ -117,10 +118,10 @@ func (l *loader) standIn(dir string, jobs []job, results []result) *Client {
 	}
 	file = cmp.Or(file, dir+"/client.yaml")
 	folder := path.Base(dir)
-	why := unreadBecause(LeftOutClient, folder, file, dir, append(findings, l.findings)...)
-	c := &Client{Path: file, Unread: &why}
-	if ValidID(folder) {
-		c.ID = Field[ID]{Value: ID(folder)}
+	why := unreadBecause(book.LeftOutClient, folder, file, dir, append(findings, l.findings)...)
+	c := &book.Client{Path: file, Unread: &why}
+	if book.ValidID(folder) {
+		c.ID = book.Field[book.ID]{Value: book.ID(folder)}
 	}
 	return c
 }
@@ -129,12 +130,12 @@ func (l *loader) standIn(dir string, jobs []job, results []result) *Client {
 // and reports ids used twice; the files that could not be read are left
 // out, each with why. The files' own findings go through kept into
 // findings.
-func (l *loader) assembleOpportunities(jobs []job, results []result, findings *[]finding.Finding, kept func([]finding.Finding) []finding.Finding) (out []*Opportunity, leftOut []LeftOut) {
+func (l *loader) assembleOpportunities(jobs []job, results []result, findings *[]finding.Finding, kept func([]finding.Finding) []finding.Finding) (out []*book.Opportunity, leftOut []book.LeftOut) {
 	for i, res := range results {
-		v, ok := res.value.(*Opportunity)
+		v, ok := res.value.(*book.Opportunity)
 		if !ok {
 			p := jobs[i].path
-			leftOut = append(leftOut, unreadBecause(LeftOutOpportunity, stem(path.Base(p)), p, "", res.findings))
+			leftOut = append(leftOut, unreadBecause(book.LeftOutOpportunity, stem(path.Base(p)), p, "", res.findings))
 		}
 		*findings = append(*findings, kept(res.findings)...)
 		if !ok {
@@ -143,7 +144,7 @@ func (l *loader) assembleOpportunities(jobs []job, results []result, findings *[
 		l.idFromFileName(&v.ID, v.Path, v.Pos, "opportunity")
 		out = append(out, v)
 	}
-	slices.SortFunc(out, func(a, c *Opportunity) int {
+	slices.SortFunc(out, func(a, c *book.Opportunity) int {
 		return cmp.Or(cmp.Compare(a.ID.Value, c.ID.Value), cmp.Compare(a.Path, c.Path))
 	})
 	for i := 1; i < len(out); i++ {
@@ -160,26 +161,26 @@ func (l *loader) assembleOpportunities(jobs []job, results []result, findings *[
 // is not an id would have no id at all, and no other finding would say so
 // (two of them would not even collide): that is a CB006, with the two ways
 // out. An id that is there but not valid has had its CB003.
-func (l *loader) idFromFileName(id *Field[ID], p string, pos Pos, what string) {
+func (l *loader) idFromFileName(id *book.Field[book.ID], p string, pos book.Pos, what string) {
 	if id.Given() {
 		return
 	}
 	base := path.Base(p)
 	name := stem(base)
-	if ValidID(name) {
-		*id = Field[ID]{Value: ID(name), Pos: pos}
+	if book.ValidID(name) {
+		*id = book.Field[book.ID]{Value: book.ID(name), Pos: pos}
 		return
 	}
 	suggest := slugOr(name, what)
-	l.add(CB006, p, Pos{}, "the file name %s is not an id and the %s has no id: rename the file to %s%s or add id: %s", quote(name), what, suggest, strings.TrimPrefix(base, name), suggest)
+	l.add(CB006, p, book.Pos{}, "the file name %s is not an id and the %s has no id: rename the file to %s%s or add id: %s", quote(name), what, suggest, strings.TrimPrefix(base, name), suggest)
 }
 
-func hasKey(keys map[string]Pos, k string) bool {
+func hasKey(keys map[string]book.Pos, k string) bool {
 	_, ok := keys[k]
 	return ok
 }
 
-func yearOr(r *Review, def string) string {
+func yearOr(r *book.Review, def string) string {
 	if r.Date.Set {
 		return fmt.Sprint(r.Date.Value.Year())
 	}

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
@@ -23,10 +24,10 @@ func addFileSeeds(f *testing.F) {
 	var paths []string
 	for _, pattern := range []string{
 		filepath.Join(hostileDir, "*.yaml"),
-		"../../examples/*/clientbook.yaml",
-		"../../examples/*/clients/*/*.yaml",
-		"../../examples/*/clients/*/*/*.yaml",
-		"../../examples/*/opportunities/*.yaml",
+		"../../../examples/*/clientbook.yaml",
+		"../../../examples/*/clients/*/*.yaml",
+		"../../../examples/*/clients/*/*/*.yaml",
+		"../../../examples/*/opportunities/*.yaml",
 	} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
@@ -127,7 +128,7 @@ func FuzzDecodeKinds(f *testing.F) {
 			d := &decoder{path: "f.yaml"}
 			v := decodeKind(d, root, k)
 			if k == kindFirm && v != nil {
-				_ = SettingsOf(v.(*Firm))
+				_ = book.SettingsOf(v.(*book.Firm))
 			}
 			for _, fd := range d.findings {
 				if _, ok := finding.Lookup(fd.Rule); !ok || fd.Line <= 0 || fd.Column <= 0 {
@@ -143,14 +144,14 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
+		d, err := book.ParseDate(s)
 		if err != nil {
 			return
 		}
 		if got := d.String(); got != s {
 			t.Fatalf("ParseDate(%q) = %s: does not read back as written", s, got)
 		}
-		if again, err := ParseDate(d.String()); err != nil || again != d {
+		if again, err := book.ParseDate(d.String()); err != nil || again != d {
 			t.Fatalf("ParseDate(%q) = %d, and its text %s reads as %d, %v", s, d, d, again, err)
 		}
 	})
@@ -162,7 +163,7 @@ func FuzzParseDuration(f *testing.F) {
 	}
 	per := map[byte]int{'d': 1, 'w': 7, 'm': 30, 'y': 365}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDuration(s)
+		d, err := book.ParseDuration(s)
 		// The reading of SPEC §1, written out independently: one to five
 		// ASCII digits, then one unit letter.
 		want, ok := 0, len(s) >= 2 && len(s) <= 6 && per[s[len(s)-1]] > 0
@@ -193,15 +194,15 @@ func FuzzParseID(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		id, err := ParseID(s)
+		id, err := book.ParseID(s)
 		ok := len(s) >= 1 && len(s) <= 63 && s[0] != '-'
 		for _, c := range []byte(s) {
 			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
 				ok = false
 			}
 		}
-		if ok != (err == nil) || ok != ValidID(s) {
-			t.Fatalf("ParseID(%q) error %v, ValidID %v; want valid %v", s, err, ValidID(s), ok)
+		if ok != (err == nil) || ok != book.ValidID(s) {
+			t.Fatalf("ParseID(%q) error %v, ValidID %v; want valid %v", s, err, book.ValidID(s), ok)
 		}
 		if err != nil {
 			return
@@ -223,7 +224,7 @@ func FuzzParseRating(f *testing.F) {
 	f.Add("0", 0, 0)
 	f.Add("-5", -10, -1)
 	f.Fuzz(func(t *testing.T, s string, lo, hi int) {
-		n, err := ParseRating(s, lo, hi)
+		n, err := book.ParseRating(s, lo, hi)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatalf("ParseRating(%q, %d, %d): empty error", s, lo, hi)
@@ -237,7 +238,7 @@ func FuzzParseRating(f *testing.F) {
 		if want, err := strconv.Atoi(s); err != nil || want != n {
 			t.Fatalf("ParseRating(%q) = %d, strconv reads %d, %v", s, n, want, err)
 		}
-		if back, err := ParseRating(strconv.Itoa(n), lo, hi); err != nil || back != n {
+		if back, err := book.ParseRating(strconv.Itoa(n), lo, hi); err != nil || back != n {
 			t.Fatalf("ParseRating(%d) does not read back: %d, %v", n, back, err)
 		}
 	})
@@ -249,7 +250,7 @@ func FuzzParseDecimal(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		start := time.Now()
-		d, err := ParseDecimalText(s)
+		d, err := book.ParseDecimalText(s)
 		if elapsed := time.Since(start); elapsed > time.Second {
 			t.Fatalf("ParseDecimalText took %s on %d bytes", elapsed, len(s))
 		}

@@ -1,4 +1,4 @@
-package book
+package load
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"time"
 )
@@ -76,10 +77,10 @@ func TestHostileKeysBounded(t *testing.T) {
 		hostile["clients/"+id+"/client.yaml"] = string(data)
 	}
 	root := writeBook(t, hostile)
-	var b *Book
+	var b *book.Book
 	var err error
 	peak := peakHeap(func() {
-		b, _, err = Stream(root, Options{Workers: files}, func(*Client, *Settings) struct{} { return struct{}{} })
+		b, _, err = Stream(root, Options{Workers: files}, func(*book.Client, *book.Settings) struct{} { return struct{}{} })
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package book_test
+package load_test
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // kindSchemas compiles the JSON Schema of every kind with a real validator,
@@ -25,8 +25,8 @@ func kindSchemas(t *testing.T) map[string]*jsonschema.Schema {
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
 	out := map[string]*jsonschema.Schema{}
-	for _, k := range book.SchemaKinds {
-		s, err := book.Schema(k.Name)
+	for _, k := range load.SchemaKinds {
+		s, err := load.Schema(k.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func kindSchemas(t *testing.T) map[string]*jsonschema.Schema {
 		if err != nil {
 			t.Fatal(err)
 		}
-		url := book.SchemaURL(k.Name)
+		url := load.SchemaURL(k.Name)
 		if err := c.AddResource(url, doc); err != nil {
 			t.Fatalf("schema %s: %v", k.Name, err)
 		}
@@ -135,7 +135,7 @@ func validate(schemas map[string]*jsonschema.Schema, data []byte) error {
 // accept what clientbook itself accepts.
 func TestExamplesMatchSchemas(t *testing.T) {
 	schemas := kindSchemas(t)
-	root := filepath.Join("..", "..", "examples")
+	root := filepath.Join("..", "..", "..", "examples")
 	seen := map[string]int{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
@@ -160,7 +160,7 @@ func TestExamplesMatchSchemas(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Every kind is exercised, so a walk that found nothing cannot pass.
-	for _, k := range book.SchemaKinds {
+	for _, k := range load.SchemaKinds {
 		if seen[k.Kind] == 0 {
 			t.Errorf("no example file of kind %s", k.Kind)
 		}
