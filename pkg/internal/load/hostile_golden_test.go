@@ -55,7 +55,7 @@ func TestHostileGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v: run CLIENTBOOK_UPDATE=1 go test ./pkg/book -run TestHostileGolden and review the new file", err)
+				t.Fatalf("%v: run CLIENTBOOK_UPDATE=1 go test ./pkg/internal/load -run TestHostileGolden and review the new file", err)
 			}
 			if !bytes.Equal(got.Bytes(), want) {
 				t.Errorf("findings differ from %s (CLIENTBOOK_UPDATE=1 go test rewrites it):\ngot:\n%swant:\n%s", golden, got.Bytes(), want)

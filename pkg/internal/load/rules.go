@@ -7,7 +7,7 @@ import "github.com/clientbook/clientbook/pkg/finding"
 // checks report a finding with, for instance, d.report(CB002, node, …).
 // A key of the firm's `rules` is checked against finding.Rules: the rules
 // of the packages the program links (clientbook links pkg/rules, whose
-// CB101–CB304 a program of pkg/book alone does not know).
+// CB101–CB304 a program of pkg/internal/load alone does not know).
 var (
 	CB001 = finding.Declare(finding.Rule{ID: "CB001", Default: finding.Error, Summary: "file cannot be parsed", Help: "Fix the YAML syntax at the position shown; clientbook reads one plain YAML document per file."})
 	CB002 = finding.Declare(finding.Rule{ID: "CB002", Default: finding.Error, Summary: "unknown field", Help: "Remove the field or correct its spelling; `clientbook schema KIND` lists the fields of each kind."})
