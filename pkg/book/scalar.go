@@ -106,7 +106,10 @@ func (d *Date) UnmarshalText(text []byte) error {
 // Duration is a length of time in whole days.
 type Duration int
 
-var durationText = regexp.MustCompile(`^(\d{1,5})([dwmy])$`)
+// DurationPattern is the form of a duration (the schema's pattern).
+const DurationPattern = `^(\d{1,5})([dwmy])$`
+
+var durationText = regexp.MustCompile(DurationPattern)
 
 // ParseDuration reads Nd, Nw, Nm (30 days) or Ny (365 days).
 func ParseDuration(s string) (Duration, error) {
@@ -128,7 +131,10 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil
 // ID is a lower-case slug naming a client, engagement, opportunity or person.
 type ID string
 
-var idText = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+// IDPattern is the form of an id (the schema's pattern).
+const IDPattern = `^[a-z0-9][a-z0-9-]{0,62}$`
+
+var idText = regexp.MustCompile(IDPattern)
 
 // ValidID reports whether s is a slug: [a-z0-9][a-z0-9-]{0,62}. A valid id
 // can never name a path outside its folder.

@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // The cache of per-client results (pkg/internal/cache) lives in
@@ -52,8 +52,8 @@ func (e *env) cache(root string, salt []string) *cache.Cache {
 	for _, part := range salt {
 		fmt.Fprintf(&s, "%q\x00", part)
 	}
-	for _, name := range book.FirmFiles {
-		data, err := book.ReadFile(root, name)
+	for _, name := range load.FirmFiles {
+		data, err := load.ReadFile(root, name)
 		fmt.Fprintf(&s, "%s %t %d %q\x00", name, err == nil, len(data), data)
 	}
 	return cache.Open(dir, root, salt[0], s.Bytes())

@@ -17,6 +17,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/rules"
 )
@@ -106,7 +107,7 @@ func runCheck(e *env, opts *checkOptions) error {
 		}
 		return true
 	}
-	// The findings are printed as the book is read: book.Each hands the
+	// The findings are printed as the book is read: load.Each hands the
 	// client folders over in path order, each with its structural
 	// findings and, reduced, its rules' findings, and an Orderer passes
 	// them on in Sort's order as soon as no later folder can come first.
@@ -124,9 +125,9 @@ func runCheck(e *env, opts *checkOptions) error {
 				stopped = !yield(f)
 			}
 		}
-		b, readErr = book.Each(root, readOpts, func(c *book.Client, s *book.Settings) []finding.Finding {
+		b, readErr = load.Each(root, readOpts, func(c *book.Client, s *book.Settings) []finding.Finding {
 			return rules.Check(c, s, health.Assess(c, s, today), today)
-		}, func(f book.Folder[[]finding.Finding]) {
+		}, func(f load.Folder[[]finding.Finding]) {
 			o.Add(f.Path, append(f.Findings, f.Value...), pass)
 		})
 		o.Flush(pass)
@@ -367,8 +368,8 @@ func sourceLines(root string) func(string, int) (string, bool) {
 }
 
 func readLines(root, p string) []string {
-	data, err := book.ReadFile(root, p)
-	if err != nil || len(data) > book.MaxFileSize {
+	data, err := load.ReadFile(root, p)
+	if err != nil || len(data) > load.MaxFileSize {
 		return nil
 	}
 	return strings.Split(string(data), "\n")

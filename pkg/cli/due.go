@@ -10,6 +10,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/due"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -72,9 +73,9 @@ func runDue(e *env, opts *dueOptions) error {
 	}
 	var ids []book.ID
 	items := []due.Item{}
-	b, err := book.Each(root, readOpts, func(c *book.Client, s *book.Settings) []due.Item {
+	b, err := load.Each(root, readOpts, func(c *book.Client, s *book.Settings) []due.Item {
 		return due.ItemsOf(c, s, health.Assess(c, s, today), today, dueOpts)
-	}, func(f book.Folder[[]due.Item]) {
+	}, func(f load.Folder[[]due.Item]) {
 		if f.Reduced {
 			ids = append(ids, f.ID)
 			items = append(items, f.Value...)

@@ -12,7 +12,7 @@ import (
 )
 
 // hostileDir is the corpus of hostile files of issue 11 (see
-// pkg/book/hostile_test.go for what each must report).
+// pkg/internal/load/hostile_test.go for what each must report).
 const hostileDir = "../../testdata/hostile"
 
 // checkBookFiles are the files of the small, valid book FuzzCheckBook

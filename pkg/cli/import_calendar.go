@@ -14,6 +14,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/calendar"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -296,7 +297,7 @@ func writeTouchpoints(b *book.Book, adds []importedTouchpoint) error {
 		}
 		// Read under the lock: another writer may have added since the
 		// book was loaded.
-		src, err := book.ReadFile(b.Root, c.Path)
+		src, err := load.ReadFile(b.Root, c.Path)
 		if err != nil {
 			return usagef("cannot read %s: %v; nothing written", c.Path, err)
 		}

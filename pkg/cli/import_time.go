@@ -14,6 +14,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
 	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/internal/timeimport"
 	"github.com/clientbook/clientbook/pkg/render"
 )
@@ -199,7 +200,7 @@ func writeHours(b *book.Book, changes []hoursChange) (written, problems []string
 		c := changes[i].client
 		// Read under the lock: another writer may have changed the file
 		// since the book was loaded, and its change must be kept.
-		src, err := book.ReadFile(b.Root, c.Path)
+		src, err := load.ReadFile(b.Root, c.Path)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("cannot read %s: %v", c.Path, err))
 		}
@@ -219,11 +220,11 @@ func writeHours(b *book.Book, changes []hoursChange) (written, problems []string
 				problems = append(problems, err.Error())
 				continue
 			}
-			if len(src) > book.MaxFileSize {
+			if len(src) > load.MaxFileSize {
 				problems = append(problems, fmt.Sprintf("%s would be more than the 1 MiB clientbook reads", c.Path))
 				continue
 			}
-			if err := book.CheckFile(src); err != nil {
+			if err := load.CheckFile(src); err != nil {
 				problems = append(problems, fmt.Sprintf("%s would not be readable as written (%v)", c.Path, err))
 				continue
 			}

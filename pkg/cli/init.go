@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 	"github.com/clientbook/clientbook/pkg/template"
 )
@@ -52,7 +52,7 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return usagef("cannot resolve %s", opts.dir)
 	}
-	for _, name := range book.FirmFiles {
+	for _, name := range load.FirmFiles {
 		if _, err := os.Stat(filepath.Join(abs, name)); err == nil {
 			return usagef("%s already holds a book (%s): nothing written", opts.dir, name)
 		}
@@ -101,7 +101,7 @@ func runInit(e *env, opts *initOptions) error {
 	}
 	// The schemas an editor validates the files with (each template's
 	// first line points at them).
-	if err := writeSchemas(e, filepath.Join(abs, filepath.FromSlash(book.SchemaDir)), filepath.Join(opts.dir, filepath.FromSlash(book.SchemaDir))); err != nil {
+	if err := writeSchemas(e, filepath.Join(abs, filepath.FromSlash(load.SchemaDir)), filepath.Join(opts.dir, filepath.FromSlash(load.SchemaDir))); err != nil {
 		return err
 	}
 	// The lock file that serialises concurrent writers is not part of the

@@ -11,6 +11,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -117,7 +118,7 @@ func runLog(e *env, opts *logOptions) error {
 	}
 
 	if opts.dryRun {
-		src, err := book.ReadFile(b.Root, c.Path)
+		src, err := load.ReadFile(b.Root, c.Path)
 		if err != nil {
 			return usagef("cannot read %s: %v", c.Path, err)
 		}
@@ -138,7 +139,7 @@ func runLog(e *env, opts *logOptions) error {
 	// was loaded, and its entry must be kept. It is read inside the book's
 	// root as the loader read it, so a file swapped for a link out of the
 	// book or a pipe since then is refused rather than followed.
-	src, err := book.ReadFile(b.Root, c.Path)
+	src, err := load.ReadFile(b.Root, c.Path)
 	if err != nil {
 		return usagef("cannot read %s: %v", c.Path, err)
 	}

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 const concurrentFirm = `kind: Firm
@@ -90,7 +90,7 @@ func TestLogConcurrent(t *testing.T) {
 	if strings.Join(lines[:at], "") != strings.Join(orig[:at], "") || strings.Join(lines[at+writers:], "") != strings.Join(orig[at:], "") {
 		t.Fatalf("lines around the new entries changed:\n%s", got)
 	}
-	b, err := book.Load(root)
+	b, err := load.Load(root)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/portfolio"
 	"github.com/clientbook/clientbook/pkg/render"
 )
@@ -91,12 +92,12 @@ func runPortfolio(e *env, opts *portfolioOptions) error {
 	}
 	var entries []portfolio.Entry
 	var shared sharedValues
-	b, err := book.Each(root, readOpts, func(c *book.Client, s *book.Settings) measured {
+	b, err := load.Each(root, readOpts, func(c *book.Client, s *book.Settings) measured {
 		if c.Status.Value != "active" {
 			return measured{}
 		}
 		return measured{true, portfolio.Measure(health.Assess(c, s, today), s)}
-	}, func(f book.Folder[measured]) {
+	}, func(f load.Folder[measured]) {
 		if f.Reduced && f.Value.Active {
 			entries = append(entries, shared.entry(f.Value.Entry))
 		}

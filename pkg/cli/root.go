@@ -15,6 +15,8 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/codec"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -355,7 +357,7 @@ func (e *env) root() (string, error) {
 	if err != nil {
 		return "", usagef("cannot tell the working folder: %v", err)
 	}
-	r, err := book.FindRoot(dir, cwd)
+	r, err := load.FindRoot(dir, cwd)
 	if err != nil {
 		if fromEnv && dir != "" {
 			// The user may not know the variable is set: name it.
@@ -374,7 +376,7 @@ func (e *env) load(warn bool) (*book.Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := book.Load(r)
+	b, err := load.Load(r)
 	if err != nil {
 		return nil, &usageError{msg: err.Error()}
 	}
@@ -384,19 +386,19 @@ func (e *env) load(warn bool) (*book.Book, error) {
 	return b, nil
 }
 
-// stream finds the book and reads it client by client (book.Stream),
+// stream finds the book and reads it client by client (load.Stream),
 // keeping only what reduce returns of each: the commands that go over every
 // client of a large book (portfolio, health, due) run in memory for a few
 // clients at a time. keepFindings is streamOptions'. With a non-nil
 // salt the clients' results are cached between runs (see cache.go); salt
 // is what they depend on besides the client's files, the firm's file and
-// the day, and what reduce returns must round-trip through encoding/json.
+// the day, and what reduce returns must round-trip through pkg/internal/codec.
 func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.Client, *book.Settings) T) (*book.Book, []T, error) {
 	r, opts, err := e.streamOptions(keepFindings, salt)
 	if err != nil {
 		return nil, nil, err
 	}
-	b, values, err := book.Stream(r, opts, reduce)
+	b, values, err := load.Stream(r, opts, reduce)
 	if err != nil {
 		return nil, nil, &usageError{msg: err.Error()}
 	}
@@ -409,22 +411,22 @@ func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.C
 // files are checked; otherwise the findings are only counted, for the
 // command to warn about (warnRead), and the stand-ins are only in
 // Book.LeftOut.
-func (e *env) streamOptions(keepFindings bool, salt []string) (string, book.Options, error) {
+func (e *env) streamOptions(keepFindings bool, salt []string) (string, load.Options, error) {
 	r, err := e.root()
 	if err != nil {
-		return "", book.Options{}, err
+		return "", load.Options{}, err
 	}
-	opts := book.Options{Unread: keepFindings}
+	opts := load.Options{Unread: keepFindings}
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
 	if salt != nil {
-		opts.Cache = e.cache(r, salt)
+		opts.Cache, opts.Codec = e.cache(r, salt), codec.Binary{}
 	}
 	if w := e.getenv("CLIENTBOOK_WORKERS"); w != "" {
 		n, err := strconv.Atoi(w)
 		if err != nil || n < 1 {
-			return "", book.Options{}, usagef("CLIENTBOOK_WORKERS=%q: give the number of folders to read at once, 1 or more", w)
+			return "", load.Options{}, usagef("CLIENTBOOK_WORKERS=%q: give the number of folders to read at once, 1 or more", w)
 		}
 		opts.Workers = n
 	}

@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -38,7 +38,7 @@ reads, pointing at the book's copy by a relative path:
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var names []string
-			for _, k := range book.SchemaKinds {
+			for _, k := range load.SchemaKinds {
 				names = append(names, k.Name)
 			}
 			return names, cobra.ShellCompDirectiveNoFileComp
@@ -56,7 +56,7 @@ reads, pointing at the book's copy by a relative path:
 }
 
 func schemaJSON(name string) ([]byte, error) {
-	s, err := book.Schema(name)
+	s, err := load.Schema(name)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
@@ -77,7 +77,7 @@ func writeSchemas(e *env, dir, shown string) error {
 		return &failError{msg: fmt.Sprintf("cannot create %s: %v", shown, err)}
 	}
 	wrote := false
-	for _, k := range book.SchemaKinds {
+	for _, k := range load.SchemaKinds {
 		data, err := schemaJSON(k.Name)
 		if err != nil {
 			return err
@@ -104,7 +104,7 @@ func runSchema(e *env, opts *schemaOptions) error {
 		if err != nil {
 			return err
 		}
-		return writeSchemas(e, filepath.Join(root, filepath.FromSlash(book.SchemaDir)), filepath.FromSlash(book.SchemaDir))
+		return writeSchemas(e, filepath.Join(root, filepath.FromSlash(load.SchemaDir)), filepath.FromSlash(load.SchemaDir))
 	}
 	if opts.write != "" {
 		if err := writeSchemas(e, opts.write, opts.write); err != nil {
@@ -119,14 +119,14 @@ func runSchema(e *env, opts *schemaOptions) error {
 			File string `json:"file"` // where the book keeps it, from its root
 		}
 		kinds := []kind{}
-		for _, k := range book.SchemaKinds {
-			kinds = append(kinds, kind{Name: k.Name, Kind: k.Kind, File: book.SchemaFile(k.Name)})
+		for _, k := range load.SchemaKinds {
+			kinds = append(kinds, kind{Name: k.Name, Kind: k.Kind, File: load.SchemaFile(k.Name)})
 		}
 		return e.print("json", kinds, nil)
 	}
 	if opts.kind == "" {
-		for _, k := range book.SchemaKinds {
-			fmt.Fprintf(e.stdout, "%-12s kind: %-12s %s\n", k.Name, k.Kind, book.SchemaFile(k.Name))
+		for _, k := range load.SchemaKinds {
+			fmt.Fprintf(e.stdout, "%-12s kind: %-12s %s\n", k.Name, k.Kind, load.SchemaFile(k.Name))
 		}
 		return nil
 	}

@@ -12,8 +12,8 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/cli"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // runMain runs clientbook in-process and returns its exit code and streams.
@@ -32,7 +32,7 @@ func TestLogOverSizeLimit(t *testing.T) {
 	write(t, filepath.Join(root, "clientbook.yaml"), concurrentFirm)
 	path := filepath.Join(root, "clients", "acme", "client.yaml")
 	head := "kind: Client\nid: acme\nname: Acme\nstatus: active\nowner: piers\nnotes: "
-	big := head + strings.Repeat("x", book.MaxFileSize-len(head)-40) + "\n"
+	big := head + strings.Repeat("x", load.MaxFileSize-len(head)-40) + "\n"
 	write(t, path, big)
 
 	code, stdout, stderr := runMain(t, "--book", root, "log", "acme", "Called about the renewal")
@@ -52,7 +52,7 @@ func TestLogOverSizeLimit(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
 		t.Fatalf("left in the client's folder: %v", entries)
 	}
-	b, err := book.Load(root)
+	b, err := load.Load(root)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // CreateBookFile creates the file rel (slash-separated, relative to the
@@ -81,10 +81,10 @@ func relTo(root, path string) string {
 // rejects: the size here, with the numbers, and everything else through
 // the loader's own check.
 func checkLimits(name string, data []byte) error {
-	if len(data) > book.MaxFileSize {
-		return refuse(ErrLimit, "%s would be %d bytes, more than the 1 MiB (%d bytes) that clientbook reads: nothing written; make the file smaller first (long notes, or entries that no longer belong in it)", name, len(data), book.MaxFileSize)
+	if len(data) > load.MaxFileSize {
+		return refuse(ErrLimit, "%s would be %d bytes, more than the 1 MiB (%d bytes) that clientbook reads: nothing written; make the file smaller first (long notes, or entries that no longer belong in it)", name, len(data), load.MaxFileSize)
 	}
-	if err := book.CheckFile(data); err != nil {
+	if err := load.CheckFile(data); err != nil {
 		return refuse(ErrLimit, "%s would not be readable as written (%v): nothing written", name, err)
 	}
 	return nil

@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // bookWithLink makes a book whose clients/acme/client.yaml is a link to
@@ -194,9 +194,9 @@ func TestBookFileLimits(t *testing.T) {
 	mustWrite(t, path, oldContent)
 
 	fits := []byte(newContent + "notes: ")
-	fits = append(fits, strings.Repeat("x", book.MaxFileSize-len(fits)-1)...)
+	fits = append(fits, strings.Repeat("x", load.MaxFileSize-len(fits)-1)...)
 	fits = append(fits, '\n')
-	if len(fits) != book.MaxFileSize {
+	if len(fits) != load.MaxFileSize {
 		t.Fatalf("the test's file is %d bytes", len(fits))
 	}
 	tooBig := append([]byte(nil), fits...)
@@ -239,7 +239,7 @@ func TestBookFileLimits(t *testing.T) {
 	if _, err := ReplaceBookFile(root, "clients/acme/client.yaml", fits); err != nil {
 		t.Fatalf("a file of exactly 1 MiB: %v", err)
 	}
-	if got, _ := os.ReadFile(path); len(got) != book.MaxFileSize {
+	if got, _ := os.ReadFile(path); len(got) != load.MaxFileSize {
 		t.Fatalf("wrote %d bytes", len(got))
 	}
 }

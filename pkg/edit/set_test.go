@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 func TestSetInList(t *testing.T) {
@@ -122,7 +122,7 @@ func TestSetInListExampleBooks(t *testing.T) {
 				t.Errorf("%s, %s: %v", f, year, err)
 				continue
 			}
-			if err := book.CheckFile(out); err != nil {
+			if err := load.CheckFile(out); err != nil {
 				t.Errorf("%s, %s: %v", f, year, err)
 			}
 		}
@@ -139,7 +139,7 @@ func FuzzSetInList(f *testing.F) {
 	f.Add([]byte("financials: []\n"), "2025")
 	f.Add([]byte("a: 1\n"), "2026")
 	f.Fuzz(func(t *testing.T, src []byte, year string) {
-		if book.CheckFile(src) != nil {
+		if load.CheckFile(src) != nil {
 			return
 		}
 		out, err := SetInList(src, "financials", "year", year, "management_hours", Plain("1.25"))

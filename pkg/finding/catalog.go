@@ -9,7 +9,7 @@ import (
 // Rule is one rule of SPEC §7: its id, the severity of its findings unless
 // the firm's `rules` say otherwise, what it finds and what to do about it.
 // Each rule is declared once, with Declare, next to the code that reports
-// it: CB001–CB008 in pkg/book, where the loader is, CB101–CB304 in
+// it: CB001–CB008 in pkg/internal/load, where the loader is, CB101–CB304 in
 // pkg/rules with their checks.
 type Rule struct {
 	ID      string
@@ -43,7 +43,7 @@ func Declare(r Rule) *Rule {
 // Rules returns every rule in id order: the one list that check --help,
 // SARIF's rule metadata and the `rules` overrides of clientbook.yaml read.
 // It holds the rules of the packages the program links; clientbook links
-// them all (pkg/rules links pkg/book).
+// them all.
 func Rules() []*Rule { return slices.Clone(declared) }
 
 // Lookup returns the rule a user names (a key of clientbook.yaml's

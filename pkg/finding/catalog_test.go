@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/finding"
-	// The rules are declared by the packages that report them; pkg/rules
-	// links pkg/book, so these tests see every rule, as clientbook does.
+	// The rules are declared by the packages that report them: with
+	// both, these tests see every rule, as clientbook does.
+	_ "github.com/clientbook/clientbook/pkg/internal/load"
 	_ "github.com/clientbook/clientbook/pkg/rules"
 )
 

@@ -4,7 +4,7 @@
 // in, and the output formats of `clientbook check`.
 //
 // A rule is declared once (Declare), by the package that reports it:
-// CB001–CB008 by pkg/book, CB101–CB304 by pkg/rules with their checks.
+// CB001–CB008 by pkg/internal/load, CB101–CB304 by pkg/rules with their checks.
 // Rules, and so check --help and SARIF, list the rules of the packages the
 // program links; a finding's rule that is not declared is a bug and
 // panics (MustLookup), never a rule silently off.

@@ -6,7 +6,7 @@ import "slices"
 // each on as soon as no later batch can come before it: each batch comes
 // with a bound, a path that no finding of it or of a later batch sorts
 // before. A reader of the book that hands over client folders in path
-// order (book.Each) so has `check` print as it reads, holding only the
+// order (load.Each) so has `check` print as it reads, holding only the
 // findings of the folders around the one being read.
 type Orderer struct {
 	pending []Finding

@@ -176,7 +176,7 @@ func Rank(b *book.Book, results []health.Result, today book.Date) Portfolio {
 
 // RankMeasured is Rank for entries already measured, one per active
 // client in the book's order: what a caller that reads the book client by
-// client (book.Stream) keeps of each. It sorts entries in place.
+// client (load.Stream) keeps of each. It sorts entries in place.
 func RankMeasured(entries []Entry, s *book.Settings, today book.Date) Portfolio {
 	p := Portfolio{Today: today, Currency: s.Currency, Entries: entries, hourly: s.HourlyValue, total: new(big.Rat)}
 	if p.Entries == nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/report"
 )
 
@@ -33,7 +34,7 @@ func mustDate(s string) book.Date {
 // command's own wiring (FromBook), returning the model and the page.
 func build(t *testing.T, root string) (report.Model, []byte) {
 	t.Helper()
-	b, err := book.Load(root)
+	b, err := load.Load(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func TestAgencyMatrixDots(t *testing.T) {
 	// One dot per active client with an advisor score: the five active
 	// clients (ashdown-distillery is not active, so it is left out).
 	positions := map[string]health.MatrixRow{}
-	b, err := book.Load(agency)
+	b, err := load.Load(agency)
 	if err != nil {
 		t.Fatal(err)
 	}

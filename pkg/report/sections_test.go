@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/clientbook/clientbook/pkg/accept"
-	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/report"
 )
 
@@ -97,7 +97,7 @@ func TestOpportunitiesSection(t *testing.T) {
 	}
 	section := one(t, doc, "opportunities section", func(n *html.Node) bool { id, _ := attr(n, "id"); return id == "opportunities" })
 	rows := all(section, element("tr", ""))[1:]
-	b, err := book.Load(agency)
+	b, err := load.Load(agency)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
+	_ "github.com/clientbook/clientbook/pkg/internal/load" // declares CB001–CB008
 	"github.com/clientbook/clientbook/pkg/rules"
 )
 
@@ -76,13 +77,13 @@ func isIdent(e ast.Expr, name string) bool {
 	return ok && id.Name == name
 }
 
-// Every rule is declared once, in pkg/book (CB001–CB008, where the loader
+// Every rule is declared once, in pkg/internal/load (CB001–CB008, where the loader
 // is) or here (CB101–CB304, with its check), as a variable named after its
 // id; finding.Rules lists each exactly once, in id order, with what check
 // --help and SARIF show; All lists this package's rules in the same order
 // (that each has a check that reports is TestEachCheckReportsItsOwnRule's).
 func TestRegistry(t *testing.T) {
-	declared := declarations(t, ".", filepath.Join("..", "book"))
+	declared := declarations(t, ".", filepath.Join("..", "internal", "load"))
 	for name, id := range declared {
 		if name != id {
 			t.Errorf("variable %s declares rule %s: name it after its id", name, id)
@@ -94,7 +95,7 @@ func TestRegistry(t *testing.T) {
 	}
 	for i, r := range all {
 		if _, ok := declared[r.ID]; !ok {
-			t.Errorf("rule %s is not declared in pkg/book or pkg/rules", r.ID)
+			t.Errorf("rule %s is not declared in pkg/internal/load or pkg/rules", r.ID)
 		}
 		if i > 0 && all[i-1].ID >= r.ID {
 			t.Errorf("rule %s follows %s: want strictly increasing ids", r.ID, all[i-1].ID)

@@ -9,7 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // TestHeaders pins what every template starts with: the schema comment for
@@ -32,8 +32,8 @@ func TestHeaders(t *testing.T) {
 		rel, ok := strings.CutPrefix(lines[0], "# yaml-language-server: $schema=")
 		if !ok {
 			t.Errorf("%s starts with %q, not the schema comment", kind, lines[0])
-		} else if got := path.Join(path.Dir(place[0]), rel); got != book.SchemaFile(place[1]) {
-			t.Errorf("%s at %s: its schema comment leads to %s, want %s", kind, place[0], got, book.SchemaFile(place[1]))
+		} else if got := path.Join(path.Dir(place[0]), rel); got != load.SchemaFile(place[1]) {
+			t.Errorf("%s at %s: its schema comment leads to %s, want %s", kind, place[0], got, load.SchemaFile(place[1]))
 		}
 		var keys []string
 		for _, l := range lines {

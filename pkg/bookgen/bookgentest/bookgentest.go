@@ -10,6 +10,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/bookgen"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // Seed is the seed of every book this package generates.
@@ -41,7 +42,7 @@ func Dir(tb testing.TB, n int) string {
 // cannot be loaded or has a finding of severity error.
 func Book(tb testing.TB, n int) *book.Book {
 	tb.Helper()
-	b, err := book.Load(Dir(tb, n))
+	b, err := load.Load(Dir(tb, n))
 	if err != nil {
 		tb.Fatalf("load the generated book: %v", err)
 	}

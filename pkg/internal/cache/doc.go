@@ -3,6 +3,9 @@
 // under the key its caller computed and ending with a CRC-32C of its folder
 // name, key and record; a file that is damaged, foreign or of another salt
 // is ignored, and it is replaced atomically (a temporary file renamed over
-// it). What a record holds is the caller's: the bytes its codec made. It
-// knows nothing of YAML, clients or findings.
+// it) only when a run changed something. A run holds neither the file nor
+// its own entries: it reads the old file's index (names and offsets) and
+// each entry it looks up, and writes each new entry as it is put. What a
+// record holds is the caller's: the bytes its codec made. It knows nothing
+// of YAML, clients or findings.
 package cache

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// hostileDir is the corpus of hostile files (pkg/book's TestHostileGolden).
+// hostileDir is the corpus of hostile files (pkg/internal/load's TestHostileGolden).
 const hostileDir = "../../../testdata/hostile"
 
 // diagHead is the start of a client file with nothing wrong in it.

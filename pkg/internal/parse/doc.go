@@ -7,6 +7,6 @@
 // library's error text: a line scanner notes the usual mistakes and the
 // lines after which nothing is left open, and the library itself, run on
 // prefixes cut at those lines, finds the span that holds the first
-// mistake. It knows nothing of the book's model: pkg/book decodes the
-// tree.
+// mistake. It knows nothing of the book's model: pkg/internal/load decodes
+// the tree.
 package parse

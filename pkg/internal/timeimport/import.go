@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 // Import matches entries to the book's senior team members and clients and
@@ -250,7 +251,7 @@ func (im *Import) Result() Result {
 			}
 			slices.Sort(u.Matches)
 		} else if k != "" {
-			for _, i := range book.NearestNames(u.Name, names) {
+			for _, i := range load.NearestNames(u.Name, names) {
 				c := im.byName[fold(names[i])]
 				if len(c) == 0 {
 					continue
@@ -273,7 +274,7 @@ func (im *Import) Result() Result {
 		team = append(team, p.Name.Value)
 	}
 	for _, u := range im.unknownPeople {
-		for _, i := range book.NearestNames(u.Name, team) {
+		for _, i := range load.NearestNames(u.Name, team) {
 			if !slices.Contains(u.Nearest, team[i]) {
 				u.Nearest = append(u.Nearest, team[i])
 			}

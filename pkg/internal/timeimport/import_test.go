@@ -12,13 +12,14 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 
 func loadBook(t *testing.T) *book.Book { return loadBookB(t) }
 
 func loadBookB(t testing.TB) *book.Book {
 	t.Helper()
-	b, err := book.Load(filepath.Join("testdata", "book"))
+	b, err := load.Load(filepath.Join("testdata", "book"))
 	if err != nil {
 		t.Fatal(err)
 	}

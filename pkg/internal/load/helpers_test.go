@@ -1,0 +1,77 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/parse"
+)
+
+// validFirm is a firm file with nothing wrong in it, for books built by tests.
+const validFirm = `apiVersion: clientbook/v1
+kind: Firm
+name: Test Firm
+team:
+  - {id: ann, name: Ann Example, senior: true}
+`
+
+// writeBook writes files (relative path → content) into a new temporary
+// folder and returns it.
+func writeBook(t testing.TB, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// loadBook writes files into a temporary book and loads it.
+func loadBook(t testing.TB, files map[string]string) *book.Book {
+	t.Helper()
+	b, err := Load(writeBook(t, files))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return b
+}
+
+// decodeText parses and decodes text as a file of the given kind, the way
+// the loader does, and returns the value and the file's findings.
+func decodeText(t testing.TB, kind fileKind, text string) (any, []finding.Finding) {
+	t.Helper()
+	d := &decoder{path: "test.yaml"}
+	root, problems := parse.Document([]byte(text))
+	for _, p := range problems {
+		d.reportAt(CB001, book.Pos(p.Pos), "%s", p.Msg)
+	}
+	if root == nil {
+		return nil, d.findings
+	}
+	v := decodeKind(d, root, kind)
+	finding.Sort(d.findings)
+	return v, d.findings
+}
+
+// at is a finding reduced to what the position tests compare.
+type at struct {
+	Rule         string
+	Line, Column int
+}
+
+func positions(fs []finding.Finding) []at {
+	out := make([]at, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, at{Rule: f.Rule, Line: f.Line, Column: f.Column})
+	}
+	return out
+}

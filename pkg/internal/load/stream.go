@@ -1,0 +1,386 @@
+package load
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path"
+	"runtime"
+	"slices"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/fsafe"
+	"github.com/clientbook/clientbook/pkg/internal/stream"
+)
+
+// Options tunes Stream and Each.
+type Options struct {
+	// Keep chooses the structural findings handed back; nil keeps every
+	// one. Book.Errors counts the errors whatever Keep keeps, so a
+	// command that only warns about a broken book keeps none.
+	Keep func(finding.Finding) bool
+	// Cache, when set with Codec, gives an unchanged client folder what
+	// the previous run reduced it to, without reading its files, and
+	// keeps this run's for the next (see pkg/internal/cache): each
+	// folder's entry is written as the folder is handed on, and the cache
+	// is closed before Each returns. Codec turns each folder's slot (what
+	// reduce returned, its findings) into the bytes the cache keeps, and
+	// back: what it decodes must be what it encoded.
+	Cache *cache.Cache
+	Codec Codec
+	// Workers is how many client folders are read at once; 0 means
+	// workersPerCore for each core of GOMAXPROCS.
+	Workers int
+	// Unread also hands reduce the stand-in of each client whose
+	// client.yaml could not be read (Client.Unread set), holding the
+	// folder's other files, so that what they hold is checked. Without
+	// it such a client is only in Book.LeftOut.
+	Unread bool
+}
+
+// Codec encodes values for the cache and decodes them (pkg/internal/codec's
+// Binary is one).
+type Codec interface {
+	Append(dst []byte, v any) ([]byte, error)
+	Decode(data []byte, v any) error
+}
+
+// Load reads the book rooted at root and keeps every client: those read in
+// Book.Clients, the stand-ins of those whose client.yaml could not be read
+// in Book.Unread. It fails only when the root itself cannot be opened;
+// every problem inside the book becomes a finding.
+func Load(root string) (*book.Book, error) {
+	b, clients, err := Stream(root, Options{Unread: true}, func(c *book.Client, _ *book.Settings) *book.Client { return c })
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range clients {
+		if c.Unread != nil {
+			b.Unread = append(b.Unread, c)
+		} else {
+			b.Clients = append(b.Clients, c)
+		}
+	}
+	return b, nil
+}
+
+// Stream reads the book rooted at root like Load, but keeps no client: each
+// one is handed to reduce as soon as its folder is read, decoded and
+// checked, and only what reduce returns is kept (see Each). The reduced
+// values come back in the order Load gives Book.Clients (by id, then
+// path), and Book.Findings holds every kept finding, sorted.
+func Stream[T any](root string, opts Options, reduce func(c *book.Client, s *book.Settings) T) (*book.Book, []T, error) {
+	// Folders come in path order: seq, their place in it, stands for the
+	// path when two ids are the same.
+	type kept struct {
+		id    book.ID
+		seq   int
+		value T
+	}
+	var values []kept
+	var findings []finding.Finding
+	b, err := Each(root, opts, reduce, func(f Folder[T]) {
+		findings = append(findings, f.Findings...)
+		if f.Reduced {
+			values = append(values, kept{f.ID, len(values), f.Value})
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.SortFunc(values, func(a, c kept) int {
+		return cmp.Or(cmp.Compare(a.id, c.id), cmp.Compare(a.seq, c.seq))
+	})
+	out := make([]T, len(values))
+	for i := range values {
+		out[i], values[i] = values[i].value, kept{}
+	}
+	finding.Sort(findings)
+	b.Findings = findings
+	return b, out, nil
+}
+
+// Folder is what Each hands back of one part of the book.
+type Folder[T any] struct {
+	// ID is the client's id; "" for the book's own findings and for a
+	// client without a usable id.
+	ID book.ID
+	// Path is clients/NAME for a client folder, and a lower bound of
+	// the path of every finding in this Folder and in every later one:
+	// "" for the first (the firm's files and the listing) and the last
+	// (the opportunities).
+	Path string
+	// Value is what reduce returned, when Reduced.
+	Value   T
+	Reduced bool
+	// Findings are the structural findings Keep kept, severities
+	// applied; a client's are its folder's and its CB005.
+	Findings []finding.Finding
+}
+
+// Each reads the book rooted at root and hands emit, in this order: the
+// findings of the firm's files and of the book's listing; each client
+// folder, in the order of its path, with what reduce returned of it; the
+// findings of the opportunities. A pool of workers (four per core of
+// GOMAXPROCS) reads the client folders, so at any time only a few
+// clients' documents are in memory, whatever the size of the book; reduce
+// is called from those workers, concurrently, and must only read c and s.
+// Workers finish folders in any order; emit is called from the caller's
+// goroutine, in path order, through a reorder window of a few folders per
+// worker, so what is pending at once is bounded too. The output of one
+// worker and of many is the same.
+func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.Settings) T, emit func(Folder[T])) (*book.Book, error) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the book folder %s: %s", root, reason(err))
+	}
+	defer r.Close()
+	l := &loader{root: r}
+	t := l.list()
+	defer t.Close()
+
+	b := &book.Book{Root: root}
+	var buf []byte
+	var head []finding.Finding
+	var firmResults []result
+	for _, j := range t.firm {
+		res := l.decodeFile(j, &buf)
+		head = append(head, res.findings...)
+		firmResults = append(firmResults, res)
+	}
+	l.assembleFirm(b, firmResults)
+	b.Settings = book.SettingsOf(b.Firm)
+	s := b.Settings
+	kept := func(fs []finding.Finding) []finding.Finding {
+		fs = finding.ApplySeverities(fs, s.Severities)
+		out := fs[:0]
+		for _, f := range fs {
+			if f.Severity == finding.Error {
+				b.Errors++
+			}
+			if opts.Keep == nil || opts.Keep(f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	chk := &checker{settings: s, firmDoc: b.Firm}
+	chk.firm()
+	head = append(append(head, l.findings...), chk.findings...)
+	l.findings, chk.findings = nil, nil
+	b.Files += len(t.firm)
+	emit(Folder[T]{Findings: sortedKept(kept(head))})
+
+	slices.SortFunc(t.clients, func(a, c entry) int { return cmp.Compare(a.name, c.name) })
+	clientsIn := fsafe.OpenFolder(t.clientsDir, "clients")
+	store := opts.Cache
+	if opts.Codec == nil {
+		store = nil
+	}
+	// Of each client id, the path of the last folder read that has it; ""
+	// while only stand-ins (client.yaml not read) have it.
+	lastPath := map[book.ID]string{}
+	read := func(i int, buf *[]byte) clientSlot[T] {
+		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store, opts.Codec)
+	}
+	stream.InOrder(opts.workers(), len(t.clients), func(i int) string { return "clients/" + t.clients[i].name }, read, func(i int, c clientSlot[T]) {
+		b.Files += c.files
+		if c.leftOut != nil {
+			b.LeftOut = append(b.LeftOut, *c.leftOut)
+		}
+		if store != nil && c.stored {
+			store.Put(t.clients[i].name, c.key, c.record, c.hit)
+		}
+		// Folders come in path order, so a client whose id an earlier
+		// folder has is the later of the two in (id, path) order: the one
+		// that collides.
+		prev := lastPath[c.id]
+		if prev != "" && !c.unread && c.id != "" {
+			l.add(CB005, c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev)
+			c.findings, l.findings = append(c.findings, l.findings...), nil
+		}
+		if !c.unread {
+			prev = c.path
+		}
+		lastPath[c.id] = prev
+		emit(Folder[T]{ID: c.id, Path: "clients/" + t.clients[i].name, Value: c.value, Reduced: c.ok, Findings: sortedKept(kept(c.findings))})
+	})
+	if store != nil {
+		// A cache that cannot be written costs the next run time, never
+		// a result.
+		_ = store.Close()
+	}
+
+	opps := make([]result, len(t.opportunities))
+	stream.Run(opts.workers(), len(opps), func(i int) string { return t.opportunities[i].path }, func(i int, buf *[]byte) {
+		opps[i] = l.decodeFile(t.opportunities[i], buf)
+	})
+	b.Files += len(opps)
+	hasClient := func(id book.ID) bool { _, ok := lastPath[id]; return id != "" && ok }
+	var tail []finding.Finding
+	var oppsLeftOut []book.LeftOut
+	b.Opportunities, oppsLeftOut = l.assembleOpportunities(t.opportunities, opps, &tail, kept)
+	b.LeftOut = append(b.LeftOut, oppsLeftOut...)
+	slices.SortFunc(b.LeftOut, compareLeftOut)
+	chk.hasClient = hasClient
+	for _, o := range b.Opportunities {
+		chk.opportunity(o)
+	}
+	tail = append(tail, kept(append(l.findings, chk.findings...))...)
+	emit(Folder[T]{Findings: sortedKept(tail)})
+	return b, nil
+}
+
+// sortedKept sorts fs in place and returns it.
+func sortedKept(fs []finding.Finding) []finding.Finding {
+	finding.Sort(fs)
+	return fs
+}
+
+// cacheKey is the key of one client folder in c: its listing findings and,
+// for every file it reads, its path, kind and stamp. ok is false when a file
+// cannot be stamped (it is opened through the root, or has gone): such a
+// folder is neither looked up nor stored. storable is false when a file
+// changed too recently to be trusted next time.
+func cacheKey(c *cache.Cache, jobs []job, listing []finding.Finding) (key cache.Key, ok, storable bool) {
+	var w []byte
+	str := func(s string) { w = append(binary.AppendUvarint(w, uint64(len(s))), s...) }
+	num := func(n uint64) { w = binary.AppendUvarint(w, n) }
+	num(uint64(len(listing)))
+	num(uint64(len(jobs)))
+	for _, f := range listing {
+		str(f.Rule)
+		str(f.Path)
+		str(f.Message)
+	}
+	storable = true
+	for _, j := range jobs {
+		if !j.in.Open {
+			return key, false, false
+		}
+		st, err := fsafe.StampChild(j.in, path.Base(j.path), c.Since())
+		if err != nil {
+			return key, false, false
+		}
+		str(j.path)
+		str(string(j.kind))
+		num(st.Ino)
+		num(st.Size)
+		num(uint64(st.Mtime))
+		num(uint64(st.Ctime))
+		storable = storable && !st.RecentlyChanged
+	}
+	return sha256.Sum256(w), true, storable
+}
+
+// clientSlot is what reading one client folder left.
+type clientSlot[T any] struct {
+	ok bool // reduce was called: value holds what it returned
+	// unread marks a stand-in: the folder's client.yaml could not be read.
+	unread bool
+	// leftOut says why the read commands leave the client out: it is
+	// unread, or its status is not known; nil for neither.
+	leftOut  *book.LeftOut
+	id       book.ID
+	idPos    book.Pos
+	path     string
+	value    T
+	findings []finding.Finding
+	files    int
+
+	// With a cache: the folder's key, its record for the next run, and
+	// whether the slot is to be kept (stored) and was taken from the
+	// cache (hit).
+	key         cache.Key
+	record      []byte
+	stored, hit bool
+}
+
+// cachedSlot is a client folder's slot as the cache keeps it.
+type cachedSlot[T any] struct {
+	OK       bool
+	Unread   bool
+	LeftOut  *book.LeftOut
+	ID       book.ID
+	IDPos    book.Pos
+	Path     string
+	Value    T
+	Findings []finding.Finding
+	Files    int
+}
+
+// readClient reads one client folder: lists it, decodes its files, puts the
+// client together, checks it against the firm and reduces it. With a cache,
+// an unchanged folder is not read: its slot is the one stored last time.
+func readClient[T any](root *os.Root, clients folder, e entry, firm *book.Firm, s *book.Settings, buf *[]byte, reduce func(*book.Client, *book.Settings) T, withUnread bool, store *cache.Cache, codec Codec) clientSlot[T] {
+	l := &loader{root: root}
+	jobs, open := l.listClient(clients, e)
+	var key cache.Key
+	cacheable, storable := false, false
+	if store != nil {
+		key, cacheable, storable = cacheKey(store, jobs, l.findings)
+		if cacheable {
+			if rec, hit := store.Lookup(e.name, key); hit {
+				var c cachedSlot[T]
+				if codec.Decode(rec, &c) == nil {
+					closeAll(open)
+					return clientSlot[T]{
+						ok: c.OK, unread: c.Unread, leftOut: c.LeftOut, id: c.ID, idPos: c.IDPos, path: c.Path,
+						value: c.Value, findings: c.Findings, files: c.Files,
+						key: key, record: rec, stored: true, hit: true,
+					}
+				}
+			}
+		}
+	}
+	results := make([]result, len(jobs))
+	for i, j := range jobs {
+		results[i] = l.decodeFile(j, buf)
+	}
+	closeAll(open)
+	slot := clientSlot[T]{files: len(jobs)}
+	for _, res := range results {
+		slot.findings = append(slot.findings, res.findings...)
+	}
+	c := l.assembleClient("clients/"+e.name, jobs, results)
+	chk := &checker{settings: s, firmDoc: firm}
+	chk.client(c)
+	l.findings = append(l.findings, chk.findings...)
+	slot.id, slot.idPos, slot.path = c.ID.Value, c.ID.Pos, c.Path
+	slot.unread, slot.leftOut = c.Unread != nil, cmp.Or(c.Unread, statusUnknown(c))
+	if !slot.unread || withUnread {
+		slot.ok, slot.value = true, reduce(c, s)
+	}
+	slot.findings = append(slot.findings, l.findings...)
+	slot.key, slot.stored = key, cacheable && storable
+	if slot.stored {
+		rec, err := codec.Append(nil, cachedSlot[T]{
+			OK: slot.ok, Unread: slot.unread, LeftOut: slot.leftOut, ID: slot.id, IDPos: slot.idPos, Path: slot.path,
+			Value: slot.value, Findings: slot.findings, Files: slot.files,
+		})
+		slot.record, slot.stored = rec, err == nil
+	}
+	return slot
+}
+
+// workersPerCore is how many readers share one core. A reader spends part
+// of its time waiting on the disk: a large book does not stay whole in the
+// page cache (on the 2-core VM of the README's measurements, a
+// 100,000-client book's 1.7 GB of pages did not), and a reader that waits
+// for a folder or a file holds no core. With one reader per core, the
+// cores sat idle a third of the time at 100,000 clients; with four per
+// core, the book is read in half the time (README, Performance). A reader
+// in flight keeps one client's documents, so memory hardly changes.
+const workersPerCore = 4
+
+// workers is the size of the pool for opts.
+func (opts Options) workers() int {
+	if opts.Workers > 0 {
+		return opts.Workers
+	}
+	return workersPerCore * runtime.GOMAXPROCS(0)
+}
