@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // Evaluate applies SPEC §5 to one opportunity of the book: the six

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 	"github.com/clientbook/clientbook/pkg/internal/parse"
 )
 

@@ -11,7 +11,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/accept"
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 type acceptOptions struct {

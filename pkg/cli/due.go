@@ -11,7 +11,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/due"
 	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/internal/load"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 type dueOptions struct {

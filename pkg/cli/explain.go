@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // ExplainRow is one client's working in `health --explain -o json|yaml`:

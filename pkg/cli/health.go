@@ -10,9 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // healthBands and healthSorts are the values of health's --band and --sort.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // The open recovery of SPEC §2 in health's views: under the table of the

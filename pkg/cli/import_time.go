@@ -12,11 +12,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/edit"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/edit"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 	"github.com/clientbook/clientbook/pkg/internal/load"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 	"github.com/clientbook/clientbook/pkg/internal/timeimport"
-	"github.com/clientbook/clientbook/pkg/render"
 )
 
 type importTimeOptions struct {

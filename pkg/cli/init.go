@@ -8,10 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/edit"
 	"github.com/clientbook/clientbook/pkg/internal/load"
-	"github.com/clientbook/clientbook/pkg/render"
-	"github.com/clientbook/clientbook/pkg/template"
+	"github.com/clientbook/clientbook/pkg/internal/render"
+	"github.com/clientbook/clientbook/pkg/internal/template"
 )
 
 type initOptions struct {

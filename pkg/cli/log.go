@@ -10,9 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/edit"
+	"github.com/clientbook/clientbook/pkg/internal/edit"
 	"github.com/clientbook/clientbook/pkg/internal/load"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // touchpointKinds are the kinds of SPEC §1's touchpoints.

@@ -10,8 +10,8 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/internal/inert"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 	"github.com/clientbook/clientbook/pkg/relmap"
-	"github.com/clientbook/clientbook/pkg/render"
 )
 
 func newMapCmd(e *env) *cobra.Command {

@@ -6,8 +6,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/render"
-	"github.com/clientbook/clientbook/pkg/template"
+	"github.com/clientbook/clientbook/pkg/internal/render"
+	"github.com/clientbook/clientbook/pkg/internal/template"
 )
 
 // newOptions are the flags of the `new` commands; each uses some of them.

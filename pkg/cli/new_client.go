@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/template"
+	"github.com/clientbook/clientbook/pkg/internal/template"
 )
 
 // clientOptions are the flags of `new client`: the client's simple fields.

@@ -10,8 +10,8 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/health"
 	"github.com/clientbook/clientbook/pkg/internal/inert"
+	"github.com/clientbook/clientbook/pkg/internal/template"
 	"github.com/clientbook/clientbook/pkg/review"
-	"github.com/clientbook/clientbook/pkg/template"
 )
 
 func newReviewCmd(e *env) *cobra.Command {

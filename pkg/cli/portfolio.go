@@ -13,11 +13,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 	"github.com/clientbook/clientbook/pkg/internal/load"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 	"github.com/clientbook/clientbook/pkg/portfolio"
-	"github.com/clientbook/clientbook/pkg/render"
 )
 
 type portfolioOptions struct {

@@ -17,7 +17,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/codec"
 	"github.com/clientbook/clientbook/pkg/internal/load"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // Exit codes of SPEC §8.

@@ -14,7 +14,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/cli"
 	"github.com/clientbook/clientbook/pkg/internal/golden"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // TestMain registers the real program as the `clientbook` command of the

@@ -5,7 +5,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/accept"
 	"github.com/clientbook/clientbook/pkg/health"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // A health row's band and trend cells carry the tone of the band and the

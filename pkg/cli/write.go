@@ -11,9 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/edit"
 	"github.com/clientbook/clientbook/pkg/finding"
-	"github.com/clientbook/clientbook/pkg/render"
+	"github.com/clientbook/clientbook/pkg/internal/edit"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // lockTimeout is how long a writer waits for another to finish. Writers

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // Bands and trends of SPEC §2.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // Quadrants of the Client Growth Matrix (SPEC §3).

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // Recovery is an open recovery as SPEC §2 reads it on a given day: what has

@@ -2,7 +2,7 @@ package health
 
 import (
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // Factors holds the six factor values of a round (SPEC §8's `factors`).

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // rated is an assessment with its place in the file, which breaks ties

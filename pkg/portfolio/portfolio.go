@@ -8,8 +8,8 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/accept"
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // The actions of SPEC §6, in the order their rules are tried.

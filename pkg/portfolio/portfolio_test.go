@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 func set[T any](v T) book.Field[T] { return book.Field[T]{Value: v, Set: true} }

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // MoneyNumber is an exact amount that prints as a JSON number with the

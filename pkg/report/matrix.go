@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 	"github.com/clientbook/clientbook/pkg/portfolio"
 )
 

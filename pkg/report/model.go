@@ -8,12 +8,12 @@ import (
 	"github.com/clientbook/clientbook/pkg/accept"
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/due"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 	"github.com/clientbook/clientbook/pkg/portfolio"
 	"github.com/clientbook/clientbook/pkg/relmap"
-	"github.com/clientbook/clientbook/pkg/render"
 )
 
 // Input is what the report shows, as the domain packages computed it.

@@ -2,8 +2,8 @@ package rules
 
 import (
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // deliveryEngagements are those CB301, CB302 and CB304 look at: the

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 	"github.com/clientbook/clientbook/pkg/internal/load"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // DateOrder says how to read a date whose year comes last (03/04/2024).

@@ -107,7 +107,7 @@ func TestSetInListRefuses(t *testing.T) {
 // of a new one in every client file of the example books: hand-written
 // files with comments, flow and block rows.
 func TestSetInListExampleBooks(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "clients", "*", "client.yaml"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "..", "examples", "*", "clients", "*", "client.yaml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no example client files: %v", err)
 	}

@@ -4,7 +4,7 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/clientbook/clientbook/pkg/exact"
+	"github.com/clientbook/clientbook/pkg/internal/exact"
 )
 
 // FormatMoney inserts thousands separators into a plain decimal string
