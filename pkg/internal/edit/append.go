@@ -32,23 +32,11 @@ func AppendToList(src []byte, key string, item *yaml.Node) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	bom := []byte{}
-	body := src
-	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
-		bom, body = []byte("\xef\xbb\xbf"), b
-	}
-	if err := plainLineBreaks(body); err != nil {
+	s, err := readSource(src)
+	if err != nil {
 		return nil, err
 	}
-	before, err := decodeMap(body)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(body, &doc); err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	root := doc.Content[0]
+	bom, body, before, root := s.bom, s.body, s.before, s.root
 	t := &text{body: body, nl: lineEnd(body)}
 	t.index()
 

@@ -28,23 +28,11 @@ func SetInList(src []byte, list, idKey, idValue, key string, value *yaml.Node) (
 	if err != nil {
 		return nil, err
 	}
-	bom := []byte{}
-	body := src
-	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
-		bom, body = []byte("\xef\xbb\xbf"), b
-	}
-	if err := plainLineBreaks(body); err != nil {
+	s, err := readSource(src)
+	if err != nil {
 		return nil, err
 	}
-	before, err := decodeMap(body)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(body, &doc); err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	root := doc.Content[0]
+	bom, body, before, root := s.bom, s.body, s.before, s.root
 	_, seq, next := lookup(root, list)
 	var entry *yaml.Node
 	var after *yaml.Node // the entry after it in the list, if any

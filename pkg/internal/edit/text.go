@@ -5,8 +5,11 @@ package edit
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // text is a file's bytes with the offset of each line's start.
@@ -74,4 +77,35 @@ func splice(b []byte, from, to int, s string) []byte {
 	out = append(out, b[:from]...)
 	out = append(out, s...)
 	return append(out, b[to:]...)
+}
+
+// source is a file about to be edited: its BOM (kept as it was), its body,
+// the body's data (to compare with the result's) and its node tree.
+type source struct {
+	bom, body []byte
+	before    map[string]any
+	root      *yaml.Node
+}
+
+// readSource prepares src for an edit: it refuses line breaks the lines of
+// this package would not match, and a file that is not one YAML mapping.
+func readSource(src []byte) (*source, error) {
+	s := &source{bom: []byte{}, body: src}
+	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
+		s.bom, s.body = []byte("\xef\xbb\xbf"), b
+	}
+	if err := plainLineBreaks(s.body); err != nil {
+		return nil, err
+	}
+	before, err := decodeMap(s.body)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", err)
+	}
+	s.before = before
+	var doc yaml.Node
+	if err := yaml.Unmarshal(s.body, &doc); err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", err)
+	}
+	s.root = doc.Content[0]
+	return s, nil
 }
