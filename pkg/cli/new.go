@@ -130,6 +130,23 @@ func startNew(e *env) (*newContext, error) {
 	}}, nil
 }
 
+// startNewFor starts a `new` command that writes into a client's folder:
+// the client's id checked, the book read, the client found.
+func startNewFor(e *env, client string) (*newContext, *book.Client, error) {
+	if err := checkID("client", client); err != nil {
+		return nil, nil, err
+	}
+	n, err := startNew(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := clientToEdit(n.book, client)
+	if err != nil {
+		return nil, nil, err
+	}
+	return n, c, nil
+}
+
 // teamMember checks that id, when given, is in the firm's team.
 func (n *newContext) teamMember(flag, id string) error {
 	if id == "" {
@@ -173,17 +190,10 @@ func (n *newContext) render(e *env, kind, rel string, w writeOptions) error {
 }
 
 func runNewEngagement(e *env, client, id string, opts *newOptions) error {
-	if err := checkID("client", client); err != nil {
-		return err
-	}
 	if err := checkID("engagement", id); err != nil {
 		return err
 	}
-	n, err := startNew(e)
-	if err != nil {
-		return err
-	}
-	c, err := clientToEdit(n.book, client)
+	n, c, err := startNewFor(e, client)
 	if err != nil {
 		return err
 	}
@@ -253,14 +263,7 @@ func runNewOpportunity(e *env, id string, opts *newOptions) error {
 }
 
 func runNewPlan(e *env, client string, opts *newOptions) error {
-	if err := checkID("client", client); err != nil {
-		return err
-	}
-	n, err := startNew(e)
-	if err != nil {
-		return err
-	}
-	c, err := clientToEdit(n.book, client)
+	n, c, err := startNewFor(e, client)
 	if err != nil {
 		return err
 	}

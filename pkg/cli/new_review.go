@@ -40,14 +40,7 @@ until you set status: held and the date it was held.`,
 }
 
 func runNewReview(e *env, client string, opts *newOptions) error {
-	if err := checkID("client", client); err != nil {
-		return err
-	}
-	n, err := startNew(e)
-	if err != nil {
-		return err
-	}
-	c, err := clientToEdit(n.book, client)
+	n, c, err := startNewFor(e, client)
 	if err != nil {
 		return err
 	}
