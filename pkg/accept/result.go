@@ -1,5 +1,7 @@
 package accept
 
+import "cmp"
+
 // Decision is the outcome of SPEC §5 for one opportunity.
 type Decision string
 
@@ -20,6 +22,24 @@ func (d Decision) Rank() int {
 	default:
 		return 2
 	}
+}
+
+// Compare is the one order of results, which `accept` and the report
+// list them in: by decision (accept, review, decline), then score high
+// first with no score last, then id, then path.
+func Compare(a, b Result) int {
+	if c := cmp.Compare(a.Decision.Rank(), b.Decision.Rank()); c != 0 {
+		return c
+	}
+	switch {
+	case a.Score == nil && b.Score != nil:
+		return 1
+	case a.Score != nil && b.Score == nil:
+		return -1
+	case a.Score != nil && b.Score != nil && *a.Score != *b.Score:
+		return cmp.Compare(*b.Score, *a.Score)
+	}
+	return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Path, b.Path))
 }
 
 // Criterion is one of the six criteria for one opportunity: the team's

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -89,7 +88,7 @@ func runAccept(e *env, opts *acceptOptions) error {
 	for _, o := range opps {
 		results = append(results, accept.Evaluate(b, o))
 	}
-	slices.SortStableFunc(results, compareResults)
+	slices.SortStableFunc(results, accept.Compare)
 
 	g := acceptGrid(results)
 	if format == "csv" {
@@ -124,23 +123,6 @@ func runAccept(e *env, opts *acceptOptions) error {
 		}
 	}
 	return nil
-}
-
-// compareResults orders by decision (accept, review, decline), then score
-// high first with no score last, then id, then path.
-func compareResults(a, b accept.Result) int {
-	if c := cmp.Compare(a.Decision.Rank(), b.Decision.Rank()); c != 0 {
-		return c
-	}
-	switch {
-	case a.Score == nil && b.Score != nil:
-		return 1
-	case a.Score != nil && b.Score == nil:
-		return -1
-	case a.Score != nil && b.Score != nil && *a.Score != *b.Score:
-		return cmp.Compare(*b.Score, *a.Score)
-	}
-	return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Path, b.Path))
 }
 
 // acceptGrid is the table: one row per opportunity.

@@ -22,7 +22,7 @@ func TestAcceptOrder(t *testing.T) {
 		{ID: "y-accept", Decision: accept.Accept, Score: score(70)},
 		{ID: "x-accept", Decision: accept.Accept, Score: score(95)},
 	}
-	slices.SortStableFunc(results, compareResults)
+	slices.SortStableFunc(results, accept.Compare)
 	var got []string
 	for _, r := range results {
 		got = append(got, r.ID)

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 
@@ -50,20 +49,7 @@ var decisionMarks = map[accept.Decision]string{accept.Accept: "✓", accept.Revi
 // id and path.
 func opportunitiesOf(b *book.Book, results []accept.Result) Opportunities {
 	rs := slices.Clone(results)
-	slices.SortStableFunc(rs, func(a, b accept.Result) int {
-		if c := cmp.Compare(a.Decision.Rank(), b.Decision.Rank()); c != 0 {
-			return c
-		}
-		switch {
-		case a.Score == nil && b.Score != nil:
-			return 1
-		case a.Score != nil && b.Score == nil:
-			return -1
-		case a.Score != nil && b.Score != nil && *a.Score != *b.Score:
-			return cmp.Compare(*b.Score, *a.Score)
-		}
-		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Path, b.Path))
-	})
+	slices.SortStableFunc(rs, accept.Compare)
 	out := Opportunities{Items: []OpportunityRow{}}
 	for _, r := range rs {
 		row := OpportunityRow{
