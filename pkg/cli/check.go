@@ -92,6 +92,9 @@ func runCheck(e *env, opts *checkOptions) error {
 		keep = append(keep, func(f finding.Finding) bool { return underPaths(f, prefixes) })
 	}
 	if opts.since != "" {
+		if e.at != "" {
+			return usagef("--since %s with --at %s: --since compares with the working tree; leave out one of them", opts.since, e.at)
+		}
 		changed, err := changedSince(root, opts.since)
 		if err != nil {
 			return err
@@ -147,9 +150,9 @@ func runCheck(e *env, opts *checkOptions) error {
 		report.Files = b.Files
 		err = finding.WriteJSON(out, report)
 	case "github":
-		err = finding.WriteGitHub(out, report, rootPrefix(root))
+		err = finding.WriteGitHub(out, report, rootPrefix(e.treeRoot(root)))
 	case "sarif":
-		err = finding.WriteSARIF(out, report, rootPrefix(root), Version, b.Settings.Severities)
+		err = finding.WriteSARIF(out, report, rootPrefix(e.treeRoot(root)), Version, b.Settings.Severities)
 	default:
 		if render.IsTerminal(e.stdout) {
 			err = finding.WriteTextWithSource(out, report, sourceLines(root))

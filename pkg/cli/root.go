@@ -15,6 +15,7 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/internal/gitrev"
 	"github.com/clientbook/clientbook/pkg/render"
 )
 
@@ -54,6 +55,12 @@ type env struct {
 	strict     bool
 	leftOut    []book.LeftOut
 	bookErrors int
+
+	// at is --at REV|DATE (at.go); atBook the book as it was there, read
+	// once, and cleanup what removes it when the command is done.
+	at      string
+	atBook  *atBook
+	cleanup []func()
 }
 
 // failError ends a command with exit code 1 after it has printed its result.
@@ -84,6 +91,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	defer e.done()
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -161,6 +169,7 @@ account plan is complete and current.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&e.bookDir, "book", "", "the book's folder (default: $CLIENTBOOK_DIR, else the nearest folder holding clientbook.yaml)")
 	pf.StringVar(&e.today, "today", "", "the date to treat as today, YYYY-MM-DD (default: $CLIENTBOOK_TODAY, else the real date)")
+	pf.StringVar(&e.at, "at", "", "read the book as it was in a git revision (commit, tag, branch, HEAD~3) or at a date YYYY-MM-DD (the last commit on or before that day, UTC; today is then that day)")
 	pf.StringVarP(&e.output, "output", "o", "", "output format: table, wide (every column, whatever the width), json, yaml, csv or markdown (check: text, json, github or sarif; see each command's help)")
 	root.AddCommand(
 		newInitCmd(e),
@@ -209,6 +218,9 @@ account plan is complete and current.`,
 // starts --jq.
 func (e *env) prepare(cmd *cobra.Command, root *cobra.Command) error {
 	e.formats = formatsOf(cmd)
+	if err := e.checkAt(cmd); err != nil {
+		return err
+	}
 	// report's own -o names a file; other commands share the root's.
 	if e.output != "" && cmd.Flags().Lookup("output") == root.PersistentFlags().Lookup("output") {
 		if len(e.formats) == 0 {
@@ -329,6 +341,9 @@ func newHelpCmd(root *cobra.Command) *cobra.Command {
 // todayDate resolves --today, then $CLIENTBOOK_TODAY, then the clock.
 func (e *env) todayDate() (book.Date, error) {
 	s, from := e.today, "--today"
+	if s == "" && e.at != "" && gitrev.IsDate(e.at) {
+		s, from = e.at, "--at"
+	}
 	if s == "" {
 		s, from = e.getenv("CLIENTBOOK_TODAY"), "$CLIENTBOOK_TODAY"
 	}
@@ -359,6 +374,9 @@ func (e *env) root() (string, error) {
 			return "", usagef("$CLIENTBOOK_DIR=%s: %v (unset it, or give --book)", dir, err)
 		}
 		return "", &usageError{msg: err.Error()}
+	}
+	if e.at != "" {
+		return e.atRoot(r)
 	}
 	return r, nil
 }
@@ -415,7 +433,7 @@ func (e *env) streamOptions(keepFindings bool, salt []string) (string, book.Opti
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
-	if salt != nil {
+	if salt != nil && e.at == "" {
 		opts.Cache = e.cache(r, salt)
 	}
 	if w := e.getenv("CLIENTBOOK_WORKERS"); w != "" {
