@@ -50,7 +50,7 @@ func (e *env) atRoot(tree string) (string, error) {
 	if e.atBook != nil {
 		return e.atBook.dir, nil
 	}
-	dir, c, err := e.materialize(tree, e.at)
+	dir, c, err := e.materialize(tree, e.at, "--at "+e.at)
 	if err != nil {
 		return "", err
 	}
@@ -59,9 +59,10 @@ func (e *env) atRoot(tree string) (string, error) {
 }
 
 // materialize writes the book at tree as it was at spec (a revision or a
-// date) into a new temporary folder, removed by env.done.
-func (e *env) materialize(tree, spec string) (string, gitrev.Commit, error) {
-	repo, err := gitrev.Open(tree, spec)
+// date) into a new temporary folder, removed by env.done. what names spec
+// in messages, with its flag or command.
+func (e *env) materialize(tree, spec, what string) (string, gitrev.Commit, error) {
+	repo, err := gitrev.Open(tree, what)
 	if err != nil {
 		return "", gitrev.Commit{}, &usageError{msg: err.Error()}
 	}
@@ -69,21 +70,21 @@ func (e *env) materialize(tree, spec string) (string, gitrev.Commit, error) {
 	if gitrev.IsDate(spec) {
 		d, perr := book.ParseDate(spec)
 		if perr != nil {
-			return "", c, usagef("--at %s: %v", spec, perr)
+			return "", c, usagef("%s: %v", what, perr)
 		}
-		c, err = repo.ResolveDate(d.Time(), spec)
+		c, err = repo.ResolveDate(d.Time(), what)
 	} else {
-		c, err = repo.Resolve(spec)
+		c, err = repo.Resolve(spec, what)
 	}
 	if err != nil {
 		return "", c, &usageError{msg: err.Error()}
 	}
 	dir, err := os.MkdirTemp("", "clientbook-at-")
 	if err != nil {
-		return "", c, usagef("--at %s: cannot make a temporary folder: %v", spec, err)
+		return "", c, usagef("%s: cannot make a temporary folder: %v", what, err)
 	}
 	e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
-	if err := repo.Materialize(c, dir, book.FirmFiles, spec); err != nil {
+	if err := repo.Materialize(c, dir, book.FirmFiles, what); err != nil {
 		return "", c, &usageError{msg: err.Error()}
 	}
 	return dir, c, nil

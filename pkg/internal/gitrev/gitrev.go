@@ -36,22 +36,23 @@ func (c Commit) Day() time.Time {
 }
 
 // Open finds the repository that holds the book at root. The error says
-// what to do when git is missing or root is not in a repository; what is
-// the revision the user asked for, named in every message.
+// what to do when git is missing or root is not in a repository. what is
+// the revision as the user gave it, with its flag ("--at HEAD~3"), named
+// in every message; so it is in every method's errors.
 func Open(root, what string) (*Repo, error) {
 	top, err := run(root, nil, "rev-parse", "--show-toplevel")
 	switch {
 	case errors.Is(err, exec.ErrNotFound):
-		return nil, fmt.Errorf("--at %s needs git, and git is not installed or not on PATH", what)
+		return nil, fmt.Errorf("%s needs git, and git is not installed or not on PATH", what)
 	case err != nil && strings.Contains(err.Error(), "not a git repository"):
-		return nil, fmt.Errorf("--at %s: the book at %s is not in a git repository: its history is only kept in git (git init, then commit the book)", what, root)
+		return nil, fmt.Errorf("%s: the book at %s is not in a git repository: its history is only kept in git (git init, then commit the book)", what, root)
 	case err != nil:
-		return nil, fmt.Errorf("--at %s: cannot ask git about the book at %s: %v", what, root, err)
+		return nil, fmt.Errorf("%s: cannot ask git about the book at %s: %v", what, root, err)
 	}
 	r := &Repo{Top: strings.TrimSpace(top)}
 	r.Prefix, err = prefix(r.Top, root)
 	if err != nil {
-		return nil, fmt.Errorf("--at %s: %v", what, err)
+		return nil, fmt.Errorf("%s: %v", what, err)
 	}
 	return r, nil
 }
@@ -85,25 +86,25 @@ func IsDate(spec string) bool { return dateText.MatchString(spec) }
 
 // Resolve turns a revision (anything git rev-parse accepts) into its
 // commit.
-func (r *Repo) Resolve(rev string) (Commit, error) {
+func (r *Repo) Resolve(rev, what string) (Commit, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
-		return Commit{}, fmt.Errorf("--at %q: want a revision (a commit, tag, branch, HEAD~3) or a date YYYY-MM-DD", rev)
+		return Commit{}, fmt.Errorf("%s: want a revision (a commit, tag, branch, HEAD~3) or a date YYYY-MM-DD", what)
 	}
 	out, err := run(r.Top, nil, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
 		if r.shallow() {
-			return Commit{}, fmt.Errorf("--at %s: git does not know this revision, and the repository at %s is a shallow clone that may lack it: fetch the whole history with `git fetch --unshallow`, then try again", rev, r.Top)
+			return Commit{}, fmt.Errorf("%s: git does not know this revision, and the repository at %s is a shallow clone that may lack it: fetch the whole history with `git fetch --unshallow`, then try again", what, r.Top)
 		}
-		return Commit{}, fmt.Errorf("--at %s: git does not know this revision in the repository at %s: give a commit, tag or branch that exists (git log --oneline lists them) or a date YYYY-MM-DD", rev, r.Top)
+		return Commit{}, fmt.Errorf("%s: git does not know this revision in the repository at %s: give a commit, tag or branch that exists (git log --oneline lists them) or a date YYYY-MM-DD", what, r.Top)
 	}
 	hash := strings.TrimSpace(out)
 	ct, err := run(r.Top, nil, "show", "-s", "--format=%ct", hash)
 	if err != nil {
-		return Commit{}, fmt.Errorf("--at %s: cannot read the commit %s: %v", rev, hash, err)
+		return Commit{}, fmt.Errorf("%s: cannot read the commit %s: %v", what, hash, err)
 	}
 	sec, err := strconv.ParseInt(strings.TrimSpace(ct), 10, 64)
 	if err != nil {
-		return Commit{}, fmt.Errorf("--at %s: cannot read the commit date of %s", rev, hash)
+		return Commit{}, fmt.Errorf("%s: cannot read the commit date of %s", what, hash)
 	}
 	return Commit{Hash: hash, Time: time.Unix(sec, 0).UTC()}, nil
 }
@@ -114,7 +115,7 @@ func (r *Repo) Resolve(rev string) (Commit, error) {
 func (r *Repo) ResolveDate(day time.Time, what string) (Commit, error) {
 	out, err := run(r.Top, nil, "log", "--format=%H %ct", "HEAD", "--")
 	if err != nil {
-		return Commit{}, fmt.Errorf("--at %s: the repository at %s has no commit yet (or HEAD cannot be read): commit the book first: %v", what, r.Top, err)
+		return Commit{}, fmt.Errorf("%s: the repository at %s has no commit yet (or HEAD cannot be read): commit the book first: %v", what, r.Top, err)
 	}
 	end := day.Unix() + 86400 // the first second after the day
 	var best Commit
@@ -135,9 +136,9 @@ func (r *Repo) ResolveDate(day time.Time, what string) (Commit, error) {
 	}
 	if !found {
 		if r.shallow() {
-			return Commit{}, fmt.Errorf("--at %s: no commit on or before that day in the repository at %s, a shallow clone whose history may start later: fetch the whole history with `git fetch --unshallow`, or give a later date", what, r.Top)
+			return Commit{}, fmt.Errorf("%s: no commit on or before that day in the repository at %s, a shallow clone whose history may start later: fetch the whole history with `git fetch --unshallow`, or give a later date", what, r.Top)
 		}
-		return Commit{}, fmt.Errorf("--at %s: that day is before the first commit of the repository at %s: give a later date (git log --reverse --format=%%cs | head -1 shows the first)", what, r.Top)
+		return Commit{}, fmt.Errorf("%s: that day is before the first commit of the repository at %s: give a later date (git log --reverse --format=%%cs | head -1 shows the first)", what, r.Top)
 	}
 	return best, nil
 }
@@ -165,9 +166,9 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 	out, err := run(r.Top, nil, args...)
 	if err != nil {
 		if r.shallow() {
-			return fmt.Errorf("--at %s: git cannot list commit %s, which the shallow clone at %s lacks: fetch the whole history with `git fetch --unshallow`", what, short(c.Hash), r.Top)
+			return fmt.Errorf("%s: git cannot list commit %s, which the shallow clone at %s lacks: fetch the whole history with `git fetch --unshallow`", what, short(c.Hash), r.Top)
 		}
-		return fmt.Errorf("--at %s: cannot list commit %s: %v", what, short(c.Hash), err)
+		return fmt.Errorf("%s: cannot list commit %s: %v", what, short(c.Hash), err)
 	}
 	var entries []entry
 	hasFirm := false
@@ -178,7 +179,7 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 		meta, path, ok := strings.Cut(rec, "\t")
 		f := strings.Fields(meta)
 		if !ok || len(f) != 3 {
-			return fmt.Errorf("--at %s: unexpected output from git ls-tree: %q", what, rec)
+			return fmt.Errorf("%s: unexpected output from git ls-tree: %q", what, rec)
 		}
 		if r.Prefix != "" {
 			path = strings.TrimPrefix(path, r.Prefix+"/")
@@ -187,7 +188,7 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 			continue // a submodule
 		}
 		if !filepath.IsLocal(filepath.FromSlash(path)) {
-			return fmt.Errorf("--at %s: git lists a path that is not inside the book: %q", what, path)
+			return fmt.Errorf("%s: git lists a path that is not inside the book: %q", what, path)
 		}
 		for _, name := range firmFiles {
 			if path == name {
@@ -201,7 +202,7 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 		if r.Prefix != "" {
 			where = r.Prefix + "/"
 		}
-		return fmt.Errorf("--at %s: the book (%s in %s) did not exist in that revision (commit %s of %s): give a later revision or date", what, firmFiles[0], where, short(c.Hash), c.Time.Format("2006-01-02"))
+		return fmt.Errorf("%s: the book (%s in %s) did not exist in that revision (commit %s of %s): give a later revision or date", what, firmFiles[0], where, short(c.Hash), c.Time.Format("2006-01-02"))
 	}
 	return writeAll(r.Top, entries, dir, what)
 }
@@ -222,7 +223,7 @@ func writeAll(top string, entries []entry, dir, what string) error {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("--at %s: cannot start git cat-file: %v", what, err)
+		return fmt.Errorf("%s: cannot start git cat-file: %v", what, err)
 	}
 	go func() {
 		w := bufio.NewWriter(stdin)
@@ -236,7 +237,7 @@ func writeAll(top string, entries []entry, dir, what string) error {
 	var firstErr error
 	for _, e := range entries {
 		if err := writeOne(rd, e, dir); err != nil {
-			firstErr = fmt.Errorf("--at %s: reading %s from git: %v", what, e.path, err)
+			firstErr = fmt.Errorf("%s: reading %s from git: %v", what, e.path, err)
 			break
 		}
 	}
@@ -246,7 +247,7 @@ func writeAll(top string, entries []entry, dir, what string) error {
 		return firstErr
 	}
 	if err := cmd.Wait(); err != nil {
-		return fmt.Errorf("--at %s: git cat-file: %v %s", what, err, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("%s: git cat-file: %v %s", what, err, strings.TrimSpace(stderr.String()))
 	}
 	return nil
 }
