@@ -97,8 +97,8 @@ type jsonSummary struct {
 }
 
 type jsonReport struct {
-	Findings []JSON `json:"findings"`
-	Summary  jsonSummary   `json:"summary"`
+	Findings []JSON      `json:"findings"`
+	Summary  jsonSummary `json:"summary"`
 }
 
 // WriteJSON prints the report as SPEC §8's check JSON. A finding without a
