@@ -3,12 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/exact"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/history"
 	"github.com/clientbook/clientbook/pkg/internal/gitrev"
@@ -182,19 +180,8 @@ func (e *env) printDiff(format string, from, to diffState, ch history.Changes) e
 			{Name: "action"}, {Name: "quadrant"}, {Name: "revenue", Align: render.AlignRight},
 		}}
 		for _, c := range history.ByImportance(ch.Clients) {
-			a, b := c.From, c.To
-			row := render.Texts(c.ID, c.Change,
-				moved(a, b, func(x *history.Client) *string { return &x.Band }),
-				moved(a, b, func(x *history.Client) *string { return intText(x.Score) }),
-				moved(a, b, func(x *history.Client) *string { return x.Action }),
-				moved(a, b, func(x *history.Client) *string { return x.Quadrant }),
-				moved(a, b, func(x *history.Client) *string {
-					if x.Revenue == nil {
-						return nil
-					}
-					s := exact.Fixed(x.Revenue, 2)
-					return &s
-				}))
+			v := history.ShownOf(c)
+			row := render.Texts(c.ID, c.Change, v.Band, v.Score, v.Action, v.Quadrant, v.Revenue)
 			if history.Alarming(c) {
 				row[2].Tone, row[4].Tone = render.ToneBad, render.ToneBad
 			}
@@ -208,7 +195,7 @@ func (e *env) printDiff(format string, from, to diffState, ch history.Changes) e
 		heading(fmt.Sprintf("Opportunities (%d)", len(ch.Opportunities)))
 		g := &render.Grid{Columns: []render.Column{{Name: "opportunity"}, {Name: "change"}, {Name: "decision"}}}
 		for _, o := range ch.Opportunities {
-			g.Rows = append(g.Rows, render.Texts(o.ID, o.Change, arrow(strOrNil(o.From), strOrNil(o.To))))
+			g.Rows = append(g.Rows, render.Texts(o.ID, o.Change, history.DecisionShown(o)))
 		}
 		if err := render.Write(w, render.Format(format), nil, g, opts); err != nil {
 			return err
@@ -235,56 +222,4 @@ func writeFindingGrid(w io.Writer, format string, fs []finding.Finding, opts ren
 		g.Rows = append(g.Rows, render.Texts(f.Location(), f.Severity.String(), f.Rule, f.Message))
 	}
 	return render.Write(w, render.Format(format), nil, g, opts)
-}
-
-// moved shows one value of a client on both sides: "a → b" when it
-// moved, the value alone when it did not; "none" stands for no value.
-func moved(a, b *history.Client, get func(*history.Client) *string) string {
-	var x, y *string
-	if a != nil {
-		x = get(a)
-	}
-	if b != nil {
-		y = get(b)
-	}
-	if a != nil && b != nil && eqStr(x, y) {
-		if x == nil {
-			return ""
-		}
-		return *x
-	}
-	return arrow(x, y)
-}
-
-func arrow(x, y *string) string {
-	return noneIfNil(x) + " → " + noneIfNil(y)
-}
-
-func noneIfNil(s *string) string {
-	if s == nil {
-		return "none"
-	}
-	return *s
-}
-
-func eqStr(a, b *string) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
-}
-
-func strOrNil(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func intText(n *int) *string {
-	if n == nil {
-		return nil
-	}
-	s := strconv.Itoa(*n)
-	return &s
 }

@@ -68,10 +68,8 @@ func Evaluate(b *book.Book, today book.Date) State {
 		}
 		st.Opportunities[id] = string(accept.Evaluate(b, o).Decision)
 	}
-	fs := slices.Clone(b.Findings)
-	for _, c := range append(slices.Clone(b.Clients), b.Unread...) {
-		fs = append(fs, rules.Check(c, s, health.Assess(c, s, today), today)...)
-	}
+	// As check and the report find them (rules.Run).
+	fs := append(slices.Clone(b.Findings), rules.Run(b, results, today)...)
 	finding.Sort(fs)
 	st.Findings = fs
 	return st
