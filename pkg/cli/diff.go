@@ -111,8 +111,13 @@ func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffStat
 		return diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today),
 			state: history.Evaluate(b, today)}, nil
 	}
+	return e.diffSideAs(tree, spec, today, "diff "+spec)
+}
+
+// diffSideAs reads and evaluates the side spec; what names it in messages
+// ("diff 30d").
+func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffState, error) {
 	rev := spec
-	what := "diff " + spec
 	var day book.Date
 	switch {
 	case gitrev.IsDate(spec):
@@ -124,7 +129,7 @@ func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffStat
 	case isDuration(spec):
 		n, _ := book.ParseDuration(spec)
 		day = today - book.Date(n)
-		what = fmt.Sprintf("diff %s (%s)", spec, day)
+		what = fmt.Sprintf("%s (%s)", what, day)
 		spec = day.String()
 	}
 	dir, c, err := e.materialize(tree, spec, what)
@@ -138,7 +143,10 @@ func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffStat
 	if err != nil {
 		return diffState{}, &usageError{msg: err.Error()}
 	}
-	label := fmt.Sprintf("%s (%s)", rev, day)
+	label := rev
+	if rev != day.String() {
+		label = fmt.Sprintf("%s (%s)", rev, day)
+	}
 	return diffState{side: history.Side{Rev: &rev, Date: day}, label: label, state: history.Evaluate(b, day)}, nil
 }
 
