@@ -24,7 +24,7 @@ func newDiffCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "diff FROM [TO]",
 		Short: "What changed between two states of the book (clients, opportunities, findings)",
-		Long: `diff compares two states of the book (SPEC §10): clients added, removed
+		Long: `diff compares two states of the book kept in git: clients added, removed
 and changed (health score, band, quadrant, portfolio action, revenue),
 opportunities added, removed or whose decision changed, and check findings
 added and resolved.
