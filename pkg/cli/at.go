@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -79,12 +82,38 @@ func (e *env) materialize(tree, spec, what string) (string, gitrev.Commit, error
 	if err != nil {
 		return "", c, &usageError{msg: err.Error()}
 	}
-	dir, err := os.MkdirTemp("", "clientbook-at-")
-	if err != nil {
-		return "", c, usagef("%s: cannot make a temporary folder: %v", what, err)
+	// A memory-backed folder when there is one and $TMPDIR does not say
+	// otherwise: the book is written once and read once, and on a disk
+	// creating and removing its thousands of small files costs more than
+	// reading them. A book that does not fit there goes to the usual
+	// temporary folder.
+	var places []string
+	if e.getenv("TMPDIR") == "" && runtime.GOOS == "linux" {
+		if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+			places = append(places, "/dev/shm")
+		}
 	}
-	e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
-	if err := repo.Materialize(c, dir, book.FirmFiles, what); err != nil {
+	places = append(places, os.TempDir())
+	var dir string
+	for i, place := range places {
+		dir, err = os.MkdirTemp(place, "clientbook-at-")
+		if err != nil {
+			if i < len(places)-1 {
+				continue
+			}
+			return "", c, usagef("%s: cannot make a temporary folder: %v", what, err)
+		}
+		e.cleanupMu.Lock()
+		e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
+		e.cleanupMu.Unlock()
+		err = repo.Materialize(c, dir, book.FirmFiles, what)
+		if err == nil {
+			break
+		}
+		if i < len(places)-1 && errors.Is(err, syscall.ENOSPC) {
+			_ = os.RemoveAll(dir)
+			continue
+		}
 		return "", c, &usageError{msg: err.Error()}
 	}
 	return dir, c, nil
@@ -102,6 +131,8 @@ func (e *env) treeRoot(root string) string {
 
 // done removes what the run left in temporary folders.
 func (e *env) done() {
+	e.cleanupMu.Lock()
+	defer e.cleanupMu.Unlock()
 	for _, f := range e.cleanup {
 		f()
 	}

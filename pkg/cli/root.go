@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -58,9 +59,10 @@ type env struct {
 
 	// at is --at REV|DATE (at.go); atBook the book as it was there, read
 	// once, and cleanup what removes it when the command is done.
-	at      string
-	atBook  *atBook
-	cleanup []func()
+	at        string
+	atBook    *atBook
+	cleanup   []func()
+	cleanupMu sync.Mutex // diff reads its two sides at once
 }
 
 // failError ends a command with exit code 1 after it has printed its result.

@@ -237,7 +237,7 @@ func writeAll(top string, entries []entry, dir, what string) error {
 	var firstErr error
 	for _, e := range entries {
 		if err := writeOne(rd, e, dir); err != nil {
-			firstErr = fmt.Errorf("%s: reading %s from git: %v", what, e.path, err)
+			firstErr = fmt.Errorf("%s: reading %s from git: %w", what, e.path, err)
 			break
 		}
 	}
