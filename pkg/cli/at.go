@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -137,4 +138,18 @@ func (e *env) done() {
 		f()
 	}
 	e.cleanup = nil
+}
+
+// atPath maps an absolute path in the working tree's book to the same
+// place in the book read at --at; without --at, or outside the book, it
+// is p.
+func (e *env) atPath(p string) string {
+	if e.atBook == nil {
+		return p
+	}
+	rel, err := filepath.Rel(e.atBook.tree, p)
+	if err != nil || !filepath.IsLocal(rel) && rel != "." {
+		return p
+	}
+	return filepath.Join(e.atBook.dir, rel)
 }

@@ -85,7 +85,7 @@ func runCheck(e *env, opts *checkOptions) error {
 	}
 	var keep []func(finding.Finding) bool
 	if len(opts.paths) > 0 {
-		prefixes, err := relPaths(root, opts.paths)
+		prefixes, err := relPaths(root, e.atPath, opts.paths)
 		if err != nil {
 			return err
 		}
@@ -184,16 +184,16 @@ func runCheck(e *env, opts *checkOptions) error {
 // the book root. A relative path is looked for from the working folder,
 // then from the book root (so that `check clients/acme --book DIR` works
 // from anywhere); the error says where it looked.
-func relPaths(root string, paths []string) ([]string, error) {
+func relPaths(root string, at func(string) string, paths []string) ([]string, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, usagef("cannot tell the working folder: %v", err)
 	}
 	var out []string
 	for _, p := range paths {
-		candidates := []string{p}
+		candidates := []string{at(p)}
 		if !filepath.IsAbs(p) {
-			candidates = []string{filepath.Join(cwd, p), filepath.Join(root, p)}
+			candidates = []string{at(filepath.Join(cwd, p)), filepath.Join(root, p)}
 		}
 		found, inBook := "", false
 		for _, abs := range candidates {
