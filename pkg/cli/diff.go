@@ -126,6 +126,7 @@ func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffStat
 func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffState, error) {
 	rev := spec
 	var day book.Date
+	dated := true // a date or a duration: evaluated on that day
 	switch {
 	case gitrev.IsDate(spec):
 		d, err := book.ParseDate(spec)
@@ -138,13 +139,15 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 		day = today - book.Date(n)
 		what = fmt.Sprintf("%s (%s)", what, day)
 		spec = day.String()
+	default:
+		dated = false
 	}
 	dir, c, err := e.materialize(tree, spec, what)
 	if err != nil {
 		return diffState{}, err
 	}
-	if day == 0 && !gitrev.IsDate(spec) {
-		day = book.DateOf(c.Time)
+	if !dated {
+		day = book.DateOf(c.Time) // the commit's committer date, UTC
 	}
 	b, err := book.Load(dir)
 	if err != nil {
