@@ -86,13 +86,16 @@ func runCheck(e *env, opts *checkOptions) error {
 	}
 	var keep []func(finding.Finding) bool
 	if len(opts.paths) > 0 {
-		prefixes, err := relPaths(root, opts.paths)
+		prefixes, err := relPaths(root, e.atPath, opts.paths)
 		if err != nil {
 			return err
 		}
 		keep = append(keep, func(f finding.Finding) bool { return underPaths(f, prefixes) })
 	}
 	if opts.since != "" {
+		if e.at != "" {
+			return usagef("--since %s with --at %s: --since compares with the working tree; leave out one of them", opts.since, e.at)
+		}
 		changed, err := changedSince(root, opts.since)
 		if err != nil {
 			return err
@@ -148,9 +151,9 @@ func runCheck(e *env, opts *checkOptions) error {
 		report.Files = b.Files
 		err = finding.WriteJSON(out, report)
 	case "github":
-		err = finding.WriteGitHub(out, report, rootPrefix(root))
+		err = finding.WriteGitHub(out, report, rootPrefix(e.treeRoot(root)))
 	case "sarif":
-		err = finding.WriteSARIF(out, report, rootPrefix(root), Version, b.Settings.Severities)
+		err = finding.WriteSARIF(out, report, rootPrefix(e.treeRoot(root)), Version, b.Settings.Severities)
 	default:
 		if render.IsTerminal(e.stdout) {
 			err = finding.WriteTextWithSource(out, report, sourceLines(root))
@@ -182,16 +185,16 @@ func runCheck(e *env, opts *checkOptions) error {
 // the book root. A relative path is looked for from the working folder,
 // then from the book root (so that `check clients/acme --book DIR` works
 // from anywhere); the error says where it looked.
-func relPaths(root string, paths []string) ([]string, error) {
+func relPaths(root string, at func(string) string, paths []string) ([]string, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, usagef("cannot tell the working folder: %v", err)
 	}
 	var out []string
 	for _, p := range paths {
-		candidates := []string{p}
+		candidates := []string{at(p)}
 		if !filepath.IsAbs(p) {
-			candidates = []string{filepath.Join(cwd, p), filepath.Join(root, p)}
+			candidates = []string{at(filepath.Join(cwd, p)), filepath.Join(root, p)}
 		}
 		found, inBook := "", false
 		for _, abs := range candidates {

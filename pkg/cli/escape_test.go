@@ -37,9 +37,9 @@ func TestErrorsAreEscaped(t *testing.T) {
 		{"unknown opportunity", []string{"accept", "--book", agency, hostile}, 2,
 			"clientbook: " + shown + " is not an opportunity id or file of the book: known opportunities are nimbus-seo-programme, tallis-robotics-brand, trailhead-winter-launch\n"},
 		{"unknown command", []string{"chek" + hostile}, 2,
-			`clientbook: unknown command "chekx\x1b[2J\x07\r\n::error file=x::pwned\u009b\u202e": use one of accept, check, completion, due, health, import, init, log, map, matrix, new, portfolio, report, review, schema, version (see clientbook --help)` + "\n"},
+			`clientbook: unknown command "chekx\x1b[2J\x07\r\n::error file=x::pwned\u009b\u202e": use one of accept, check, completion, diff, due, health, import, init, log, map, matrix, new, portfolio, report, review, schema, version (see clientbook --help)` + "\n"},
 		{"unknown command with a suggestion", []string{"chek"}, 2,
-			"clientbook: unknown command \"chek\": did you mean check? Use one of accept, check, completion, due, health, import, init, log, map, matrix, new, portfolio, report, review, schema, version (see clientbook --help)\n"},
+			"clientbook: unknown command \"chek\": did you mean check? Use one of accept, check, completion, diff, due, health, import, init, log, map, matrix, new, portfolio, report, review, schema, version (see clientbook --help)\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -32,6 +32,9 @@ var examples = map[string]string{
   clientbook due --book examples/agency --within 30d --owner lena
   clientbook due fenwick-foods --book examples/agency --jq '.[] | select(.overdue) | .what'
   clientbook due --book examples/agency --within 60d -o ics > due.ics`,
+	"diff": `  clientbook diff 30d --book examples/agency -o markdown > changes.md
+  clientbook diff 2026-01-01 HEAD --book examples/agency --jq '.clients[] | select(.change == "changed") | .id' > moved.txt
+  clientbook diff origin/main --book examples/agency --exit-code || echo "the book changed"`,
 	"report": `  clientbook report --book examples/agency -o report.html
   clientbook report --book examples/consulting --within 30d > report.html`,
 	"review": `  clientbook review harbour-hotels --book examples/agency

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/history"
 	"github.com/clientbook/clientbook/pkg/internal/edit"
 	"github.com/clientbook/clientbook/pkg/report"
 )
@@ -17,6 +19,7 @@ import (
 type reportOptions struct {
 	file   string
 	within string
+	since  string
 }
 
 func newReportCmd(e *env) *cobra.Command {
@@ -46,6 +49,7 @@ standard output. The same book and --today give a byte-identical file.`,
 	// A local --output shadows the global output-format flag, so that
 	// `report --help` documents what -o means here.
 	cmd.Flags().StringVarP(&opts.file, "output", "o", "", `write the page to FILE ("-" or absent: standard output)`)
+	cmd.Flags().StringVar(&opts.since, "since", "", "add a section of what changed since then, as diff shows it: a duration back from today (30d), a date or a git revision")
 	cmd.Flags().StringVar(&opts.within, "within", "14d", "how far ahead the due list looks: Nd, Nw, Nm (30 days) or Ny")
 	e.addStrict(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("within", completeWithin)
@@ -69,8 +73,14 @@ func runReport(e *env, opts *reportOptions) error {
 		return err
 	}
 	e.warnRead(b, nil)
+	m := report.FromBook(b, today, within)
+	if opts.since != "" {
+		if m.Since, err = e.reportSince(opts.since, b, today); err != nil {
+			return err
+		}
+	}
 	var page bytes.Buffer
-	if err := report.Write(&page, report.FromBook(b, today, within)); err != nil {
+	if err := report.Write(&page, m); err != nil {
 		return err
 	}
 	if opts.file == "" || opts.file == "-" {
@@ -96,4 +106,24 @@ func writeReport(path string, data []byte) error {
 		return &failError{msg: err.Error()}
 	}
 	return nil
+}
+
+// reportSince is the report's "since" section: the diff from spec (a
+// duration, a date or a revision) to the book the report shows, b, which
+// is the working tree's or --at's, evaluated on today.
+func (e *env) reportSince(spec string, b *book.Book, today book.Date) (*report.Since, error) {
+	tree := b.Root
+	if e.atBook != nil {
+		tree = e.atBook.tree
+	}
+	from, err := e.diffSideAs(tree, spec, today, "report --since "+spec)
+	if err != nil {
+		return nil, err
+	}
+	to := history.Evaluate(b, today)
+	label := fmt.Sprintf("today (%s)", today)
+	if e.at != "" {
+		label = fmt.Sprintf("%s (%s)", e.at, today)
+	}
+	return report.SinceOf(from.label, label, history.Compare(from.state, to)), nil
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/codec"
+	"github.com/clientbook/clientbook/pkg/internal/gitrev"
 	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/internal/render"
 )
@@ -56,6 +58,13 @@ type env struct {
 	strict     bool
 	leftOut    []book.LeftOut
 	bookErrors int
+
+	// at is --at REV|DATE (at.go); atBook the book as it was there, read
+	// once, and cleanup what removes it when the command is done.
+	at        string
+	atBook    *atBook
+	cleanup   []func()
+	cleanupMu sync.Mutex // diff reads its two sides at once
 }
 
 // failError ends a command with exit code 1 after it has printed its result.
@@ -86,6 +95,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	defer e.done()
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -163,6 +173,7 @@ account plan is complete and current.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&e.bookDir, "book", "", "the book's folder (default: $CLIENTBOOK_DIR, else the nearest folder holding clientbook.yaml)")
 	pf.StringVar(&e.today, "today", "", "the date to treat as today, YYYY-MM-DD (default: $CLIENTBOOK_TODAY, else the real date)")
+	pf.StringVar(&e.at, "at", "", "read the book as it was in a git revision (commit, tag, branch, HEAD~3) or at a date YYYY-MM-DD (the last commit on or before that day, UTC; today is then that day)")
 	pf.StringVarP(&e.output, "output", "o", "", "output format: table, wide (every column, whatever the width), json, yaml, csv or markdown (check: text, json, github or sarif; due also ics; see each command's help)")
 	root.AddCommand(
 		newInitCmd(e),
@@ -173,6 +184,7 @@ account plan is complete and current.`,
 		withFormats(newPortfolioCmd(e), tableFormats...),
 		withFormats(newDueCmd(e), append(slices.Clone(tableFormats), "ics")...),
 		newReportCmd(e),
+		withFormats(newDiffCmd(e), "table", "json", "yaml", "markdown"),
 		withFormats(newReviewAgendaCmd(e), "table", "markdown", "json", "yaml"),
 		withFormats(newMapCmd(e), "table", "json", "yaml", "dot", "mermaid"),
 		newLogCmd(e),
@@ -214,6 +226,9 @@ account plan is complete and current.`,
 // starts --jq.
 func (e *env) prepare(cmd *cobra.Command, root *cobra.Command) error {
 	e.formats = formatsOf(cmd)
+	if err := e.checkAt(cmd); err != nil {
+		return err
+	}
 	// report's own -o names a file; other commands share the root's.
 	if e.output != "" && cmd.Flags().Lookup("output") == root.PersistentFlags().Lookup("output") {
 		if len(e.formats) == 0 {
@@ -229,6 +244,9 @@ func (e *env) prepare(cmd *cobra.Command, root *cobra.Command) error {
 // todayDate resolves --today, then $CLIENTBOOK_TODAY, then the clock.
 func (e *env) todayDate() (book.Date, error) {
 	s, from := e.today, "--today"
+	if s == "" && e.at != "" && gitrev.IsDate(e.at) {
+		s, from = e.at, "--at"
+	}
 	if s == "" {
 		s, from = e.getenv("CLIENTBOOK_TODAY"), "$CLIENTBOOK_TODAY"
 	}
@@ -259,6 +277,9 @@ func (e *env) root() (string, error) {
 			return "", usagef("$CLIENTBOOK_DIR=%s: %v (unset it, or give --book)", dir, err)
 		}
 		return "", &usageError{msg: err.Error()}
+	}
+	if e.at != "" {
+		return e.atRoot(r)
 	}
 	return r, nil
 }
@@ -315,7 +336,7 @@ func (e *env) streamOptions(keepFindings bool, salt []string) (string, load.Opti
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
-	if salt != nil {
+	if salt != nil && e.at == "" {
 		opts.Cache, opts.Codec = e.cache(r, salt), codec.Binary{}
 	}
 	if w := e.getenv("CLIENTBOOK_WORKERS"); w != "" {

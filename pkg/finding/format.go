@@ -64,7 +64,23 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-type jsonFinding struct {
+// JSONOf is f as `check -o json` writes it.
+func JSONOf(f Finding) JSON {
+	jf := JSON{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path, Message: f.Message}
+	if f.Line > 0 {
+		line := f.Line
+		jf.Line = &line
+		if f.Column > 0 {
+			col := f.Column
+			jf.Column = &col
+		}
+	}
+	return jf
+}
+
+// JSON is one finding as `check -o json` writes it: rule, severity,
+// path, line and column (null when not known) and message.
+type JSON struct {
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"`
 	Path     string `json:"path"`
@@ -81,23 +97,16 @@ type jsonSummary struct {
 }
 
 type jsonReport struct {
-	Findings []jsonFinding `json:"findings"`
-	Summary  jsonSummary   `json:"summary"`
+	Findings []JSON      `json:"findings"`
+	Summary  jsonSummary `json:"summary"`
 }
 
 // WriteJSON prints the report as SPEC §8's check JSON. A finding without a
 // position has null line and column.
 func WriteJSON(w io.Writer, r Report) error {
-	out := jsonReport{Findings: []jsonFinding{}}
+	out := jsonReport{Findings: []JSON{}}
 	for f := range r.All() {
-		jf := jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), Path: f.Path, Message: f.Message}
-		if f.Line > 0 {
-			jf.Line = &f.Line
-			if f.Column > 0 {
-				jf.Column = &f.Column
-			}
-		}
-		out.Findings = append(out.Findings, jf)
+		out.Findings = append(out.Findings, JSONOf(f))
 	}
 	c := r.Counts()
 	out.Summary = jsonSummary{Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Files: r.Files}

@@ -56,6 +56,10 @@ type Model struct {
 
 	Opportunities Opportunities
 	Maps          []RelMap // the relationship map of every key client
+
+	// Since is what changed since an earlier state of the book (report
+	// --since); nil without one.
+	Since *Since
 }
 
 // BookFacts sizes the book.

@@ -1,0 +1,244 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/finding"
+	"github.com/clientbook/clientbook/pkg/history"
+	"github.com/clientbook/clientbook/pkg/internal/gitrev"
+	"github.com/clientbook/clientbook/pkg/internal/load"
+	"github.com/clientbook/clientbook/pkg/internal/render"
+)
+
+type diffOptions struct {
+	from, to string
+	hasTo    bool
+	exitCode bool
+}
+
+func newDiffCmd(e *env) *cobra.Command {
+	opts := &diffOptions{}
+	cmd := &cobra.Command{
+		Use:   "diff FROM [TO]",
+		Short: "What changed between two states of the book (clients, opportunities, findings)",
+		Long: `diff compares two states of the book kept in git: clients added, removed
+and changed (health score, band, quadrant, portfolio action, revenue),
+opportunities added, removed or whose decision changed, and check findings
+added and resolved.
+
+FROM and TO are each a git revision (anything git rev-parse accepts), a
+date YYYY-MM-DD (the last commit on or before that day, UTC) or a duration
+back from today (30d, 2w, 1m = 30 days, 1y = 365 days: the book as of that
+date). TO defaults to the working tree. Each side is evaluated on its own
+day: a date is that day, a revision its commit's committer date (UTC), the
+working tree today.
+
+Findings are matched by rule, path and subject (the quoted action,
+milestone, dependency or field they name; else their message without
+numbers and dates), so a finding that only moved lines or grew older is
+neither added nor resolved.
+
+The exit code is 0 whether or not anything changed; with --exit-code a
+change exits 1, as git diff does.`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.from = args[0]
+			if len(args) == 2 {
+				opts.to, opts.hasTo = args[1], true
+			}
+			return runDiff(e, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.exitCode, "exit-code", false, "exit 1 when anything changed")
+	return cmd
+}
+
+// diffState is one side of a diff, evaluated.
+type diffState struct {
+	side  history.Side
+	label string // for people: "HEAD~3 (2026-03-01)", "the working tree (2026-06-01)"
+	state history.State
+}
+
+func runDiff(e *env, opts *diffOptions) error {
+	format, err := e.format()
+	if err != nil {
+		return err
+	}
+	today, err := e.todayDate()
+	if err != nil {
+		return err
+	}
+	tree, err := e.root()
+	if err != nil {
+		return err
+	}
+	// The two sides are read and evaluated at once: each is a whole
+	// book, and neither waits for the other.
+	var from, to diffState
+	var fromErr, toErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { from, fromErr = e.diffSide(tree, opts.from, true, today) })
+	to, toErr = e.diffSide(tree, opts.to, opts.hasTo, today)
+	wg.Wait()
+	if fromErr != nil {
+		return fromErr
+	}
+	if toErr != nil {
+		return toErr
+	}
+	ch := history.Compare(from.state, to.state)
+	switch format {
+	case "json", "yaml":
+		err = e.print(format, history.ReportOf(from.side, to.side, ch), nil)
+	default:
+		err = e.printDiff(format, from, to, ch)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.exitCode && !ch.Empty() {
+		return &failError{}
+	}
+	return nil
+}
+
+// diffSide reads and evaluates one side: spec is a date, a duration back
+// from today or a revision; without one, the working tree at tree.
+func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffState, error) {
+	if !given {
+		b, err := load.Load(tree)
+		if err != nil {
+			return diffState{}, &usageError{msg: err.Error()}
+		}
+		return diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today),
+			state: history.Evaluate(b, today)}, nil
+	}
+	return e.diffSideAs(tree, spec, today, "diff "+spec)
+}
+
+// diffSideAs reads and evaluates the side spec; what names it in messages
+// ("diff 30d").
+func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffState, error) {
+	rev := spec
+	var day book.Date
+	dated := true // a date or a duration: evaluated on that day
+	switch {
+	case gitrev.IsDate(spec):
+		d, err := book.ParseDate(spec)
+		if err != nil {
+			return diffState{}, usagef("%s: %v", what, err)
+		}
+		day = d
+	case isDuration(spec):
+		n, _ := book.ParseDuration(spec)
+		day = today - book.Date(n)
+		what = fmt.Sprintf("%s (%s)", what, day)
+		spec = day.String()
+	default:
+		dated = false
+	}
+	dir, c, err := e.materialize(tree, spec, what)
+	if err != nil {
+		return diffState{}, err
+	}
+	if !dated {
+		day = book.DateOf(c.Time) // the commit's committer date, UTC
+	}
+	b, err := load.Load(dir)
+	if err != nil {
+		return diffState{}, &usageError{msg: err.Error()}
+	}
+	label := rev
+	if rev != day.String() {
+		label = fmt.Sprintf("%s (%s)", rev, day)
+	}
+	return diffState{side: history.Side{Rev: &rev, Date: day}, label: label, state: history.Evaluate(b, day)}, nil
+}
+
+// isDuration reports whether spec is a duration (30d, 2w, 1m, 1y): such a
+// spec is always read as one, never as a branch of that name.
+func isDuration(spec string) bool {
+	_, err := book.ParseDuration(spec)
+	return err == nil
+}
+
+// printDiff writes the changes for people: a table per kind, the clients
+// most important first (band drops, new exit and recover), or the same in
+// markdown.
+func (e *env) printDiff(format string, from, to diffState, ch history.Changes) error {
+	w := e.stdout
+	md := format == "markdown"
+	opts := e.tableOptions()
+	heading := func(s string) {
+		if md {
+			fmt.Fprintf(w, "\n### %s\n\n", s)
+		} else {
+			fmt.Fprintf(w, "\n%s\n", s)
+		}
+	}
+	title := fmt.Sprintf("Changes from %s to %s", from.label, to.label)
+	if md {
+		fmt.Fprintf(w, "## %s\n", render.Sprintf("%s", title))
+	} else {
+		render.Fprintf(w, "%s\n", title)
+	}
+	if ch.Empty() {
+		fmt.Fprintf(w, "\nnothing changed\n")
+		return nil
+	}
+	if len(ch.Clients) > 0 {
+		heading(fmt.Sprintf("Clients (%d)", len(ch.Clients)))
+		g := &render.Grid{Columns: []render.Column{
+			{Name: "client"}, {Name: "change"}, {Name: "band"}, {Name: "score", Align: render.AlignRight},
+			{Name: "action"}, {Name: "quadrant"}, {Name: "revenue", Align: render.AlignRight},
+		}}
+		for _, c := range history.ByImportance(ch.Clients) {
+			v := history.ShownOf(c)
+			row := render.Texts(c.ID, c.Change, v.Band, v.Score, v.Action, v.Quadrant, v.Revenue)
+			if history.Alarming(c) {
+				row[2].Tone, row[4].Tone = render.ToneBad, render.ToneBad
+			}
+			g.Rows = append(g.Rows, row)
+		}
+		if err := render.Write(w, render.Format(format), nil, g, opts); err != nil {
+			return err
+		}
+	}
+	if len(ch.Opportunities) > 0 {
+		heading(fmt.Sprintf("Opportunities (%d)", len(ch.Opportunities)))
+		g := &render.Grid{Columns: []render.Column{{Name: "opportunity"}, {Name: "change"}, {Name: "decision"}}}
+		for _, o := range ch.Opportunities {
+			g.Rows = append(g.Rows, render.Texts(o.ID, o.Change, history.DecisionShown(o)))
+		}
+		if err := render.Write(w, render.Format(format), nil, g, opts); err != nil {
+			return err
+		}
+	}
+	for _, part := range []struct {
+		name string
+		fs   []finding.Finding
+	}{{"Findings added", ch.Added}, {"Findings resolved", ch.Resolved}} {
+		if len(part.fs) == 0 {
+			continue
+		}
+		heading(fmt.Sprintf("%s (%d)", part.name, len(part.fs)))
+		if err := writeFindingGrid(w, format, part.fs, opts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFindingGrid(w io.Writer, format string, fs []finding.Finding, opts render.Options) error {
+	g := &render.Grid{Columns: []render.Column{{Name: "where"}, {Name: "severity"}, {Name: "rule"}, {Name: "message"}}}
+	for _, f := range fs {
+		g.Rows = append(g.Rows, render.Texts(f.Location(), f.Severity.String(), f.Rule, f.Message))
+	}
+	return render.Write(w, render.Format(format), nil, g, opts)
+}

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/bookgen"
+)
+
+// historyBook generates a book of n clients in a new git repository with
+// two commits, the second changing 5% of the clients (a comment added at
+// the top of their client.yaml), and returns its folder.
+func historyBook(b *testing.B, n int) string {
+	b.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := filepath.Join(b.TempDir(), "book")
+	today, _ := book.ParseDate("2026-11-23")
+	if err := bookgen.Generate(dir, n, 1, today); err != nil {
+		b.Fatal(err)
+	}
+	git := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Bench", "-c", "user.email=bench@example.com"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "one")
+	clients, err := os.ReadDir(filepath.Join(dir, "clients"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, c := range clients {
+		if i%20 != 0 {
+			continue
+		}
+		p := filepath.Join(dir, "clients", c.Name(), "client.yaml")
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, append([]byte("# changed\n"), data...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	git("commit", "-q", "-a", "-m", "two")
+	return dir
+}
+
+// BenchmarkHistory compares, on a generated book of 2k clients, a cold
+// `check` of the working tree with `check --at HEAD~1` (the book read from
+// git into a private folder) and `diff HEAD~1 HEAD` (two such books, each
+// evaluated in full). The cache is off: every run is cold.
+func BenchmarkHistory(b *testing.B) {
+	dir := historyBook(b, 2000)
+	b.Setenv("CLIENTBOOK_CACHE", "off")
+	b.Setenv("CLIENTBOOK_TODAY", "2026-11-23")
+	for _, args := range [][]string{
+		{"check", "-o", "json"},
+		{"check", "-o", "json", "--at", "HEAD~1"},
+		{"diff", "HEAD~1", "HEAD", "-o", "json"},
+	} {
+		b.Run(strings.Join(args, " "), func(b *testing.B) {
+			for b.Loop() {
+				code := Main(append(args, "--book", dir), strings.NewReader(""), io.Discard, io.Discard)
+				if code > ExitFailed {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}

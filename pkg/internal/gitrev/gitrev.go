@@ -1,0 +1,319 @@
+package gitrev
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Repo is the git repository holding a book, and the book's place in it.
+type Repo struct {
+	// Top is the repository's top folder; Prefix the book root relative
+	// to it, slash-separated, "" when the book is at the top.
+	Top    string
+	Prefix string
+}
+
+// Commit is a resolved revision: its hash and its committer date.
+type Commit struct {
+	Hash string
+	Time time.Time // committer date, UTC
+}
+
+// Day is the commit's committer date as a calendar day in UTC.
+func (c Commit) Day() time.Time {
+	y, m, d := c.Time.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Open finds the repository that holds the book at root. The error says
+// what to do when git is missing or root is not in a repository. what is
+// the revision as the user gave it, with its flag ("--at HEAD~3"), named
+// in every message; so it is in every method's errors.
+func Open(root, what string) (*Repo, error) {
+	top, err := run(root, nil, "rev-parse", "--show-toplevel")
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return nil, fmt.Errorf("%s needs git, and git is not installed or not on PATH", what)
+	case err != nil && strings.Contains(err.Error(), "not a git repository"):
+		return nil, fmt.Errorf("%s: the book at %s is not in a git repository: its history is only kept in git (git init, then commit the book)", what, root)
+	case err != nil:
+		return nil, fmt.Errorf("%s: cannot ask git about the book at %s: %v", what, root, err)
+	}
+	r := &Repo{Top: strings.TrimSpace(top)}
+	r.Prefix, err = prefix(r.Top, root)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", what, err)
+	}
+	return r, nil
+}
+
+// prefix is root relative to top, slash-separated, "" at the top; both
+// are resolved through symlinks first, as git resolves the top.
+func prefix(top, root string) (string, error) {
+	realTop, err := filepath.EvalSymlinks(filepath.FromSlash(top))
+	if err != nil {
+		return "", err
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(realTop, realRoot)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("the book at %s is outside the repository at %s", root, top)
+	}
+	if rel == "." {
+		return "", nil
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+var dateText = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// IsDate reports whether spec is written as a date, YYYY-MM-DD: such a
+// spec is always read as a date, never as a branch of that name.
+func IsDate(spec string) bool { return dateText.MatchString(spec) }
+
+// Resolve turns a revision (anything git rev-parse accepts) into its
+// commit.
+func (r *Repo) Resolve(rev, what string) (Commit, error) {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return Commit{}, fmt.Errorf("%s: want a revision (a commit, tag, branch, HEAD~3) or a date YYYY-MM-DD", what)
+	}
+	out, err := run(r.Top, nil, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
+		if r.shallow() {
+			return Commit{}, fmt.Errorf("%s: git does not know this revision, and the repository at %s is a shallow clone that may lack it: fetch the whole history with `git fetch --unshallow`, then try again", what, r.Top)
+		}
+		return Commit{}, fmt.Errorf("%s: git does not know this revision in the repository at %s: give a commit, tag or branch that exists (git log --oneline lists them) or a date YYYY-MM-DD", what, r.Top)
+	}
+	hash := strings.TrimSpace(out)
+	ct, err := run(r.Top, nil, "show", "-s", "--format=%ct", hash)
+	if err != nil {
+		return Commit{}, fmt.Errorf("%s: cannot read the commit %s: %v", what, hash, err)
+	}
+	sec, err := strconv.ParseInt(strings.TrimSpace(ct), 10, 64)
+	if err != nil {
+		return Commit{}, fmt.Errorf("%s: cannot read the commit date of %s", what, hash)
+	}
+	return Commit{Hash: hash, Time: time.Unix(sec, 0).UTC()}, nil
+}
+
+// ResolveDate returns the last commit reachable from HEAD whose committer
+// date, in UTC, is on or before day (up to 23:59:59 UTC): the newest such
+// date, the first listed on a tie. what is the spec as the user gave it.
+func (r *Repo) ResolveDate(day time.Time, what string) (Commit, error) {
+	out, err := run(r.Top, nil, "log", "--format=%H %ct", "HEAD", "--")
+	if err != nil {
+		return Commit{}, fmt.Errorf("%s: the repository at %s has no commit yet (or HEAD cannot be read): commit the book first: %v", what, r.Top, err)
+	}
+	end := day.Unix() + 86400 // the first second after the day
+	var best Commit
+	var bestSec int64
+	found := false
+	for _, line := range strings.Split(out, "\n") {
+		hash, sec, ok := strings.Cut(line, " ")
+		if !ok {
+			continue
+		}
+		n, err := strconv.ParseInt(sec, 10, 64)
+		if err != nil || n >= end {
+			continue
+		}
+		if !found || n > bestSec {
+			best, bestSec, found = Commit{Hash: hash, Time: time.Unix(n, 0).UTC()}, n, true
+		}
+	}
+	if !found {
+		if r.shallow() {
+			return Commit{}, fmt.Errorf("%s: no commit on or before that day in the repository at %s, a shallow clone whose history may start later: fetch the whole history with `git fetch --unshallow`, or give a later date", what, r.Top)
+		}
+		return Commit{}, fmt.Errorf("%s: that day is before the first commit of the repository at %s: give a later date (git log --reverse --format=%%cs | head -1 shows the first)", what, r.Top)
+	}
+	return best, nil
+}
+
+func (r *Repo) shallow() bool {
+	out, err := run(r.Top, nil, "rev-parse", "--is-shallow-repository")
+	return err == nil && strings.TrimSpace(out) == "true"
+}
+
+// entry is one file of git ls-tree -r.
+type entry struct {
+	mode, kind, object, path string
+}
+
+// Materialize writes the book's files in commit c into dir (which must
+// exist and be empty), with the book's layout: dir is the book's root.
+// firmFiles are the names that mark a book's root; when none is there the
+// book did not exist in that revision, and the error says so. what is
+// the revision as the user gave it.
+func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string) error {
+	args := []string{"ls-tree", "-r", "-z", "--full-tree", c.Hash}
+	if r.Prefix != "" {
+		args = append(args, "--", r.Prefix+"/")
+	}
+	out, err := run(r.Top, nil, args...)
+	if err != nil {
+		if r.shallow() {
+			return fmt.Errorf("%s: git cannot list commit %s, which the shallow clone at %s lacks: fetch the whole history with `git fetch --unshallow`", what, short(c.Hash), r.Top)
+		}
+		return fmt.Errorf("%s: cannot list commit %s: %v", what, short(c.Hash), err)
+	}
+	var entries []entry
+	hasFirm := false
+	for _, rec := range strings.Split(out, "\x00") {
+		if rec == "" {
+			continue
+		}
+		meta, path, ok := strings.Cut(rec, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 3 {
+			return fmt.Errorf("%s: unexpected output from git ls-tree: %q", what, rec)
+		}
+		if r.Prefix != "" {
+			path = strings.TrimPrefix(path, r.Prefix+"/")
+		}
+		if f[1] != "blob" {
+			continue // a submodule
+		}
+		if !filepath.IsLocal(filepath.FromSlash(path)) {
+			return fmt.Errorf("%s: git lists a path that is not inside the book: %q", what, path)
+		}
+		for _, name := range firmFiles {
+			if path == name {
+				hasFirm = true
+			}
+		}
+		entries = append(entries, entry{f[0], f[1], f[2], path})
+	}
+	if !hasFirm {
+		where := "the top of the repository"
+		if r.Prefix != "" {
+			where = r.Prefix + "/"
+		}
+		return fmt.Errorf("%s: the book (%s in %s) did not exist in that revision (commit %s of %s): give a later revision or date", what, firmFiles[0], where, short(c.Hash), c.Time.Format("2006-01-02"))
+	}
+	return writeAll(r.Top, entries, dir, what)
+}
+
+// writeAll feeds the entries' object ids to one git cat-file --batch and
+// writes each content where its path says under dir.
+func writeAll(top string, entries []entry, dir, what string) error {
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = top
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("%s: cannot start git cat-file: %v", what, err)
+	}
+	go func() {
+		w := bufio.NewWriter(stdin)
+		for _, e := range entries {
+			fmt.Fprintf(w, "%s\n", e.object)
+		}
+		w.Flush()
+		stdin.Close()
+	}()
+	rd := bufio.NewReaderSize(stdout, 64<<10)
+	var firstErr error
+	for _, e := range entries {
+		if err := writeOne(rd, e, dir); err != nil {
+			firstErr = fmt.Errorf("%s: reading %s from git: %w", what, e.path, err)
+			break
+		}
+	}
+	if firstErr != nil {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		return firstErr
+	}
+	if err := cmd.Wait(); err != nil {
+		return fmt.Errorf("%s: git cat-file: %v %s", what, err, strings.TrimSpace(stderr.String()))
+	}
+	return nil
+}
+
+func writeOne(rd *bufio.Reader, e entry, dir string) error {
+	header, err := rd.ReadString('\n')
+	if err != nil {
+		return err
+	}
+	f := strings.Fields(header)
+	if len(f) != 3 || f[1] != "blob" {
+		return fmt.Errorf("object %s is missing (%s)", e.object, strings.TrimSpace(header))
+	}
+	size, err := strconv.ParseInt(f[2], 10, 64)
+	if err != nil {
+		return err
+	}
+	target := filepath.Join(dir, filepath.FromSlash(e.path))
+	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return err
+	}
+	if e.mode == "120000" {
+		var link bytes.Buffer
+		if _, err := io.CopyN(&link, rd, size); err != nil {
+			return err
+		}
+		if err := os.Symlink(link.String(), target); err != nil {
+			return err
+		}
+	} else {
+		out, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return err
+		}
+		_, err = io.CopyN(out, rd, size)
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err = rd.Discard(1) // the newline after the content
+	return err
+}
+
+func short(hash string) string {
+	if len(hash) > 12 {
+		return hash[:12]
+	}
+	return hash
+}
+
+// run runs git in dir and returns its standard output; the error carries
+// git's own message.
+func run(dir string, stdin io.Reader, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Stdin = stdin
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return "", errors.New(msg)
+		}
+		return "", err
+	}
+	return stdout.String(), nil
+}
