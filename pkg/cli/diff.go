@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -77,19 +76,15 @@ func runDiff(e *env, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	// The two sides are read and evaluated at once: each is a whole
-	// book, and neither waits for the other.
-	var from, to diffState
-	var fromErr, toErr error
-	var wg sync.WaitGroup
-	wg.Go(func() { from, fromErr = e.diffSide(tree, opts.from, true, today) })
-	to, toErr = e.diffSide(tree, opts.to, opts.hasTo, today)
-	wg.Wait()
-	if fromErr != nil {
-		return fromErr
+	// One side after the other: each is a whole book in memory until it
+	// is evaluated, and only its small State is kept.
+	from, err := e.diffSide(tree, opts.from, true, today)
+	if err != nil {
+		return err
 	}
-	if toErr != nil {
-		return toErr
+	to, err := e.diffSide(tree, opts.to, opts.hasTo, today)
+	if err != nil {
+		return err
 	}
 	ch := history.Compare(from.state, to.state)
 	switch format {
