@@ -104,9 +104,7 @@ func (e *env) materialize(tree, spec, what string) (string, gitrev.Commit, error
 			}
 			return "", c, usagef("%s: cannot make a temporary folder: %v", what, err)
 		}
-		e.cleanupMu.Lock()
 		e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
-		e.cleanupMu.Unlock()
 		err = repo.Materialize(c, dir, book.FirmFiles, what)
 		if err == nil {
 			break
@@ -132,8 +130,6 @@ func (e *env) treeRoot(root string) string {
 
 // done removes what the run left in temporary folders.
 func (e *env) done() {
-	e.cleanupMu.Lock()
-	defer e.cleanupMu.Unlock()
 	for _, f := range e.cleanup {
 		f()
 	}
