@@ -104,7 +104,8 @@ func (e *env) materialize(tree, spec, what string) (string, gitrev.Commit, error
 			}
 			return "", c, usagef("%s: cannot make a temporary folder: %v", what, err)
 		}
-		e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
+		made := dir
+		e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(made) })
 		err = repo.Materialize(c, dir, book.FirmFiles, what)
 		if err == nil {
 			break
