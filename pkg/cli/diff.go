@@ -76,8 +76,8 @@ func runDiff(e *env, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	// One side after the other: each is a whole book in memory until it
-	// is evaluated, and only its small State is kept.
+	// One side after the other, each read client by client: only the
+	// small States are kept.
 	from, err := e.diffSide(tree, opts.from, true, today)
 	if err != nil {
 		return err
@@ -106,12 +106,11 @@ func runDiff(e *env, opts *diffOptions) error {
 // from today or a revision; without one, the working tree at tree.
 func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffState, error) {
 	if !given {
-		b, err := book.Load(tree)
+		st, err := history.EvaluateDir(tree, today)
 		if err != nil {
 			return diffState{}, &usageError{msg: err.Error()}
 		}
-		return diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today),
-			state: history.Evaluate(b, today)}, nil
+		return diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today), state: st}, nil
 	}
 	return e.diffSideAs(tree, spec, today, "diff "+spec)
 }
@@ -144,7 +143,7 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 	if !dated {
 		day = book.DateOf(c.Time) // the commit's committer date, UTC
 	}
-	b, err := book.Load(dir)
+	st, err := history.EvaluateDir(dir, day)
 	if err != nil {
 		return diffState{}, &usageError{msg: err.Error()}
 	}
@@ -152,7 +151,7 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 	if rev != day.String() {
 		label = fmt.Sprintf("%s (%s)", rev, day)
 	}
-	return diffState{side: history.Side{Rev: &rev, Date: day}, label: label, state: history.Evaluate(b, day)}, nil
+	return diffState{side: history.Side{Rev: &rev, Date: day}, label: label, state: st}, nil
 }
 
 // isDuration reports whether spec is a duration (30d, 2w, 1m, 1y): such a
