@@ -105,9 +105,8 @@ func (e *env) materialize(tree, spec, what string) (string, gitrev.Commit, error
 			}
 			return "", c, usagef("%s: cannot make a temporary folder: %v", what, err)
 		}
-		e.cleanupMu.Lock()
-		e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
-		e.cleanupMu.Unlock()
+		made := dir
+		e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(made) })
 		err = repo.Materialize(c, dir, load.FirmFiles, what)
 		if err == nil {
 			break
@@ -133,8 +132,6 @@ func (e *env) treeRoot(root string) string {
 
 // done removes what the run left in temporary folders.
 func (e *env) done() {
-	e.cleanupMu.Lock()
-	defer e.cleanupMu.Unlock()
 	for _, f := range e.cleanup {
 		f()
 	}

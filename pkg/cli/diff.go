@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/history"
 	"github.com/clientbook/clientbook/pkg/internal/gitrev"
-	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
@@ -78,19 +76,15 @@ func runDiff(e *env, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	// The two sides are read and evaluated at once: each is a whole
-	// book, and neither waits for the other.
-	var from, to diffState
-	var fromErr, toErr error
-	var wg sync.WaitGroup
-	wg.Go(func() { from, fromErr = e.diffSide(tree, opts.from, true, today) })
-	to, toErr = e.diffSide(tree, opts.to, opts.hasTo, today)
-	wg.Wait()
-	if fromErr != nil {
-		return fromErr
+	// One side after the other, each read client by client: only the
+	// small States are kept.
+	from, err := e.diffSide(tree, opts.from, true, today)
+	if err != nil {
+		return err
 	}
-	if toErr != nil {
-		return toErr
+	to, err := e.diffSide(tree, opts.to, opts.hasTo, today)
+	if err != nil {
+		return err
 	}
 	ch := history.Compare(from.state, to.state)
 	switch format {
@@ -112,12 +106,11 @@ func runDiff(e *env, opts *diffOptions) error {
 // from today or a revision; without one, the working tree at tree.
 func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffState, error) {
 	if !given {
-		b, err := load.Load(tree)
+		st, err := history.EvaluateDir(tree, today)
 		if err != nil {
 			return diffState{}, &usageError{msg: err.Error()}
 		}
-		return diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today),
-			state: history.Evaluate(b, today)}, nil
+		return diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today), state: st}, nil
 	}
 	return e.diffSideAs(tree, spec, today, "diff "+spec)
 }
@@ -150,7 +143,7 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 	if !dated {
 		day = book.DateOf(c.Time) // the commit's committer date, UTC
 	}
-	b, err := load.Load(dir)
+	st, err := history.EvaluateDir(dir, day)
 	if err != nil {
 		return diffState{}, &usageError{msg: err.Error()}
 	}
@@ -158,7 +151,7 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 	if rev != day.String() {
 		label = fmt.Sprintf("%s (%s)", rev, day)
 	}
-	return diffState{side: history.Side{Rev: &rev, Date: day}, label: label, state: history.Evaluate(b, day)}, nil
+	return diffState{side: history.Side{Rev: &rev, Date: day}, label: label, state: st}, nil
 }
 
 // isDuration reports whether spec is a duration (30d, 2w, 1m, 1y): such a

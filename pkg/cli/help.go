@@ -61,6 +61,13 @@ func argsProblem(err error) string {
 	if n, _ := fmt.Sscanf(msg, "accepts at most %d arg(s), received %d", &want, &got); n == 2 {
 		return fmt.Sprintf("%d argument(s) too many", got-want)
 	}
+	var low, high int
+	if n, _ := fmt.Sscanf(msg, "accepts between %d and %d arg(s), received %d", &low, &high, &got); n == 3 {
+		if got < low {
+			return fmt.Sprintf("%d argument(s) missing", low-got)
+		}
+		return fmt.Sprintf("%d argument(s) too many", got-high)
+	}
 	if strings.HasPrefix(msg, "unknown command") {
 		return "takes no arguments"
 	}

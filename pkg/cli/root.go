@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -61,10 +60,9 @@ type env struct {
 
 	// at is --at REV|DATE (at.go); atBook the book as it was there, read
 	// once, and cleanup what removes it when the command is done.
-	at        string
-	atBook    *atBook
-	cleanup   []func()
-	cleanupMu sync.Mutex // diff reads its two sides at once
+	at      string
+	atBook  *atBook
+	cleanup []func()
 }
 
 // failError ends a command with exit code 1 after it has printed its result.

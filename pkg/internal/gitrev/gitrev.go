@@ -159,7 +159,9 @@ type entry struct {
 // book did not exist in that revision, and the error says so. what is
 // the revision as the user gave it.
 func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string) error {
-	args := []string{"ls-tree", "-r", "-z", "--full-tree", c.Hash}
+	// The prefix is a folder's name, never a pattern: `[`, `*` or `:` in
+	// it are literal.
+	args := []string{"--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", c.Hash}
 	if r.Prefix != "" {
 		args = append(args, "--", r.Prefix+"/")
 	}
