@@ -17,6 +17,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
+	"github.com/clientbook/clientbook/pkg/internal/gitrev"
 	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/internal/render"
 	"github.com/clientbook/clientbook/pkg/rules"
@@ -241,22 +242,14 @@ func changedSince(root, ref string) (map[string]bool, error) {
 	if strings.HasPrefix(ref, "-") {
 		return nil, usagef("--since %s: want a commit, branch or tag", ref)
 	}
-	top, err := git(root, "rev-parse", "--show-toplevel")
-	switch {
-	case errors.Is(err, exec.ErrNotFound):
-		return nil, usagef("--since needs git, and git is not installed or not on PATH")
-	case err != nil && strings.Contains(err.Error(), "not a git repository"):
-		return nil, usagef("--since: the book at %s is not in a git repository", root)
-	case err != nil:
-		return nil, usagef("--since: cannot ask git about the book at %s: %v", root, err)
+	repo, err := gitrev.Open(root, "--since")
+	if err != nil {
+		return nil, &usageError{msg: err.Error()}
 	}
 	if _, err := git(root, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
-		return nil, usagef("--since %s: not a commit, branch or tag in the repository at %s (a shallow clone may lack it: fetch it first)", ref, strings.TrimSpace(top))
+		return nil, usagef("--since %s: not a commit, branch or tag in the repository at %s (a shallow clone may lack it: fetch it first)", ref, repo.Top)
 	}
-	prefix, err := bookPrefix(strings.TrimSpace(top), root)
-	if err != nil {
-		return nil, usagef("--since: %v", err)
-	}
+	prefix := repo.Prefix
 	diff, err := git(root, "diff", "--name-only", "-z", ref, "--")
 	if err != nil {
 		return nil, usagef("--since %s: %v", ref, err)
@@ -278,28 +271,6 @@ func changedSince(root, ref string) (map[string]bool, error) {
 		}
 	}
 	return changed, nil
-}
-
-// bookPrefix is the book root relative to the repository's top,
-// slash-separated, "" when they are the same folder. Both are resolved
-// through symlinks first, as git resolves the top.
-func bookPrefix(top, root string) (string, error) {
-	realTop, err := filepath.EvalSymlinks(filepath.FromSlash(top))
-	if err != nil {
-		return "", err
-	}
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return "", err
-	}
-	rel, err := filepath.Rel(realTop, realRoot)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("the book at %s is outside the repository at %s", root, top)
-	}
-	if rel == "." {
-		return "", nil
-	}
-	return filepath.ToSlash(rel), nil
 }
 
 // git runs a git command in dir and returns its standard output; the error
