@@ -52,6 +52,18 @@ func Evaluate(b *book.Book, today book.Date) State {
 		st.Clients[id] = Client{Score: r.Score, Band: r.Band, Quadrant: r.Matrix.Quadrant}
 	}
 	p := portfolio.Rank(b, results, today)
+	st.addActions(p)
+	st.addDecisions(b)
+	// As check and the report find them (rules.Run).
+	fs := append(slices.Clone(b.Findings), rules.Run(b, results, today)...)
+	finding.Sort(fs)
+	st.Findings = fs
+	return st
+}
+
+// addActions gives each active client its portfolio action and revenue;
+// with a duplicate id, the first ranked.
+func (st *State) addActions(p portfolio.Portfolio) {
 	for _, en := range p.Entries {
 		c, ok := st.Clients[en.ID]
 		if !ok || c.Action != nil {
@@ -61,6 +73,11 @@ func Evaluate(b *book.Book, today book.Date) State {
 		c.Action, c.Revenue = &action, en.Revenue
 		st.Clients[en.ID] = c
 	}
+}
+
+// addDecisions gives each opportunity its decision; with a duplicate id,
+// the first.
+func (st *State) addDecisions(b *book.Book) {
 	for _, o := range b.Opportunities {
 		id := string(o.ID.Value)
 		if _, dup := st.Opportunities[id]; dup {
@@ -68,11 +85,6 @@ func Evaluate(b *book.Book, today book.Date) State {
 		}
 		st.Opportunities[id] = string(accept.Evaluate(b, o).Decision)
 	}
-	// As check and the report find them (rules.Run).
-	fs := append(slices.Clone(b.Findings), rules.Run(b, results, today)...)
-	finding.Sort(fs)
-	st.Findings = fs
-	return st
 }
 
 // Change kinds.

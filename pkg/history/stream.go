@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/clientbook/clientbook/pkg/accept"
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/health"
@@ -84,22 +83,8 @@ func EvaluateDir(root string, today book.Date) (State, error) {
 		}
 	}
 	p := portfolio.RankMeasured(entries, s, today)
-	for _, en := range p.Entries {
-		c := st.Clients[en.ID]
-		if c.Action != nil {
-			continue // a duplicate id: the first ranked
-		}
-		action := en.Action
-		c.Action, c.Revenue = &action, en.Revenue
-		st.Clients[en.ID] = c
-	}
-	for _, o := range b.Opportunities {
-		id := string(o.ID.Value)
-		if _, dup := st.Opportunities[id]; dup {
-			continue
-		}
-		st.Opportunities[id] = string(accept.Evaluate(b, o).Decision)
-	}
+	st.addActions(p)
+	st.addDecisions(b)
 	finding.Sort(fs)
 	st.Findings = fs
 	return st, nil
