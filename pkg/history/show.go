@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/clientbook/clientbook/pkg/internal/exact"
+	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
 // Shown is a client's change as people read it (the diff table, the
@@ -25,7 +26,7 @@ func ShownOf(c ClientChange) Shown {
 			if x.Revenue == nil {
 				return nil
 			}
-			s := exact.Fixed(x.Revenue, 2)
+			s := render.FormatMoney(exact.Fixed(x.Revenue, 2)) // as portfolio shows it
 			return &s
 		}),
 	}
