@@ -69,10 +69,10 @@ func RecoveryOf(c *book.Client, today book.Date) *Recovery {
 	}
 	r := c.Recovery
 	out := &Recovery{
-		Opened:                 ptrIf(r.Opened),
-		Salvageable:            ptrIf(r.Salvageable),
+		Opened:                 r.Opened.Ptr(),
+		Salvageable:            r.Salvageable.Ptr(),
 		RootCause:              textIf(r.RootCause),
-		ResponsibilityAccepted: ptrIf(r.ResponsibilityAccepted),
+		ResponsibilityAccepted: r.ResponsibilityAccepted.Ptr(),
 	}
 	for _, a := range r.Plan {
 		// A done: that is not a date (its own CB003) says the action was
@@ -89,7 +89,7 @@ func RecoveryOf(c *book.Client, today book.Date) *Recovery {
 		if !a.Due.Set {
 			continue // without a due date an action is not a promise
 		}
-		p := Promise{Action: a.Action.Value, Owner: a.Owner.Value, Due: a.Due.Value, Done: ptrIf(a.Done)}
+		p := Promise{Action: a.Action.Value, Owner: a.Owner.Value, Due: a.Due.Value, Done: a.Done.Ptr()}
 		p.FallenDue = a.Done.Set || a.Due.Value < today
 		p.Kept = a.Done.Set && a.Done.Value <= a.Due.Value
 		if p.FallenDue {
@@ -113,14 +113,5 @@ func textIf(f book.Field[string]) *string {
 	if strings.TrimSpace(f.Value) == "" {
 		return nil
 	}
-	return ptrIf(f)
-}
-
-// ptrIf is the field's value, or nil when the file holds no valid one.
-func ptrIf[T any](f book.Field[T]) *T {
-	if !f.Set {
-		return nil
-	}
-	v := f.Value
-	return &v
+	return f.Ptr()
 }

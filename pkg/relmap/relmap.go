@@ -70,7 +70,7 @@ func Of(c *book.Client, s *book.Settings) Map {
 		if !sh.Name.Set {
 			continue
 		}
-		st := Stakeholder{Name: sh.Name.Value, Title: value(sh.Title), Role: value(sh.Role), Strength: value(sh.Strength)}
+		st := Stakeholder{Name: sh.Name.Value, Title: sh.Title.Ptr(), Role: sh.Role.Ptr(), Strength: sh.Strength.Ptr()}
 		sponsor = sponsor || sh.Role.Value == roleSponsor && sh.Role.Set
 		decider = decider || sh.Role.Value == roleDecisionMake && sh.Role.Set
 		isStrong := sh.Strength.Set && sh.Strength.Value >= Strong
@@ -131,13 +131,4 @@ func gaps(m Map, sponsor, decider bool, strong int) []Gap {
 		}
 	}
 	return out
-}
-
-// value is the field's value, or nil when the file holds no valid one.
-func value[T any](f book.Field[T]) *T {
-	if !f.Set {
-		return nil
-	}
-	v := f.Value
-	return &v
 }
