@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -158,4 +159,54 @@ func FuzzOpen(f *testing.F) {
 		c.Put("zzzz", k, nil, false)
 		c.Close()
 	})
+}
+
+// An archive keeps the entries a run did not put, merged in name order
+// with the run's new ones, and rewrites nothing when the run put only old
+// entries.
+func TestArchiveKeepsOthers(t *testing.T) {
+	dir := t.TempDir()
+	openArchive := func() *Cache { return OpenArchive(dir, "/book", "history", []byte("a")) }
+	run := func(puts ...string) {
+		t.Helper()
+		c := openArchive()
+		for _, name := range puts {
+			rec, hit := c.Lookup(name, key(name))
+			if !hit {
+				rec = []byte("record of " + name)
+			}
+			c.Put(name, key(name), rec, hit)
+		}
+		if err := c.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func() []string {
+		c := openArchive()
+		defer drop(c)
+		var out []string
+		for i := range c.nameEnd {
+			out = append(out, string(c.nameOf(i)))
+		}
+		return out
+	}
+	run("b\x001", "d\x001")
+	run("a\x001", "b\x002", "d\x001", "e\x001") // a second revision
+	want := []string{"a\x001", "b\x001", "b\x002", "d\x001", "e\x001"}
+	if got := names(); !slices.Equal(got, want) {
+		t.Fatalf("entries %q, want %q", got, want)
+	}
+	before, _ := os.ReadFile(openArchive().file)
+	run("b\x001", "d\x001") // the first again: nothing new
+	after, _ := os.ReadFile(openArchive().file)
+	if !bytes.Equal(before, after) {
+		t.Fatal("a run of old entries rewrote the archive")
+	}
+	c := openArchive()
+	defer drop(c)
+	for _, name := range want {
+		if rec, ok := c.Lookup(name, key(name)); !ok || string(rec) != "record of "+name {
+			t.Errorf("%q: %q %t", name, rec, ok)
+		}
+	}
 }

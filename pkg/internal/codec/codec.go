@@ -1,12 +1,14 @@
 package codec
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 )
 
 // Binary is this package's encoding as a value, for a caller that takes
@@ -20,7 +22,7 @@ func (Binary) Append(dst []byte, v any) ([]byte, error) { return Append(dst, v) 
 func (Binary) Decode(data []byte, v any) error { return Decode(data, v) }
 
 // Append appends the encoding of v to dst. It fails for a value holding a
-// kind it does not encode (a map, a channel, a function, an interface).
+// kind it does not encode (a channel, a function, an interface).
 func Append(dst []byte, v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
@@ -118,6 +120,8 @@ func appendValue(dst []byte, v reflect.Value) ([]byte, error) {
 		return appendElems(dst, v)
 	case reflect.Array:
 		return appendElems(dst, v)
+	case reflect.Map:
+		return appendMap(dst, v)
 	case reflect.Struct:
 		var err error
 		for i := range t.NumField() {
@@ -138,6 +142,35 @@ func appendElems(dst []byte, v reflect.Value) ([]byte, error) {
 		if dst, err = appendValue(dst, v.Index(i)); err != nil {
 			return dst, err
 		}
+	}
+	return dst, nil
+}
+
+// appendMap encodes a map as a slice is encoded (0 for nil, n+1 for n
+// entries), then its entries ordered by their keys' encodings, so that the
+// same map always gives the same bytes whatever Go's iteration order.
+func appendMap(dst []byte, v reflect.Value) ([]byte, error) {
+	if v.IsNil() {
+		return append(dst, 0), nil
+	}
+	type pair struct{ key, value []byte }
+	pairs := make([]pair, 0, v.Len())
+	iter := v.MapRange()
+	for iter.Next() {
+		k, err := appendValue(nil, iter.Key())
+		if err != nil {
+			return dst, err
+		}
+		val, err := appendValue(nil, iter.Value())
+		if err != nil {
+			return dst, err
+		}
+		pairs = append(pairs, pair{k, val})
+	}
+	slices.SortFunc(pairs, func(a, b pair) int { return bytes.Compare(a.key, b.key) })
+	dst = binary.AppendUvarint(dst, uint64(len(pairs))+1)
+	for _, p := range pairs {
+		dst = append(append(dst, p.key...), p.value...)
 	}
 	return dst, nil
 }
@@ -279,6 +312,8 @@ func (d *decoder) value(v reflect.Value, depth int) {
 		v.Set(s)
 	case reflect.Array:
 		d.elems(v, depth)
+	case reflect.Map:
+		d.mapValue(v, depth)
 	case reflect.Struct:
 		for i := range t.NumField() {
 			if t.Field(i).IsExported() {
@@ -294,4 +329,40 @@ func (d *decoder) elems(v reflect.Value, depth int) {
 	for i := range v.Len() {
 		d.value(v.Index(i), depth+1)
 	}
+}
+
+// mapValue decodes what appendMap encoded; a key given twice is damage.
+func (d *decoder) mapValue(v reflect.Value, depth int) {
+	t := v.Type()
+	n := d.uvarint()
+	switch {
+	case d.err != nil:
+		return
+	case n == 0:
+		v.SetZero()
+		return
+	}
+	n--
+	// An entry takes at least a byte (its key, of any type a map key can
+	// usefully have): no length can ask for more than is there.
+	if n > uint64(len(d.data)) {
+		d.fail("%d map entries, %d bytes left", n, len(d.data))
+		return
+	}
+	m := reflect.MakeMapWithSize(t, int(n))
+	for range n {
+		k := reflect.New(t.Key()).Elem()
+		d.value(k, depth+1)
+		val := reflect.New(t.Elem()).Elem()
+		d.value(val, depth+1)
+		if d.err != nil {
+			return
+		}
+		if m.MapIndex(k).IsValid() {
+			d.fail("map key given twice")
+			return
+		}
+		m.SetMapIndex(k, val)
+	}
+	v.Set(m)
 }

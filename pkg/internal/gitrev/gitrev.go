@@ -3,13 +3,16 @@ package gitrev
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -151,14 +154,24 @@ func (r *Repo) shallow() bool {
 // entry is one file of git ls-tree -r.
 type entry struct {
 	mode, kind, object, path string
+	// client is NAME for an entry in a client folder clients/NAME (or
+	// that folder itself, when it is a link); "" for the book's others.
+	client string
 }
 
-// Materialize writes the book's files in commit c into dir (which must
-// exist and be empty), with the book's layout: dir is the book's root.
-// firmFiles are the names that mark a book's root; when none is there the
-// book did not exist in that revision, and the error says so. what is
-// the revision as the user gave it.
-func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string) error {
+// Tree is the book's files in one commit, as git lists them, ready to be
+// written (Write) in parts.
+type Tree struct {
+	Commit  Commit
+	top     string
+	entries []entry
+}
+
+// List lists the book's files in commit c. firmFiles are the names that
+// mark a book's root; when none is there the book did not exist in that
+// revision, and the error says so. what is the revision as the user gave
+// it.
+func (r *Repo) List(c Commit, firmFiles []string, what string) (*Tree, error) {
 	// The prefix is a folder's name, never a pattern: `[`, `*` or `:` in
 	// it are literal.
 	args := []string{"--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", c.Hash}
@@ -168,11 +181,11 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 	out, err := run(r.Top, nil, args...)
 	if err != nil {
 		if r.shallow() {
-			return fmt.Errorf("%s: git cannot list commit %s, which the shallow clone at %s lacks: fetch the whole history with `git fetch --unshallow`", what, short(c.Hash), r.Top)
+			return nil, fmt.Errorf("%s: git cannot list commit %s, which the shallow clone at %s lacks: fetch the whole history with `git fetch --unshallow`", what, short(c.Hash), r.Top)
 		}
-		return fmt.Errorf("%s: cannot list commit %s: %v", what, short(c.Hash), err)
+		return nil, fmt.Errorf("%s: cannot list commit %s: %v", what, short(c.Hash), err)
 	}
-	var entries []entry
+	t := &Tree{Commit: c, top: r.Top}
 	hasFirm := false
 	for _, rec := range strings.Split(out, "\x00") {
 		if rec == "" {
@@ -181,7 +194,7 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 		meta, path, ok := strings.Cut(rec, "\t")
 		f := strings.Fields(meta)
 		if !ok || len(f) != 3 {
-			return fmt.Errorf("%s: unexpected output from git ls-tree: %q", what, rec)
+			return nil, fmt.Errorf("%s: unexpected output from git ls-tree: %q", what, rec)
 		}
 		if r.Prefix != "" {
 			path = strings.TrimPrefix(path, r.Prefix+"/")
@@ -190,23 +203,104 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 			continue // a submodule
 		}
 		if !filepath.IsLocal(filepath.FromSlash(path)) {
-			return fmt.Errorf("%s: git lists a path that is not inside the book: %q", what, path)
+			return nil, fmt.Errorf("%s: git lists a path that is not inside the book: %q", what, path)
 		}
-		for _, name := range firmFiles {
-			if path == name {
-				hasFirm = true
-			}
-		}
-		entries = append(entries, entry{f[0], f[1], f[2], path})
+		hasFirm = hasFirm || slices.Contains(firmFiles, path)
+		t.entries = append(t.entries, entry{mode: f[0], kind: f[1], object: f[2], path: path, client: clientOf(path, f[0])})
 	}
 	if !hasFirm {
 		where := "the top of the repository"
 		if r.Prefix != "" {
 			where = r.Prefix + "/"
 		}
-		return fmt.Errorf("%s: the book (%s in %s) did not exist in that revision (commit %s of %s): give a later revision or date", what, firmFiles[0], where, short(c.Hash), c.Time.Format("2006-01-02"))
+		return nil, fmt.Errorf("%s: the book (%s in %s) did not exist in that revision (commit %s of %s): give a later revision or date", what, firmFiles[0], where, short(c.Hash), c.Time.Format("2006-01-02"))
 	}
-	return writeAll(r.Top, entries, dir, what)
+	return t, nil
+}
+
+// clientOf is the client folder an entry is in: NAME for clients/NAME/...,
+// and for clients/NAME itself when it is a link (mode 120000) to a folder.
+func clientOf(path, mode string) string {
+	rest, ok := strings.CutPrefix(path, "clients/")
+	if !ok {
+		return ""
+	}
+	name, _, inside := strings.Cut(rest, "/")
+	if inside || mode == linkMode {
+		return name
+	}
+	return ""
+}
+
+// linkMode is git's mode of a symbolic link.
+const linkMode = "120000"
+
+// FolderKeys gives each client folder whose content git alone decides a
+// key: a hash of the path, mode and object id of each of its files, which
+// are content hashes, so the same folder in any commit (of any repository)
+// has the same key, and a folder that differs in a byte has another. A
+// folder that is a link, or holds one, has none: what it reads depends on
+// files elsewhere.
+func (t *Tree) FolderKeys() map[string][sha256.Size]byte {
+	hashes := map[string]hash.Hash{}
+	linked := map[string]bool{}
+	for _, e := range t.entries {
+		if e.client == "" || linked[e.client] {
+			continue
+		}
+		if e.mode == linkMode {
+			linked[e.client] = true
+			delete(hashes, e.client)
+			continue
+		}
+		h := hashes[e.client]
+		if h == nil {
+			h = sha256.New()
+			hashes[e.client] = h
+		}
+		fmt.Fprintf(h, "%s %s %s\x00", e.mode, e.object, e.path)
+	}
+	keys := make(map[string][sha256.Size]byte, len(hashes))
+	for name, h := range hashes {
+		keys[name] = [sha256.Size]byte(h.Sum(nil))
+	}
+	return keys
+}
+
+// Write writes into dir (the book's root), with the book's layout, the
+// files pick chooses by their client folder's name ("" for the book's own
+// files, outside any client folder), and makes every client folder, so
+// that a client whose files are left out is there, empty. It can be called
+// again on the same dir to write what an earlier call left out.
+func (t *Tree) Write(dir string, pick func(client string) bool, what string) error {
+	var todo []entry
+	made := map[string]bool{}
+	for _, e := range t.entries {
+		if e.client != "" && !made[e.client] && e.path != "clients/"+e.client {
+			made[e.client] = true
+			if err := os.MkdirAll(filepath.Join(dir, "clients", e.client), 0o700); err != nil {
+				return fmt.Errorf("%s: %v", what, err)
+			}
+		}
+		if pick(e.client) {
+			todo = append(todo, e)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	return writeAll(t.top, todo, dir, what)
+}
+
+// Materialize writes the book's files in commit c into dir (which must
+// exist and be empty), with the book's layout: dir is the book's root.
+// See List for firmFiles and what.
+func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string) error {
+	t, err := r.List(c, firmFiles, what)
+	if err != nil {
+		return err
+	}
+	return t.Write(dir, func(string) bool { return true }, what)
 }
 
 // writeAll feeds the entries' object ids to one git cat-file --batch and
@@ -271,7 +365,7 @@ func writeOne(rd *bufio.Reader, e entry, dir string) error {
 	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 		return err
 	}
-	if e.mode == "120000" {
+	if e.mode == linkMode {
 		var link bytes.Buffer
 		if _, err := io.CopyN(&link, rd, size); err != nil {
 			return err

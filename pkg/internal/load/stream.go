@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path"
 	"runtime"
 	"slices"
+	"sync/atomic"
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/finding"
@@ -32,6 +34,23 @@ type Options struct {
 	// back: what it decodes must be what it encoded.
 	Cache *cache.Cache
 	Codec Codec
+	// Keys, with Cache and Codec, reads a book whose files are known by
+	// their content (a git revision, see pkg/internal/gitrev): the key of
+	// client folder NAME is Keys[NAME], a hash of its files' paths and
+	// contents, not of their stamps. What the cache keeps of such a
+	// folder is what reading it gave before the firm has a say (the
+	// client put together and its findings): it is checked against the
+	// firm and reduced on every run, so one entry serves every command,
+	// day and firm file, and the Cache is an archive (cache.OpenArchive)
+	// named by content. A folder without a key is read and not cached;
+	// the files of one whose entry the cache has need not be there.
+	Keys map[string]cache.Key
+	// Fetch, with Keys, brings the files of client folders into the
+	// book's root before they are read: once, with every folder the
+	// cache lacks, and again for one whose cached entry turns out
+	// unusable. It is called from many goroutines at once, and must do
+	// nothing for a folder already there. Nil: every file is there.
+	Fetch func(folders []string) error
 	// Workers is how many client folders are read at once; 0 means
 	// workersPerCore for each core of GOMAXPROCS.
 	Workers int
@@ -184,16 +203,19 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 	// Of each client id, the path of the last folder read that has it; ""
 	// while only stand-ins (client.yaml not read) have it.
 	lastPath := map[book.ID]string{}
-	read := func(i int, buf *[]byte) clientSlot[T] {
-		return readClient(l.root, clientsIn, t.clients[i], b.Firm, s, buf, reduce, opts.Unread, store, opts.Codec)
+	rd := &clientReader[T]{root: l.root, clients: clientsIn, firm: b.Firm, settings: s, reduce: reduce,
+		withUnread: opts.Unread, store: store, codec: opts.Codec, keys: opts.Keys, fetch: opts.Fetch}
+	if err := rd.fetchMissing(t.clients); err != nil {
+		return nil, err
 	}
+	read := func(i int, buf *[]byte) clientSlot[T] { return rd.read(t.clients[i], buf) }
 	stream.InOrder(opts.workers(), len(t.clients), func(i int) string { return "clients/" + t.clients[i].name }, read, func(i int, c clientSlot[T]) {
 		b.Files += c.files
 		if c.leftOut != nil {
 			b.LeftOut = append(b.LeftOut, *c.leftOut)
 		}
 		if store != nil && c.stored {
-			store.Put(t.clients[i].name, c.key, c.record, c.hit)
+			store.Put(c.cacheName, c.key, c.record, c.hit)
 		}
 		// Folders come in path order, so a client whose id an earlier
 		// folder has is the later of the two in (id, path) order: the one
@@ -213,6 +235,9 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 		// A cache that cannot be written costs the next run time, never
 		// a result.
 		_ = store.Close()
+	}
+	if err := rd.fetchErr.Load(); err != nil {
+		return nil, *err
 	}
 
 	opps := make([]result, len(t.opportunities))
@@ -295,6 +320,7 @@ type clientSlot[T any] struct {
 	// With a cache: the folder's key, its record for the next run, and
 	// whether the slot is to be kept (stored) and was taken from the
 	// cache (hit).
+	cacheName   string
 	key         cache.Key
 	record      []byte
 	stored, hit bool
@@ -313,56 +339,163 @@ type cachedSlot[T any] struct {
 	Files    int
 }
 
-// readClient reads one client folder: lists it, decodes its files, puts the
+// clientReader reads client folders (read), from many goroutines at once.
+type clientReader[T any] struct {
+	root       *os.Root
+	clients    folder
+	firm       *book.Firm
+	settings   *book.Settings
+	reduce     func(*book.Client, *book.Settings) T
+	withUnread bool
+	store      *cache.Cache
+	codec      Codec
+	keys       map[string]cache.Key
+	fetch      func([]string) error
+
+	// fetchErr is the first error of a fetch from a worker, which has
+	// read the folder as it is; Each returns it.
+	fetchErr atomic.Pointer[error]
+}
+
+// contentName is the cache's name for a client folder keyed by content:
+// an archive keeps each version of a folder under its own name.
+func contentName(folder string, key cache.Key) string {
+	return folder + "\x00" + hex.EncodeToString(key[:])
+}
+
+// fetchMissing fetches the files of every client folder the cache has no
+// entry for, at once.
+func (r *clientReader[T]) fetchMissing(clients []entry) error {
+	if r.fetch == nil {
+		return nil
+	}
+	var missing []string
+	for _, c := range clients {
+		key, keyed := r.keys[c.name]
+		if r.store == nil || !keyed || !r.store.Has(contentName(c.name, key), key) {
+			missing = append(missing, c.name)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return r.fetch(missing)
+}
+
+// readSlot is what reading a client folder gave before the firm has a
+// say, as the cache keeps it under Options.Keys: the client put together,
+// the findings of its files, listing and assembly, how many files.
+type readSlot struct {
+	Client   *book.Client
+	Findings []finding.Finding
+	Files    int
+}
+
+// read reads one client folder: lists it, decodes its files, puts the
 // client together, checks it against the firm and reduces it. With a cache,
-// an unchanged folder is not read: its slot is the one stored last time.
-func readClient[T any](root *os.Root, clients folder, e entry, firm *book.Firm, s *book.Settings, buf *[]byte, reduce func(*book.Client, *book.Settings) T, withUnread bool, store *cache.Cache, codec Codec) clientSlot[T] {
-	l := &loader{root: root}
-	jobs, open := l.listClient(clients, e)
+// an unchanged folder is not read: its slot is the one stored last time
+// (with Options.Keys, what reading it gave, checked and reduced again).
+func (r *clientReader[T]) read(e entry, buf *[]byte) clientSlot[T] {
+	if r.store != nil && r.keys != nil {
+		return r.readByContent(e, buf)
+	}
+	l := &loader{root: r.root}
+	jobs, open := l.listClient(r.clients, e)
 	var key cache.Key
 	cacheable, storable := false, false
-	if store != nil {
-		key, cacheable, storable = cacheKey(store, jobs, l.findings)
+	if r.store != nil {
+		key, cacheable, storable = cacheKey(r.store, jobs, l.findings)
 		if cacheable {
-			if rec, hit := store.Lookup(e.name, key); hit {
+			if rec, hit := r.store.Lookup(e.name, key); hit {
 				var c cachedSlot[T]
-				if codec.Decode(rec, &c) == nil {
+				if r.codec.Decode(rec, &c) == nil {
 					closeAll(open)
 					return clientSlot[T]{
 						ok: c.OK, unread: c.Unread, leftOut: c.LeftOut, id: c.ID, idPos: c.IDPos, path: c.Path,
 						value: c.Value, findings: c.Findings, files: c.Files,
-						key: key, record: rec, stored: true, hit: true,
+						cacheName: e.name, key: key, record: rec, stored: true, hit: true,
 					}
 				}
 			}
 		}
 	}
-	results := make([]result, len(jobs))
-	for i, j := range jobs {
-		results[i] = l.decodeFile(j, buf)
-	}
+	got := readFiles(l, e, jobs, buf)
 	closeAll(open)
-	slot := clientSlot[T]{files: len(jobs)}
-	for _, res := range results {
-		slot.findings = append(slot.findings, res.findings...)
-	}
-	c := l.assembleClient("clients/"+e.name, jobs, results)
-	chk := &checker{settings: s, firmDoc: firm}
-	chk.client(c)
-	l.findings = append(l.findings, chk.findings...)
-	slot.id, slot.idPos, slot.path = c.ID.Value, c.ID.Pos, c.Path
-	slot.unread, slot.leftOut = c.Unread != nil, cmp.Or(c.Unread, statusUnknown(c))
-	if !slot.unread || withUnread {
-		slot.ok, slot.value = true, reduce(c, s)
-	}
-	slot.findings = append(slot.findings, l.findings...)
-	slot.key, slot.stored = key, cacheable && storable
+	slot := r.finish(got)
+	slot.cacheName, slot.key, slot.stored = e.name, key, cacheable && storable
 	if slot.stored {
-		rec, err := codec.Append(nil, cachedSlot[T]{
+		rec, err := r.codec.Append(nil, cachedSlot[T]{
 			OK: slot.ok, Unread: slot.unread, LeftOut: slot.leftOut, ID: slot.id, IDPos: slot.idPos, Path: slot.path,
 			Value: slot.value, Findings: slot.findings, Files: slot.files,
 		})
 		slot.record, slot.stored = rec, err == nil
+	}
+	return slot
+}
+
+// readByContent is read for a folder keyed by its content (Options.Keys):
+// the cache gives what reading it gave, or it is read and that is kept.
+func (r *clientReader[T]) readByContent(e entry, buf *[]byte) clientSlot[T] {
+	key, keyed := r.keys[e.name]
+	name := contentName(e.name, key)
+	if keyed {
+		if rec, hit := r.store.Lookup(name, key); hit {
+			var got readSlot
+			if r.codec.Decode(rec, &got) == nil && got.Client != nil {
+				slot := r.finish(got)
+				slot.cacheName, slot.key, slot.record, slot.stored, slot.hit = name, key, rec, true, true
+				return slot
+			}
+		}
+	}
+	if r.fetch != nil {
+		if err := r.fetch([]string{e.name}); err != nil {
+			r.fetchErr.CompareAndSwap(nil, &err)
+		}
+	}
+	l := &loader{root: r.root}
+	jobs, open := l.listClient(r.clients, e)
+	got := readFiles(l, e, jobs, buf)
+	closeAll(open)
+	var rec []byte
+	var err error
+	if keyed {
+		rec, err = r.codec.Append(nil, got)
+	}
+	slot := r.finish(got)
+	slot.cacheName, slot.key, slot.record, slot.stored = name, key, rec, keyed && err == nil
+	return slot
+}
+
+// readFiles decodes a listed client folder's files and puts the client
+// together; the findings are those of the files, then of the listing and
+// the assembly (l's).
+func readFiles(l *loader, e entry, jobs []job, buf *[]byte) readSlot {
+	results := make([]result, len(jobs))
+	for i, j := range jobs {
+		results[i] = l.decodeFile(j, buf)
+	}
+	got := readSlot{Files: len(jobs)}
+	for _, res := range results {
+		got.Findings = append(got.Findings, res.findings...)
+	}
+	got.Client = l.assembleClient("clients/"+e.name, jobs, results)
+	got.Findings = append(got.Findings, l.findings...)
+	return got
+}
+
+// finish checks a client that has been read against the firm and reduces
+// it.
+func (r *clientReader[T]) finish(got readSlot) clientSlot[T] {
+	c := got.Client
+	slot := clientSlot[T]{files: got.Files, findings: slices.Clip(got.Findings)}
+	chk := &checker{settings: r.settings, firmDoc: r.firm}
+	chk.client(c)
+	slot.findings = append(slot.findings, chk.findings...)
+	slot.id, slot.idPos, slot.path = c.ID.Value, c.ID.Pos, c.Path
+	slot.unread, slot.leftOut = c.Unread != nil, cmp.Or(c.Unread, statusUnknown(c))
+	if !slot.unread || r.withUnread {
+		slot.ok, slot.value = true, r.reduce(c, r.settings)
 	}
 	return slot
 }

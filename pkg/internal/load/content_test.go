@@ -1,0 +1,151 @@
+package load
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/codec"
+)
+
+// contentKeys keys each client folder of the book at root by its files'
+// paths and bytes, as gitrev keys a revision's folders by object ids.
+func contentKeys(t *testing.T, root string) map[string]cache.Key {
+	t.Helper()
+	keys := map[string]cache.Key{}
+	folders, _ := os.ReadDir(filepath.Join(root, "clients"))
+	for _, f := range folders {
+		if !f.IsDir() {
+			continue
+		}
+		var parts []string
+		dir := filepath.Join(root, "clients", f.Name())
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			parts = append(parts, p+"\x00"+string(data))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sort.Strings(parts)
+		h := sha256.New()
+		for _, p := range parts {
+			h.Write([]byte(p))
+		}
+		keys[f.Name()] = cache.Key(h.Sum(nil))
+	}
+	return keys
+}
+
+// keepClient reduces a client to itself: the content cache must give the
+// very client reading its files gives.
+func keepClient(reads *atomic.Int64) func(*book.Client, *book.Settings) *book.Client {
+	return func(c *book.Client, _ *book.Settings) *book.Client { reads.Add(1); return c }
+}
+
+// With Options.Keys, a cached client folder is not read, and its files
+// need not be there: Fetch brings those of the others, once, before they
+// are read. The clients and findings are those a read of the files gives,
+// field by field.
+func TestContentKeys(t *testing.T) {
+	books := map[string]string{"cacheBook": cacheBook(t)}
+	for _, name := range []string{"agency", "consulting"} {
+		books[name] = copyTree(t, filepath.Join("..", "..", "..", "examples", name))
+	}
+	for name, src := range books {
+		t.Run(name, func(t *testing.T) {
+			var n atomic.Int64
+			fresh, freshClients, err := Stream(src, Options{Unread: true}, keepClient(&n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys := contentKeys(t, src)
+			dir := t.TempDir()
+			for _, what := range []string{"cold", "cached"} {
+				// The book without its client folders' files, which
+				// Fetch copies from src.
+				root := copyTree(t, src)
+				for folder := range keys {
+					os.RemoveAll(filepath.Join(root, "clients", folder))
+					os.Mkdir(filepath.Join(root, "clients", folder), 0o755)
+				}
+				var fetched []string
+				var mu sync.Mutex
+				fetch := func(folders []string) error {
+					mu.Lock()
+					defer mu.Unlock()
+					for _, f := range folders {
+						if slices.Contains(fetched, f) {
+							continue
+						}
+						fetched = append(fetched, f)
+						os.RemoveAll(filepath.Join(root, "clients", f))
+						copyInto(t, filepath.Join(src, "clients", f), filepath.Join(root, "clients", f))
+					}
+					return nil
+				}
+				store := cache.OpenArchive(dir, src, "history", []byte("test"))
+				b, clients, err := Stream(root, Options{Unread: true, Cache: store, Codec: codec.Binary{}, Keys: keys, Fetch: fetch}, keepClient(&n))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if what == "cold" && len(fetched) != len(keys) || what == "cached" && len(fetched) != 0 {
+					t.Errorf("%s: fetched %q of %d folders", what, fetched, len(keys))
+				}
+				if !reflect.DeepEqual(clients, freshClients) {
+					t.Fatalf("%s: the clients differ from a read of the files", what)
+				}
+				if !reflect.DeepEqual(b.Findings, fresh.Findings) || b.Errors != fresh.Errors || b.Files != fresh.Files {
+					t.Fatalf("%s: findings %v (%d errors, %d files), a read of the files gives %v (%d, %d)",
+						what, b.Findings, b.Errors, b.Files, fresh.Findings, fresh.Errors, fresh.Files)
+				}
+				if !reflect.DeepEqual(b.LeftOut, fresh.LeftOut) {
+					t.Fatalf("%s: left out %v, want %v", what, b.LeftOut, fresh.LeftOut)
+				}
+			}
+		})
+	}
+}
+
+// copyTree copies the folder src into a new temporary folder.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	copyInto(t, src, dst)
+	return dst
+}
+
+// copyInto copies the folder src to dst.
+func copyInto(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
