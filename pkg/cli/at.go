@@ -1,17 +1,18 @@
 package cli
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
+	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
+	"github.com/clientbook/clientbook/pkg/internal/cache"
+	"github.com/clientbook/clientbook/pkg/internal/codec"
 	"github.com/clientbook/clientbook/pkg/internal/gitrev"
 	"github.com/clientbook/clientbook/pkg/internal/load"
 )
@@ -20,18 +21,92 @@ import (
 // revision's files are written by pkg/internal/gitrev into a private
 // temporary folder with the book's layout, and every command reads that
 // folder as its book root: the loader, its limits, positions and findings
-// are those of the working tree. The folder is removed when the command is
-// done (env.done).
+// are those of the working tree. The book's own files are written at once;
+// a client folder's files only when something reads them: the commands
+// that read client by client (stream) take what the history cache has of
+// a folder, keyed by its files' git object ids, and have the others
+// written (revBook.fetch); the rest have every file written first
+// (revBook.whole). The folder is removed when the command is done
+// (env.done).
 
 // atCommands are the commands that read the book, and so take --at.
 var atCommands = []string{"check", "health", "matrix", "accept", "portfolio", "due", "review", "report", "map", "schema"}
 
-// atBook is the book as it was at --at: the folder it was written to,
-// the commit, and the book root in the working tree.
+// atBook is the book as it was at --at, and the book root in the working
+// tree.
 type atBook struct {
+	*revBook
+	tree string
+}
+
+// revBook is the book as it was in one revision, written into dir in
+// parts.
+type revBook struct {
 	dir    string
 	commit gitrev.Commit
-	tree   string
+	files  *gitrev.Tree
+	what   string
+
+	mu       sync.Mutex
+	written  map[string]bool // client folders whose files are in dir
+	complete bool            // every file is in dir
+}
+
+// fetch writes the files of the client folders named, those not written
+// yet; it is load.Options.Fetch.
+func (rb *revBook) fetch(folders []string) error {
+	rb.mu.Lock()
+	defer rb.mu.Unlock()
+	if rb.complete {
+		return nil
+	}
+	want := map[string]bool{}
+	for _, f := range folders {
+		if !rb.written[f] {
+			want[f] = true
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	if err := rb.files.Write(rb.dir, func(client string) bool { return want[client] }, rb.what); err != nil {
+		return err
+	}
+	for f := range want {
+		rb.written[f] = true
+	}
+	return nil
+}
+
+// whole writes every file not written yet.
+func (rb *revBook) whole() error {
+	rb.mu.Lock()
+	defer rb.mu.Unlock()
+	if rb.complete {
+		return nil
+	}
+	err := rb.files.Write(rb.dir, func(client string) bool { return client != "" && !rb.written[client] }, rb.what)
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	rb.complete = true
+	return nil
+}
+
+// readOptions sets opts to read rb client by client through the history
+// cache, whose entries are keyed by content and serve every revision and
+// command; without a cache, every file is written first.
+func (e *env) readOptions(rb *revBook, tree string, opts *load.Options) error {
+	store := e.historyCache(tree)
+	if store == nil {
+		return rb.whole()
+	}
+	keys := rb.files.FolderKeys()
+	opts.Cache, opts.Codec, opts.Keys, opts.Fetch = store, codec.Binary{}, make(map[string]cache.Key, len(keys)), rb.fetch
+	for name, k := range keys {
+		opts.Keys[name] = k
+	}
+	return nil
 }
 
 // checkAt refuses --at on the commands that write, or that take their
@@ -50,74 +125,87 @@ func (e *env) checkAt(cmd *cobra.Command) error {
 }
 
 // atRoot reads the book whose working-tree root is tree as it was at --at,
-// once per run, and returns the folder that holds it.
+// once per run, and returns the folder that holds it, with every file.
 func (e *env) atRoot(tree string) (string, error) {
-	if e.atBook != nil {
-		return e.atBook.dir, nil
-	}
-	dir, c, err := e.materialize(tree, e.at, "--at "+e.at)
+	rb, err := e.atRevBook(tree)
 	if err != nil {
 		return "", err
 	}
-	e.atBook = &atBook{dir: dir, commit: c, tree: tree}
-	return dir, nil
+	return rb.dir, rb.whole()
 }
 
-// materialize writes the book at tree as it was at spec (a revision or a
-// date) into a new temporary folder, removed by env.done. what names spec
-// in messages, with its flag or command.
-func (e *env) materialize(tree, spec, what string) (string, gitrev.Commit, error) {
+// atRevBook is the book at --at, its own files written and its client
+// folders' files as yet only those something asked for.
+func (e *env) atRevBook(tree string) (*revBook, error) {
+	if e.atBook != nil {
+		return e.atBook.revBook, nil
+	}
+	rb, err := e.revision(tree, e.at, "--at "+e.at)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.writeOwn(rb); err != nil {
+		return nil, err
+	}
+	e.atBook = &atBook{revBook: rb, tree: tree}
+	return rb, nil
+}
+
+// revision lists the book at tree as it was at spec (a revision or a
+// date), writing nothing yet (see written). what names spec in messages,
+// with its flag or command.
+func (e *env) revision(tree, spec, what string) (*revBook, error) {
 	repo, err := gitrev.Open(tree, what)
 	if err != nil {
-		return "", gitrev.Commit{}, &usageError{msg: err.Error()}
+		return nil, &usageError{msg: err.Error()}
 	}
 	var c gitrev.Commit
 	if gitrev.IsDate(spec) {
 		d, perr := book.ParseDate(spec)
 		if perr != nil {
-			return "", c, usagef("%s: %v", what, perr)
+			return nil, usagef("%s: %v", what, perr)
 		}
 		c, err = repo.ResolveDate(d.Time(), what)
 	} else {
 		c, err = repo.Resolve(spec, what)
 	}
 	if err != nil {
-		return "", c, &usageError{msg: err.Error()}
+		return nil, &usageError{msg: err.Error()}
 	}
-	// A memory-backed folder when there is one and $TMPDIR does not say
-	// otherwise: the book is written once and read once, and on a disk
-	// creating and removing its thousands of small files costs more than
-	// reading them. A book that does not fit there goes to the usual
-	// temporary folder.
-	var places []string
+	files, err := repo.List(c, load.FirmFiles, what)
+	if err != nil {
+		return nil, &usageError{msg: err.Error()}
+	}
+	return &revBook{commit: c, files: files, what: what, written: map[string]bool{}}, nil
+}
+
+// writeOwn writes the book's own files (not its client folders') into a
+// new temporary folder, removed by env.done, and makes it rb's.
+func (e *env) writeOwn(rb *revBook) error {
+	dir, err := os.MkdirTemp(e.tempPlace(rb.files.Size()), "clientbook-at-")
+	if err != nil {
+		return usagef("%s: cannot make a temporary folder: %v", rb.what, err)
+	}
+	e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
+	rb.dir = dir
+	if err := rb.files.Write(dir, func(client string) bool { return client == "" }, rb.what); err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	return nil
+}
+
+// tempPlace is where a revision of size bytes is written: a memory-backed
+// folder when there is one with room to spare and $TMPDIR does not say
+// otherwise (the book is written once and read once, and on a disk
+// creating and removing its thousands of small files costs more than
+// reading them), else the usual temporary folder.
+func (e *env) tempPlace(size int64) string {
 	if e.getenv("TMPDIR") == "" && runtime.GOOS == "linux" {
-		if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
-			places = append(places, "/dev/shm")
+		if free, ok := freeBytes("/dev/shm"); ok && uint64(size) < free/2 {
+			return "/dev/shm"
 		}
 	}
-	places = append(places, os.TempDir())
-	var dir string
-	for i, place := range places {
-		dir, err = os.MkdirTemp(place, "clientbook-at-")
-		if err != nil {
-			if i < len(places)-1 {
-				continue
-			}
-			return "", c, usagef("%s: cannot make a temporary folder: %v", what, err)
-		}
-		made := dir
-		e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(made) })
-		err = repo.Materialize(c, dir, load.FirmFiles, what)
-		if err == nil {
-			break
-		}
-		if i < len(places)-1 && errors.Is(err, syscall.ENOSPC) {
-			_ = os.RemoveAll(dir)
-			continue
-		}
-		return "", c, &usageError{msg: err.Error()}
-	}
-	return dir, c, nil
+	return os.TempDir()
 }
 
 // treeRoot is the book's root in the working tree for root, the folder

@@ -42,6 +42,20 @@ func (e *env) cache(root string, salt []string) *cache.Cache {
 	if dir == "" {
 		return nil
 	}
+	s := programSalt()
+	for _, part := range salt {
+		fmt.Fprintf(s, "%q\x00", part)
+	}
+	for _, name := range load.FirmFiles {
+		data, err := load.ReadFile(root, name)
+		fmt.Fprintf(s, "%s %t %d %q\x00", name, err == nil, len(data), data)
+	}
+	return cache.Open(dir, root, salt[0], s.Bytes())
+}
+
+// programSalt names this very program: its version and its executable's
+// size and time, so that a new build never reads an old build's entries.
+func programSalt() *bytes.Buffer {
 	var s bytes.Buffer
 	fmt.Fprintf(&s, "clientbook %s\x00", Version)
 	if exe, err := os.Executable(); err == nil {
@@ -49,12 +63,19 @@ func (e *env) cache(root string, salt []string) *cache.Cache {
 			fmt.Fprintf(&s, "%s %d %d\x00", exe, fi.Size(), fi.ModTime().UnixNano())
 		}
 	}
-	for _, part := range salt {
-		fmt.Fprintf(&s, "%q\x00", part)
+	return &s
+}
+
+// historyCache opens the cache of what reading each client folder of the
+// book's revisions gave (load.Options.Keys), for the book whose working
+// tree root is tree, or returns nil when there is none. Its entries are
+// named by the folders' content (git object ids), so one serves every
+// revision that has that folder, and every command and day: its salt is
+// only the program.
+func (e *env) historyCache(tree string) *cache.Cache {
+	dir := e.cacheDir()
+	if dir == "" {
+		return nil
 	}
-	for _, name := range load.FirmFiles {
-		data, err := load.ReadFile(root, name)
-		fmt.Fprintf(&s, "%s %t %d %q\x00", name, err == nil, len(data), data)
-	}
-	return cache.Open(dir, root, salt[0], s.Bytes())
+	return cache.OpenArchive(dir, tree, "history", programSalt().Bytes())
 }

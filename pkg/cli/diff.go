@@ -10,6 +10,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/history"
 	"github.com/clientbook/clientbook/pkg/internal/gitrev"
+	"github.com/clientbook/clientbook/pkg/internal/load"
 	"github.com/clientbook/clientbook/pkg/internal/render"
 )
 
@@ -106,7 +107,7 @@ func runDiff(e *env, opts *diffOptions) error {
 // from today or a revision; without one, the working tree at tree.
 func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffState, error) {
 	if !given {
-		st, err := history.EvaluateDir(tree, today)
+		st, err := history.EvaluateDir(tree, today, load.Options{})
 		if err != nil {
 			return diffState{}, &usageError{msg: err.Error()}
 		}
@@ -136,16 +137,16 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 	default:
 		dated = false
 	}
-	dir, c, err := e.materialize(tree, spec, what)
+	rb, err := e.revision(tree, spec, what)
 	if err != nil {
 		return diffState{}, err
 	}
 	if !dated {
-		day = book.DateOf(c.Time) // the commit's committer date, UTC
+		day = book.DateOf(rb.commit.Time) // the commit's committer date, UTC
 	}
-	st, err := history.EvaluateDir(dir, day)
+	st, err := e.evaluateRevision(tree, rb, day)
 	if err != nil {
-		return diffState{}, &usageError{msg: err.Error()}
+		return diffState{}, err
 	}
 	label := rev
 	if rev != day.String() {

@@ -258,8 +258,18 @@ func (e *env) todayDate() (book.Date, error) {
 	return d, nil
 }
 
-// root finds the book's folder.
+// root finds the book's folder: with --at, the folder the revision's book
+// was written to, every file of it.
 func (e *env) root() (string, error) {
+	r, err := e.treeBook()
+	if err != nil || e.at == "" {
+		return r, err
+	}
+	return e.atRoot(r)
+}
+
+// treeBook finds the book's folder in the working tree, --at or not.
+func (e *env) treeBook() (string, error) {
 	dir, fromEnv := e.bookDir, false
 	if dir == "" {
 		dir, fromEnv = e.getenv("CLIENTBOOK_DIR"), true
@@ -275,9 +285,6 @@ func (e *env) root() (string, error) {
 			return "", usagef("$CLIENTBOOK_DIR=%s: %v (unset it, or give --book)", dir, err)
 		}
 		return "", &usageError{msg: err.Error()}
-	}
-	if e.at != "" {
-		return e.atRoot(r)
 	}
 	return r, nil
 }
@@ -326,7 +333,7 @@ func stream[T any](e *env, keepFindings bool, salt []string, reduce func(*book.C
 // command to warn about (warnRead), and the stand-ins are only in
 // Book.LeftOut.
 func (e *env) streamOptions(keepFindings bool, salt []string) (string, load.Options, error) {
-	r, err := e.root()
+	r, err := e.treeBook()
 	if err != nil {
 		return "", load.Options{}, err
 	}
@@ -334,7 +341,19 @@ func (e *env) streamOptions(keepFindings bool, salt []string) (string, load.Opti
 	if !keepFindings {
 		opts.Keep = func(finding.Finding) bool { return false }
 	}
-	if salt != nil && e.at == "" {
+	switch {
+	case e.at != "":
+		// The revision's client folders come from the history cache, or
+		// are written as they are read.
+		rb, err := e.atRevBook(r)
+		if err != nil {
+			return "", load.Options{}, err
+		}
+		if err := e.readOptions(rb, r, &opts); err != nil {
+			return "", load.Options{}, err
+		}
+		r = rb.dir
+	case salt != nil:
 		opts.Cache, opts.Codec = e.cache(r, salt), codec.Binary{}
 	}
 	if w := e.getenv("CLIENTBOOK_WORKERS"); w != "" {

@@ -23,7 +23,7 @@ func TestEvaluateDirEqualsEvaluate(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := ReportOf(Side{}, Side{}, Compare(State{}, Evaluate(b, today)))
-		st, err := EvaluateDir(root, today)
+		st, err := EvaluateDir(root, today, load.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

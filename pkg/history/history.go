@@ -150,8 +150,11 @@ func Compare(from, to State) Changes {
 			ch.Opportunities = append(ch.Opportunities, OpportunityChange{ID: id, Change: Changed, From: a, To: b})
 		}
 	}
-	ch.Resolved = unmatched(from.Findings, to.Findings)
-	ch.Added = unmatched(to.Findings, from.Findings)
+	// A subject takes a few regular expressions: each side's are worked
+	// out once.
+	fromKeys, toKeys := keysOf(from.Findings), keysOf(to.Findings)
+	ch.Resolved = unmatched(from.Findings, fromKeys, toKeys)
+	ch.Added = unmatched(to.Findings, toKeys, fromKeys)
 	return ch
 }
 
@@ -196,17 +199,27 @@ type Key struct{ Rule, Path, Subject string }
 // KeyOf is f's key.
 func KeyOf(f finding.Finding) Key { return Key{f.Rule, f.Path, Subject(f.Message)} }
 
-// unmatched returns the findings of fs that have no match in other. Keys
-// are counted: with two findings of one key on this side and one on the
-// other, the last of the two (in check's order) is unmatched.
-func unmatched(fs, other []finding.Finding) []finding.Finding {
-	n := map[Key]int{}
-	for _, f := range other {
-		n[KeyOf(f)]++
+// keysOf is the key of each finding of fs.
+func keysOf(fs []finding.Finding) []Key {
+	keys := make([]Key, len(fs))
+	for i, f := range fs {
+		keys[i] = KeyOf(f)
+	}
+	return keys
+}
+
+// unmatched returns the findings of fs (whose keys are keys) that have no
+// match among the other side's keys. Keys are counted: with two findings
+// of one key on this side and one on the other, the last of the two (in
+// check's order) is unmatched.
+func unmatched(fs []finding.Finding, keys, other []Key) []finding.Finding {
+	n := make(map[Key]int, len(other))
+	for _, k := range other {
+		n[k]++
 	}
 	out := []finding.Finding{}
-	for _, f := range fs {
-		k := KeyOf(f)
+	for i, f := range fs {
+		k := keys[i]
 		if n[k] > 0 {
 			n[k]--
 			continue

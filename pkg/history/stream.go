@@ -28,14 +28,17 @@ type measured struct {
 
 // EvaluateDir is Evaluate for the book at root, read client by client as
 // check and portfolio read it (load.Each), so that a large book is never
-// whole in memory: the same State as Evaluate of the loaded book.
-func EvaluateDir(root string, today book.Date) (State, error) {
+// whole in memory: the same State as Evaluate of the loaded book. opts
+// says how to read it (a revision's through the history cache); its Keep
+// and Unread are EvaluateDir's.
+func EvaluateDir(root string, today book.Date, opts load.Options) (State, error) {
+	opts.Keep, opts.Unread = nil, true
 	var (
 		kept    []measured
 		fs      []finding.Finding
 		entries []portfolio.Entry
 	)
-	b, err := load.Each(root, load.Options{Unread: true}, func(c *book.Client, s *book.Settings) measured {
+	b, err := load.Each(root, opts, func(c *book.Client, s *book.Settings) measured {
 		r := health.Assess(c, s, today)
 		m := measured{findings: rules.Check(c, s, r, today)}
 		if c.Unread != nil {

@@ -2,6 +2,7 @@ package codec
 
 import (
 	"bytes"
+	"cmp"
 	"encoding"
 	"encoding/binary"
 	"errors"
@@ -9,6 +10,8 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
+	"sync"
 )
 
 // Binary is this package's encoding as a value, for a caller that takes
@@ -54,6 +57,33 @@ var (
 	byteType          = reflect.TypeFor[byte]()
 )
 
+// typeInfo is what the codec asks of a type on every value of it, worked
+// out once per type: asking reflect for each value cost a cache read of a
+// large book more than the rest of decoding.
+type typeInfo struct {
+	text, marshals bool  // see marshals
+	fields         []int // a struct's exported fields
+}
+
+var typeInfos sync.Map // reflect.Type → *typeInfo
+
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := typeInfos.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	ti := &typeInfo{}
+	ti.text, ti.marshals = marshals(t)
+	if t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				ti.fields = append(ti.fields, i)
+			}
+		}
+	}
+	actual, _ := typeInfos.LoadOrStore(t, ti)
+	return actual.(*typeInfo)
+}
+
 // marshals says how a struct type t marshals itself: through
 // BinaryMarshaler, TextMarshaler, or neither (ok false), its pointer
 // unmarshalling the same way.
@@ -73,7 +103,12 @@ func marshals(t reflect.Type) (text, ok bool) {
 
 func appendValue(dst []byte, v reflect.Value) ([]byte, error) {
 	t := v.Type()
-	if text, ok := marshals(t); ok {
+	var ti *typeInfo
+	if t.Kind() == reflect.Struct {
+		ti = infoOf(t)
+	}
+	if ti != nil && ti.marshals {
+		text := ti.text
 		p := reflect.New(t)
 		p.Elem().Set(v)
 		var b []byte
@@ -124,11 +159,9 @@ func appendValue(dst []byte, v reflect.Value) ([]byte, error) {
 		return appendMap(dst, v)
 	case reflect.Struct:
 		var err error
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() {
-				if dst, err = appendValue(dst, v.Field(i)); err != nil {
-					return dst, err
-				}
+		for _, i := range ti.fields {
+			if dst, err = appendValue(dst, v.Field(i)); err != nil {
+				return dst, err
 			}
 		}
 		return dst, nil
@@ -153,6 +186,9 @@ func appendMap(dst []byte, v reflect.Value) ([]byte, error) {
 	if v.IsNil() {
 		return append(dst, 0), nil
 	}
+	if v.Type().Key().Kind() == reflect.String {
+		return appendStringMap(dst, v)
+	}
 	type pair struct{ key, value []byte }
 	pairs := make([]pair, 0, v.Len())
 	iter := v.MapRange()
@@ -171,6 +207,27 @@ func appendMap(dst []byte, v reflect.Value) ([]byte, error) {
 	dst = binary.AppendUvarint(dst, uint64(len(pairs))+1)
 	for _, p := range pairs {
 		dst = append(append(dst, p.key...), p.value...)
+	}
+	return dst, nil
+}
+
+// appendStringMap is appendMap for string keys, the usual kind, without a
+// buffer per entry: the keys in order of length, then of bytes, a fixed
+// order whatever Go's iteration order (decoding takes any order).
+func appendStringMap(dst []byte, v reflect.Value) ([]byte, error) {
+	keys := v.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int {
+		return cmp.Or(cmp.Compare(a.Len(), b.Len()), strings.Compare(a.String(), b.String()))
+	})
+	dst = binary.AppendUvarint(dst, uint64(len(keys))+1)
+	var err error
+	for _, k := range keys {
+		if dst, err = appendValue(dst, k); err != nil {
+			return dst, err
+		}
+		if dst, err = appendValue(dst, v.MapIndex(k)); err != nil {
+			return dst, err
+		}
 	}
 	return dst, nil
 }
@@ -226,7 +283,12 @@ func (d *decoder) value(v reflect.Value, depth int) {
 		return
 	}
 	t := v.Type()
-	if text, ok := marshals(t); ok {
+	var ti *typeInfo
+	if t.Kind() == reflect.Struct {
+		ti = infoOf(t)
+	}
+	if ti != nil && ti.marshals {
+		text := ti.text
 		b := d.bytes(d.uvarint())
 		if d.err != nil {
 			return
@@ -272,6 +334,8 @@ func (d *decoder) value(v reflect.Value, depth int) {
 			v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(b)))
 		}
 	case reflect.String:
+		// A copy of each: a slice of one copy of the input would pin
+		// all of it while any string of it is kept.
 		if b := d.bytes(d.uvarint()); d.err == nil {
 			v.SetString(string(b))
 		}
@@ -315,10 +379,8 @@ func (d *decoder) value(v reflect.Value, depth int) {
 	case reflect.Map:
 		d.mapValue(v, depth)
 	case reflect.Struct:
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() {
-				d.value(v.Field(i), depth+1)
-			}
+		for _, i := range ti.fields {
+			d.value(v.Field(i), depth+1)
 		}
 	default:
 		d.fail("cannot decode %s", t)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -165,6 +166,20 @@ type Tree struct {
 	Commit  Commit
 	top     string
 	entries []entry
+	size    int64
+}
+
+// Size is about how many bytes the book's files take once written.
+func (t *Tree) Size() int64 { return t.size }
+
+// ID is a hash of every file's path, mode and object id: the same book, in
+// any commit, has the same ID.
+func (t *Tree) ID() [sha256.Size]byte {
+	h := sha256.New()
+	for _, e := range t.entries {
+		fmt.Fprintf(h, "%s %s %s\x00", e.mode, e.object, e.path)
+	}
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // List lists the book's files in commit c. firmFiles are the names that
@@ -174,7 +189,7 @@ type Tree struct {
 func (r *Repo) List(c Commit, firmFiles []string, what string) (*Tree, error) {
 	// The prefix is a folder's name, never a pattern: `[`, `*` or `:` in
 	// it are literal.
-	args := []string{"--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", c.Hash}
+	args := []string{"--literal-pathspecs", "ls-tree", "-r", "-z", "-l", "--full-tree", c.Hash}
 	if r.Prefix != "" {
 		args = append(args, "--", r.Prefix+"/")
 	}
@@ -193,7 +208,7 @@ func (r *Repo) List(c Commit, firmFiles []string, what string) (*Tree, error) {
 		}
 		meta, path, ok := strings.Cut(rec, "\t")
 		f := strings.Fields(meta)
-		if !ok || len(f) != 3 {
+		if !ok || len(f) != 4 {
 			return nil, fmt.Errorf("%s: unexpected output from git ls-tree: %q", what, rec)
 		}
 		if r.Prefix != "" {
@@ -206,6 +221,10 @@ func (r *Repo) List(c Commit, firmFiles []string, what string) (*Tree, error) {
 			return nil, fmt.Errorf("%s: git lists a path that is not inside the book: %q", what, path)
 		}
 		hasFirm = hasFirm || slices.Contains(firmFiles, path)
+		if size, err := strconv.ParseInt(f[3], 10, 64); err == nil {
+			// A file takes a page at least, in memory as on most disks.
+			t.size += max(size, 4096)
+		}
 		t.entries = append(t.entries, entry{mode: f[0], kind: f[1], object: f[2], path: path, client: clientOf(path, f[0])})
 	}
 	if !hasFirm {
@@ -277,8 +296,13 @@ func (t *Tree) Write(dir string, pick func(client string) bool, what string) err
 	made := map[string]bool{}
 	for _, e := range t.entries {
 		if e.client != "" && !made[e.client] && e.path != "clients/"+e.client {
+			if len(made) == 0 {
+				if err := os.MkdirAll(filepath.Join(dir, "clients"), 0o700); err != nil {
+					return fmt.Errorf("%s: %v", what, err)
+				}
+			}
 			made[e.client] = true
-			if err := os.MkdirAll(filepath.Join(dir, "clients", e.client), 0o700); err != nil {
+			if err := os.Mkdir(filepath.Join(dir, "clients", e.client), 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 				return fmt.Errorf("%s: %v", what, err)
 			}
 		}
