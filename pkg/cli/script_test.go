@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,7 +45,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		UpdateScripts:       golden.Update(),
 		RequireExplicitExec: true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits, "maxwidth": cmdMaxWidth},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits, "maxwidth": cmdMaxWidth, "damage": cmdDamage},
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("CLIENTBOOK_TODAY", "2026-11-23")
 			e.Setenv("NO_COLOR", "1")
@@ -105,5 +106,32 @@ func cmdMaxWidth(ts *testscript.TestScript, neg bool, args []string) {
 		if w := render.Width(sgr.ReplaceAllString(line, "")); w > limit {
 			ts.Fatalf("maxwidth: line %d is %d columns wide, more than %d:\n%s", i+1, w, limit, line)
 		}
+	}
+}
+
+// cmdDamage flips one bit in the middle of every file under a folder, as a
+// disk or an interrupted copy might:
+//
+//	damage $WORK/cache
+func cmdDamage(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: damage DIR")
+	}
+	n := 0
+	err := filepath.WalkDir(ts.MkAbs(args[0]), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil || len(data) == 0 {
+			return err
+		}
+		data[len(data)/2] ^= 0x10
+		n++
+		return os.WriteFile(p, data, 0o600)
+	})
+	ts.Check(err)
+	if n == 0 {
+		ts.Fatalf("damage: no file under %s", args[0])
 	}
 }
