@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -182,11 +183,15 @@ func (e *env) revision(tree, spec, what string) (*revBook, error) {
 // writeOwn writes the book's own files (not its client folders') into a
 // new temporary folder, removed by env.done, and makes it rb's.
 func (e *env) writeOwn(rb *revBook) error {
-	dir, err := os.MkdirTemp(e.tempPlace(rb.files.Size()), "clientbook-at-")
+	place := e.tempPlace(rb.files.Size())
+	sweepTemp(place)
+	// The process id in the name lets a later run remove what a run
+	// that was killed outright left (sweepTemp).
+	dir, err := os.MkdirTemp(place, fmt.Sprintf("%s%d-", tempPrefix, os.Getpid()))
 	if err != nil {
 		return usagef("%s: cannot make a temporary folder: %v", rb.what, err)
 	}
-	e.cleanup = append(e.cleanup, func() { _ = os.RemoveAll(dir) })
+	e.removeOnExit(dir)
 	rb.dir = dir
 	if err := rb.files.Write(dir, func(client string) bool { return client == "" }, rb.what); err != nil {
 		return &usageError{msg: err.Error()}
@@ -216,14 +221,6 @@ func (e *env) treeRoot(root string) string {
 		return e.atBook.tree
 	}
 	return root
-}
-
-// done removes what the run left in temporary folders.
-func (e *env) done() {
-	for _, f := range e.cleanup {
-		f()
-	}
-	e.cleanup = nil
 }
 
 // atPath maps an absolute path in the working tree's book to the same

@@ -59,10 +59,11 @@ type env struct {
 	bookErrors int
 
 	// at is --at REV|DATE (at.go); atBook the book as it was there, read
-	// once, and cleanup what removes it when the command is done.
-	at      string
-	atBook  *atBook
-	cleanup []func()
+	// once; temps the temporary folders revisions were written to,
+	// removed when the run ends (tempdir.go).
+	at     string
+	atBook *atBook
+	temps  temps
 }
 
 // failError ends a command with exit code 1 after it has printed its result.

@@ -1,14 +1,11 @@
-//go:build !unix
+//go:build !linux
 
 package fsafe
 
 import "os"
 
-// openNonBlock is zero where there are no named pipes to block on.
-const openNonBlock = 0
-
-// Without openat every open goes through the root (ErrFollow sends the
-// caller there).
+// Without syscall.Openat (the syscall package has it on Linux only) every
+// open goes through the root (ErrFollow sends the caller there).
 
 // OpenChildDir gives ErrFollow: open the folder from the root.
 func OpenChildDir(Folder, string) (*os.File, error) { return nil, ErrFollow }

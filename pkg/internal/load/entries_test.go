@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/finding"
 	"github.com/clientbook/clientbook/pkg/internal/fsafe"
 	"github.com/clientbook/clientbook/pkg/internal/stream"
 )
@@ -20,39 +19,6 @@ import (
 // Entries of the book that are not plain files and folders, or cannot be
 // read, are findings on their path; the rest of the book is read as usual.
 // None of them may block, crash or stop the load.
-
-// findingOn returns the findings on path p.
-func findingOn(fs []finding.Finding, p string) []finding.Finding {
-	var out []finding.Finding
-	for _, f := range fs {
-		if f.Path == p {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// wantFinding fails unless there is a finding of rule on p whose message
-// holds msg.
-func wantFinding(t *testing.T, b *book.Book, rule, p, msg string) {
-	t.Helper()
-	for _, f := range findingOn(b.Findings, p) {
-		if f.Rule == rule && strings.Contains(f.Message, msg) {
-			return
-		}
-	}
-	t.Errorf("want %s on %q containing %q, got:\n%s", rule, p, msg, messages(b.Findings))
-}
-
-// wantNoFinding fails when there is a finding of rule on p.
-func wantNoFinding(t *testing.T, b *book.Book, rule, p string) {
-	t.Helper()
-	for _, f := range findingOn(b.Findings, p) {
-		if f.Rule == rule {
-			t.Errorf("want no %s on %q, got: %s", rule, p, f.Message)
-		}
-	}
-}
 
 func mkfifo(t *testing.T, p string) {
 	t.Helper()

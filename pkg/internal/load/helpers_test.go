@@ -3,6 +3,7 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/book"
@@ -72,6 +73,39 @@ func positions(fs []finding.Finding) []at {
 	out := make([]at, 0, len(fs))
 	for _, f := range fs {
 		out = append(out, at{Rule: f.Rule, Line: f.Line, Column: f.Column})
+	}
+	return out
+}
+
+// wantFinding fails unless there is a finding of rule on p whose message
+// holds msg.
+func wantFinding(t *testing.T, b *book.Book, rule, p, msg string) {
+	t.Helper()
+	for _, f := range findingOn(b.Findings, p) {
+		if f.Rule == rule && strings.Contains(f.Message, msg) {
+			return
+		}
+	}
+	t.Errorf("want %s on %q containing %q, got:\n%s", rule, p, msg, messages(b.Findings))
+}
+
+// wantNoFinding fails when there is a finding of rule on p.
+func wantNoFinding(t *testing.T, b *book.Book, rule, p string) {
+	t.Helper()
+	for _, f := range findingOn(b.Findings, p) {
+		if f.Rule == rule {
+			t.Errorf("want no %s on %q, got: %s", rule, p, f.Message)
+		}
+	}
+}
+
+// findingOn returns the findings on path p.
+func findingOn(fs []finding.Finding, p string) []finding.Finding {
+	var out []finding.Finding
+	for _, f := range fs {
+		if f.Path == p {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux
 
 package fsafe
 
@@ -7,9 +7,6 @@ import (
 	"os"
 	"syscall"
 )
-
-// openNonBlock opens a file without waiting for a writer when it is a pipe.
-const openNonBlock = syscall.O_NONBLOCK
 
 // OpenChildDir opens the folder name directly inside the open folder
 // parent: one openat of one path component, where walking the path from the
