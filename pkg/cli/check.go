@@ -102,6 +102,7 @@ func runCheck(e *env, opts *checkOptions) error {
 			return err
 		}
 		keep = append(keep, func(f finding.Finding) bool { return changedFile(f, changed) })
+		readOpts.Only = onlyChanged(changed)
 	}
 	kept := func(f finding.Finding) bool {
 		for _, k := range keep {
@@ -287,6 +288,28 @@ func git(dir string, args ...string) (string, error) {
 		return "", err
 	}
 	return stdout.String(), nil
+}
+
+// onlyChanged is load.Options.Only for check --since: the client folders
+// holding a changed file; nil, for every folder, when the firm's file
+// changed, since every client's findings may then differ. What else a
+// client's findings depend on (the other clients' ids, for CB005) the
+// loader has from the folders' names, and the opportunities, whose
+// findings depend on the clients' ids, are read whole: so the findings on
+// the changed files are those a full check finds on them.
+func onlyChanged(changed map[string]bool) func(string) bool {
+	folders := map[string]bool{}
+	for p := range changed {
+		if slices.Contains(load.FirmFiles, p) {
+			return nil
+		}
+		if rest, ok := strings.CutPrefix(p, "clients/"); ok {
+			if name, _, inFolder := strings.Cut(rest, "/"); inFolder {
+				folders["clients/"+name] = true
+			}
+		}
+	}
+	return func(folder string) bool { return folders[folder] }
 }
 
 // changedFile reports whether f is about a changed file, or about a

@@ -10,6 +10,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/clientbook/clientbook/pkg/book"
@@ -51,6 +52,14 @@ type Options struct {
 	// unusable. It is called from many goroutines at once, and must do
 	// nothing for a folder already there. Nil: every file is there.
 	Fetch func(folders []string) error
+	// Only, when set, names the client folders to read (by path,
+	// clients/NAME): each other one is known by its name alone, taken to
+	// be its client's id (as CB006 wants it), so that an id used twice
+	// (CB005) and an opportunity's client (CB007) are found as in a full
+	// read. Such a folder is handed to emit with nothing in it, and none
+	// of its files is read or counted; the cache is not used. `check
+	// --since` reads so the folders a change touched.
+	Only func(folder string) bool
 	// Workers is how many client folders are read at once; 0 means
 	// workersPerCore for each core of GOMAXPROCS.
 	Workers int
@@ -197,7 +206,9 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 	slices.SortFunc(t.clients, func(a, c entry) int { return cmp.Compare(a.name, c.name) })
 	clientsIn := fsafe.OpenFolder(t.clientsDir, "clients")
 	store := opts.Cache
-	if opts.Codec == nil {
+	if opts.Codec == nil || opts.Only != nil {
+		// A run that reads some folders would leave the others out of
+		// the next run's cache.
 		store = nil
 	}
 	// Of each client id, the path of the last folder read that has it; ""
@@ -208,7 +219,13 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 	if err := rd.fetchMissing(t.clients); err != nil {
 		return nil, err
 	}
-	read := func(i int, buf *[]byte) clientSlot[T] { return rd.read(t.clients[i], buf) }
+	read := func(i int, buf *[]byte) clientSlot[T] {
+		e := t.clients[i]
+		if opts.Only != nil && !opts.Only("clients/"+e.name) {
+			return skippedSlot[T](e.name)
+		}
+		return rd.read(e, buf)
+	}
 	stream.InOrder(opts.workers(), len(t.clients), func(i int) string { return "clients/" + t.clients[i].name }, read, func(i int, c clientSlot[T]) {
 		b.Files += c.files
 		if c.leftOut != nil {
@@ -221,7 +238,8 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 		// folder has is the later of the two in (id, path) order: the one
 		// that collides.
 		prev := lastPath[c.id]
-		if prev != "" && !c.unread && c.id != "" {
+		if prev != "" && !c.unread && c.id != "" && !c.skipped {
+			prev = l.clientFileOf(prev)
 			l.add(CB005, c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev)
 			c.findings, l.findings = append(c.findings, l.findings...), nil
 		}
@@ -307,6 +325,8 @@ type clientSlot[T any] struct {
 	ok bool // reduce was called: value holds what it returned
 	// unread marks a stand-in: the folder's client.yaml could not be read.
 	unread bool
+	// skipped marks a folder not read (Options.Only).
+	skipped bool
 	// leftOut says why the read commands leave the client out: it is
 	// unread, or its status is not known; nil for neither.
 	leftOut  *book.LeftOut
@@ -324,6 +344,32 @@ type clientSlot[T any] struct {
 	key         cache.Key
 	record      []byte
 	stored, hit bool
+}
+
+// skippedSlot is the slot of a client folder Options.Only leaves out: its
+// name stands for its id, when it is one, and its path, the folder's
+// with a slash at the end, for its client file's (clientFileOf).
+func skippedSlot[T any](name string) clientSlot[T] {
+	slot := clientSlot[T]{skipped: true, path: "clients/" + name + "/"}
+	if book.ValidID(name) {
+		slot.id = book.ID(name)
+	}
+	return slot
+}
+
+// clientFileOf is the client file of a folder not read (a path ending in
+// a slash, see skippedSlot), as a read would have named it; any other
+// path is itself.
+func (l *loader) clientFileOf(p string) string {
+	if !strings.HasSuffix(p, "/") {
+		return p
+	}
+	for _, name := range []string{"client.yaml", "client.yml"} {
+		if fi, err := l.root.Stat(p + name); err == nil && fi.Mode().IsRegular() {
+			return p + name
+		}
+	}
+	return p + "client.yaml"
 }
 
 // cachedSlot is a client folder's slot as the cache keeps it.
