@@ -49,6 +49,7 @@ change exits 1, as git diff does.`,
 			opts.from = args[0]
 			if len(args) == 2 {
 				opts.to, opts.hasTo = args[1], true
+				e.diffBothFromGit = true
 			}
 			return runDiff(e, opts)
 		},

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"path/filepath"
+	"io/fs"
 	"errors"
 	"fmt"
 	"io"
@@ -63,6 +65,9 @@ type env struct {
 	// removed when the run ends (tempdir.go).
 	at     string
 	atBook *atBook
+	// diffBothFromGit is set by diff given two revisions: no side is the
+	// working tree.
+	diffBothFromGit bool
 	temps  temps
 }
 
@@ -269,6 +274,10 @@ func (e *env) root() (string, error) {
 	return e.atRoot(r)
 }
 
+// fromHistory reports whether the run reads the book from git only
+// (--at, or diff of two revisions).
+func (e *env) fromHistory() bool { return e.at != "" || e.diffBothFromGit }
+
 // treeBook finds the book's folder in the working tree, --at or not.
 func (e *env) treeBook() (string, error) {
 	dir, fromEnv := e.bookDir, false
@@ -280,6 +289,25 @@ func (e *env) treeBook() (string, error) {
 		return "", usagef("cannot tell the working folder: %v", err)
 	}
 	r, err := load.FindRoot(dir, cwd)
+	if err != nil && e.fromHistory() {
+		// A book read from git need not be in the working tree (it may
+		// have been moved or removed since): its folder is where --book
+		// says, or the working folder, and the revision tells whether a
+		// book was there (gitrev.Tree).
+		// Outside a repository, the working tree's message says more.
+		candidate := cwd
+		if dir != "" {
+			candidate, _ = filepath.Abs(dir)
+			if _, serr := os.Stat(candidate); !errors.Is(serr, fs.ErrNotExist) {
+				candidate = ""
+			}
+		}
+		if candidate != "" {
+			if _, gerr := gitrev.Open(candidate, ""); gerr == nil {
+				return candidate, nil
+			}
+		}
+	}
 	if err != nil {
 		if fromEnv && dir != "" {
 			// The user may not know the variable is set: name it.

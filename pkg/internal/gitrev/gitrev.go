@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -44,7 +45,21 @@ func (c Commit) Day() time.Time {
 // the revision as the user gave it, with its flag ("--at HEAD~3"), named
 // in every message; so it is in every method's errors.
 func Open(root, what string) (*Repo, error) {
-	top, err := run(root, nil, "rev-parse", "--show-toplevel")
+	// A book read from history may be gone from the working tree: git
+	// is asked from the nearest folder that is there.
+	base, missing := root, ""
+	for {
+		if _, err := os.Stat(base); err == nil {
+			break
+		}
+		parent := filepath.Dir(base)
+		if parent == base {
+			break
+		}
+		missing = path.Join(filepath.Base(base), missing)
+		base = parent
+	}
+	top, err := run(base, nil, "rev-parse", "--show-toplevel")
 	switch {
 	case errors.Is(err, exec.ErrNotFound):
 		return nil, fmt.Errorf("%s needs git, and git is not installed or not on PATH", what)
@@ -54,9 +69,12 @@ func Open(root, what string) (*Repo, error) {
 		return nil, fmt.Errorf("%s: cannot ask git about the book at %s: %v", what, root, err)
 	}
 	r := &Repo{Top: strings.TrimSpace(top)}
-	r.Prefix, err = prefix(r.Top, root)
+	r.Prefix, err = prefix(r.Top, base)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", what, err)
+	}
+	if missing != "" {
+		r.Prefix = strings.TrimPrefix(path.Join(r.Prefix, missing), "/")
 	}
 	return r, nil
 }
