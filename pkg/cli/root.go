@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"path/filepath"
-	"io/fs"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -68,7 +68,7 @@ type env struct {
 	// diffBothFromGit is set by diff given two revisions: no side is the
 	// working tree.
 	diffBothFromGit bool
-	temps  temps
+	temps           temps
 }
 
 // failError ends a command with exit code 1 after it has printed its result.
