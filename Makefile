@@ -38,13 +38,16 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Wall time and peak RSS of portfolio, check and due on generated books of
-# each size, against reading the same files (find | xargs cat) as the floor.
+# each size, against reading the same files (find | xargs cat) as the floor;
+# then, on books of BENCH_HISTORY clients in a repository of two commits,
+# check --at and diff, cold and a second time, against a cold check.
 # Books are kept under BENCH_DIR and reused for the same size and seed.
 BENCH_SIZES ?= 1000,10000,100000
+BENCH_HISTORY ?= 2000,10000
 BENCH_SEED  ?= 1
 BENCH_DIR   ?= $(or $(TMPDIR),/tmp)/clientbook-bench
 bench-books:
-	$(GO) run ./cmd/benchbooks -sizes $(BENCH_SIZES) -seed $(BENCH_SEED) -dir $(BENCH_DIR)
+	$(GO) run ./cmd/benchbooks -sizes $(BENCH_SIZES) -history $(BENCH_HISTORY) -seed $(BENCH_SEED) -dir $(BENCH_DIR)
 
 # The book generator: bin/bookgen -n N -seed S -out DIR.
 bookgen:

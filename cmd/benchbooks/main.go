@@ -58,6 +58,8 @@ type options struct {
 	// cached also times a second run of each command on the unchanged
 	// book, with the cache of per-client results the first run wrote.
 	cached bool
+	// history are the sizes of the history benchmark (benchHistory).
+	history []int
 }
 
 // noCache turns clientbook's cache of per-client results off, so that a
@@ -69,6 +71,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	sizes := fl.String("sizes", "1000,10000,100000", "comma-separated book sizes in clients")
 	commands := fl.String("commands", "portfolio,check,due", "comma-separated clientbook commands to time")
+	history := fl.String("history", "2000,10000", "comma-separated book sizes for the history benchmark (--at, diff); empty for none")
 	opts := options{}
 	fl.Uint64Var(&opts.seed, "seed", 1, "generator seed")
 	fl.IntVar(&opts.runs, "runs", 3, "runs of each command; the median is shown")
@@ -76,15 +79,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.BoolVar(&opts.cached, "cached", true, "also time a second run of each command that uses the cache the first one wrote")
 	fl.StringVar(&opts.dir, "dir", filepath.Join(os.TempDir(), "clientbook-bench"), "folder for the binary and the generated books")
 	fl.StringVar(&opts.today, "today", bookgen.DefaultToday, "the date books are generated as of and commands run on")
-	if err := fl.Parse(args); err != nil {
+	var err error
+	if err = fl.Parse(args); err != nil {
 		return err
 	}
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1 {
-			return fmt.Errorf("-sizes: %q is not a number of clients", s)
-		}
-		opts.sizes = append(opts.sizes, n)
+	if opts.sizes, err = parseSizes("-sizes", *sizes); err != nil {
+		return err
+	}
+	if opts.history, err = parseSizes("-history", *history); err != nil {
+		return err
 	}
 	opts.commands = strings.Split(*commands, ",")
 	if opts.runs < 1 {
@@ -175,7 +178,29 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		tw.Flush()
 	}
+	for _, n := range opts.history {
+		if err := benchHistory(opts, bin, n, today, stdout, stderr); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// parseSizes reads a flag's comma-separated numbers of clients; empty is
+// none.
+func parseSizes(flagName, text string) ([]int, error) {
+	var out []int
+	for _, s := range strings.Split(text, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%s: %q is not a number of clients", flagName, s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // availableCommands drops the commands this clientbook does not have; for a
@@ -265,10 +290,15 @@ func measure(argv, env []string) (measurement, error) {
 
 // median runs argv runs times and takes the median of each quantity.
 func median(runs int, argv, env []string) (measurement, error) {
+	return medianRuns(runs, func() (measurement, error) { return measure(argv, env) })
+}
+
+// medianRuns runs run runs times and gives the median of each measure.
+func medianRuns(runs int, run func() (measurement, error)) (measurement, error) {
 	var walls, cpus []time.Duration
 	var rss []int64
 	for range runs {
-		m, err := measure(argv, env)
+		m, err := run()
 		if err != nil {
 			return measurement{}, err
 		}
