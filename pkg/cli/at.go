@@ -54,8 +54,8 @@ type revBook struct {
 }
 
 // fetch writes the files of the client folders named, those not written
-// yet; it is load.Options.Fetch.
-func (rb *revBook) fetch(folders []string) error {
+// yet, calling ready as each is; it is load.Options.Fetch.
+func (rb *revBook) fetch(folders []string, ready func(string)) error {
 	rb.mu.Lock()
 	defer rb.mu.Unlock()
 	if rb.complete {
@@ -70,13 +70,13 @@ func (rb *revBook) fetch(folders []string) error {
 	if len(want) == 0 {
 		return nil
 	}
-	if err := rb.files.Write(rb.dir, func(client string) bool { return want[client] }, rb.what); err != nil {
-		return err
+	done := func(client string) {
+		rb.written[client] = true
+		if ready != nil {
+			ready(client)
+		}
 	}
-	for f := range want {
-		rb.written[f] = true
-	}
-	return nil
+	return rb.files.Write(rb.dir, func(client string) bool { return want[client] }, done, rb.what)
 }
 
 // whole writes every file not written yet.
@@ -86,7 +86,7 @@ func (rb *revBook) whole() error {
 	if rb.complete {
 		return nil
 	}
-	err := rb.files.Write(rb.dir, func(client string) bool { return client != "" && !rb.written[client] }, rb.what)
+	err := rb.files.Write(rb.dir, func(client string) bool { return client != "" && !rb.written[client] }, nil, rb.what)
 	if err != nil {
 		return &usageError{msg: err.Error()}
 	}
@@ -193,7 +193,7 @@ func (e *env) writeOwn(rb *revBook) error {
 	}
 	e.removeOnExit(dir)
 	rb.dir = dir
-	if err := rb.files.Write(dir, func(client string) bool { return client == "" }, rb.what); err != nil {
+	if err := rb.files.Write(dir, func(client string) bool { return client == "" }, nil, rb.what); err != nil {
 		return &usageError{msg: err.Error()}
 	}
 	return nil

@@ -308,8 +308,10 @@ func (t *Tree) FolderKeys() map[string][sha256.Size]byte {
 // files pick chooses by their client folder's name ("" for the book's own
 // files, outside any client folder), and makes every client folder, so
 // that a client whose files are left out is there, empty. It can be called
-// again on the same dir to write what an earlier call left out.
-func (t *Tree) Write(dir string, pick func(client string) bool, what string) error {
+// again on the same dir to write what an earlier call left out. done, when
+// not nil, is called with each client folder's name once its files are
+// written, as they are.
+func (t *Tree) Write(dir string, pick func(client string) bool, done func(client string), what string) error {
 	var todo []entry
 	made := map[string]bool{}
 	for _, e := range t.entries {
@@ -331,7 +333,7 @@ func (t *Tree) Write(dir string, pick func(client string) bool, what string) err
 	if len(todo) == 0 {
 		return nil
 	}
-	return writeAll(t.top, todo, dir, what)
+	return writeAll(t.top, todo, dir, done, what)
 }
 
 // Materialize writes the book's files in commit c into dir (which must
@@ -342,12 +344,14 @@ func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string
 	if err != nil {
 		return err
 	}
-	return t.Write(dir, func(string) bool { return true }, what)
+	return t.Write(dir, func(string) bool { return true }, nil, what)
 }
 
 // writeAll feeds the entries' object ids to one git cat-file --batch and
-// writes each content where its path says under dir.
-func writeAll(top string, entries []entry, dir, what string) error {
+// writes each content where its path says under dir, calling done (when
+// not nil) as each client folder's entries are written: a folder's are
+// one run of git's sorted listing.
+func writeAll(top string, entries []entry, dir string, done func(client string), what string) error {
 	cmd := exec.Command("git", "cat-file", "--batch")
 	cmd.Dir = top
 	stdin, err := cmd.StdinPipe()
@@ -373,10 +377,13 @@ func writeAll(top string, entries []entry, dir, what string) error {
 	}()
 	rd := bufio.NewReaderSize(stdout, 64<<10)
 	var firstErr error
-	for _, e := range entries {
+	for i, e := range entries {
 		if err := writeOne(rd, e, dir); err != nil {
 			firstErr = fmt.Errorf("%s: reading %s from git: %w", what, e.path, err)
 			break
+		}
+		if done != nil && e.client != "" && (i+1 == len(entries) || entries[i+1].client != e.client) {
+			done(e.client)
 		}
 	}
 	if firstErr != nil {

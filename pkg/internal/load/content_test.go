@@ -84,16 +84,20 @@ func TestContentKeys(t *testing.T) {
 				}
 				var fetched []string
 				var mu sync.Mutex
-				fetch := func(folders []string) error {
+				fetch := func(folders []string, ready func(string)) error {
 					mu.Lock()
 					defer mu.Unlock()
-					for _, f := range folders {
+					// Backwards, so that readers wait for their folders.
+					for _, f := range slices.Backward(folders) {
 						if slices.Contains(fetched, f) {
 							continue
 						}
 						fetched = append(fetched, f)
 						os.RemoveAll(filepath.Join(root, "clients", f))
 						copyInto(t, filepath.Join(src, "clients", f), filepath.Join(root, "clients", f))
+						if ready != nil {
+							ready(f)
+						}
 					}
 					return nil
 				}

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/clientbook/clientbook/pkg/book"
@@ -46,12 +47,15 @@ type Options struct {
 	// named by content. A folder without a key is read and not cached;
 	// the files of one whose entry the cache has need not be there.
 	Keys map[string]cache.Key
-	// Fetch, with Keys, brings the files of client folders into the
-	// book's root before they are read: once, with every folder the
-	// cache lacks, and again for one whose cached entry turns out
-	// unusable. It is called from many goroutines at once, and must do
-	// nothing for a folder already there. Nil: every file is there.
-	Fetch func(folders []string) error
+	// Fetch brings the files of client folders into the book's root,
+	// calling ready (when not nil) for each folder once its files are
+	// there. It is called once, in the background, with every folder the
+	// cache lacks (every folder, without Keys), and the folders are read
+	// as they become ready; and again, without ready, for a folder whose
+	// cached entry turns out unusable. It is called from many goroutines
+	// at once, and must do nothing for a folder already there. Nil: every
+	// file is there.
+	Fetch func(folders []string, ready func(folder string)) error
 	// Only, when set, names the client folders to read (by path,
 	// clients/NAME): each other one is known by its name alone, taken to
 	// be its client's id (as CB006 wants it), so that an id used twice
@@ -216,9 +220,7 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 	lastPath := map[book.ID]string{}
 	rd := &clientReader[T]{root: l.root, clients: clientsIn, firm: b.Firm, settings: s, reduce: reduce,
 		withUnread: opts.Unread, store: store, codec: opts.Codec, keys: opts.Keys, fetch: opts.Fetch}
-	if err := rd.fetchMissing(t.clients); err != nil {
-		return nil, err
-	}
+	rd.fetchMissing(t.clients)
 	read := func(i int, buf *[]byte) clientSlot[T] {
 		e := t.clients[i]
 		if opts.Only != nil && !opts.Only("clients/"+e.name) {
@@ -396,11 +398,23 @@ type clientReader[T any] struct {
 	store      *cache.Cache
 	codec      Codec
 	keys       map[string]cache.Key
-	fetch      func([]string) error
+	fetch      func([]string, func(string)) error
 
-	// fetchErr is the first error of a fetch from a worker, which has
-	// read the folder as it is; Each returns it.
+	// fetchErr is the first error of a fetch, after which the folder was
+	// read as it is; Each returns it.
 	fetchErr atomic.Pointer[error]
+	// fetched holds, for each folder being fetched in the background, a
+	// channel closed once its files are there; nil when there is none.
+	// The map is not changed once the fetch has started.
+	fetched map[string]chan struct{}
+}
+
+// waitFetched waits until the folder's files are there, when they are
+// being fetched.
+func (r *clientReader[T]) waitFetched(folder string) {
+	if ch, ok := r.fetched[folder]; ok {
+		<-ch
+	}
 }
 
 // contentName is the cache's name for a client folder keyed by content:
@@ -409,11 +423,12 @@ func contentName(folder string, key cache.Key) string {
 	return folder + "\x00" + hex.EncodeToString(key[:])
 }
 
-// fetchMissing fetches the files of every client folder the cache has no
-// entry for, at once.
-func (r *clientReader[T]) fetchMissing(clients []entry) error {
+// fetchMissing starts fetching, in the background, the files of every
+// client folder the cache has no entry for; each is read as soon as its
+// files are there (waitFetched), so writing and reading overlap.
+func (r *clientReader[T]) fetchMissing(clients []entry) {
 	if r.fetch == nil {
-		return nil
+		return
 	}
 	var missing []string
 	for _, c := range clients {
@@ -423,9 +438,32 @@ func (r *clientReader[T]) fetchMissing(clients []entry) error {
 		}
 	}
 	if len(missing) == 0 {
-		return nil
+		return
 	}
-	return r.fetch(missing)
+	r.fetched = make(map[string]chan struct{}, len(missing))
+	open := make(map[string]chan struct{}, len(missing))
+	for _, name := range missing {
+		ch := make(chan struct{})
+		r.fetched[name], open[name] = ch, ch
+	}
+	var mu sync.Mutex
+	ready := func(folder string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if ch, ok := open[folder]; ok {
+			close(ch)
+			delete(open, folder)
+		}
+	}
+	go func() {
+		if err := r.fetch(missing, ready); err != nil {
+			r.fetchErr.CompareAndSwap(nil, &err)
+		}
+		// Whatever happened, no reader waits for ever.
+		for _, name := range missing {
+			ready(name)
+		}
+	}()
 }
 
 // readSlot is what reading a client folder gave before the firm has a
@@ -445,6 +483,7 @@ func (r *clientReader[T]) read(e entry, buf *[]byte) clientSlot[T] {
 	if r.store != nil && r.keys != nil {
 		return r.readByContent(e, buf)
 	}
+	r.waitFetched(e.name)
 	l := &loader{root: r.root}
 	jobs, open := l.listClient(r.clients, e)
 	var key cache.Key
@@ -494,8 +533,9 @@ func (r *clientReader[T]) readByContent(e entry, buf *[]byte) clientSlot[T] {
 			}
 		}
 	}
+	r.waitFetched(e.name)
 	if r.fetch != nil {
-		if err := r.fetch([]string{e.name}); err != nil {
+		if err := r.fetch([]string{e.name}, nil); err != nil {
 			r.fetchErr.CompareAndSwap(nil, &err)
 		}
 	}
