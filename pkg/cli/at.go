@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/internal/cache"
 	"github.com/clientbook/clientbook/pkg/internal/codec"
 	"github.com/clientbook/clientbook/pkg/internal/gitrev"
 	"github.com/clientbook/clientbook/pkg/internal/load"
@@ -98,15 +97,12 @@ func (rb *revBook) whole() error {
 // cache, whose entries are keyed by content and serve every revision and
 // command; without a cache, every file is written first.
 func (e *env) readOptions(rb *revBook, tree string, opts *load.Options) error {
-	store := e.historyCache(tree)
+	keys := rb.files.FolderKeys()
+	store := e.historyCache(tree, len(keys))
 	if store == nil {
 		return rb.whole()
 	}
-	keys := rb.files.FolderKeys()
-	opts.Cache, opts.Codec, opts.Keys, opts.Fetch = store, codec.Binary{}, make(map[string]cache.Key, len(keys)), rb.fetch
-	for name, k := range keys {
-		opts.Keys[name] = k
-	}
+	opts.Cache, opts.Codec, opts.Keys, opts.Fetch = store, codec.Binary{}, keys, rb.fetch
 	return nil
 }
 

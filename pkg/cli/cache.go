@@ -71,11 +71,11 @@ func programSalt() *bytes.Buffer {
 // tree root is tree, or returns nil when there is none. Its entries are
 // named by the folders' content (git object ids), so one serves every
 // revision that has that folder, and every command and day: its salt is
-// only the program.
-func (e *env) historyCache(tree string) *cache.Cache {
+// only the program. folders is how many client folders the run reads.
+func (e *env) historyCache(tree string, folders int) *cache.Cache {
 	dir := e.cacheDir()
 	if dir == "" {
 		return nil
 	}
-	return cache.OpenArchive(dir, tree, "history", programSalt().Bytes())
+	return cache.OpenArchive(dir, tree, "history", programSalt().Bytes(), folders)
 }

@@ -115,13 +115,19 @@ func Open(dir, root, kind string, salt []byte) *Cache {
 // OpenArchive is Open for a cache whose entries are named by their
 // content (a folder's name and its content's hash, see gitrev): an entry
 // this run does not put is kept rather than dropped, since another
-// revision will want it again. Such a cache grows with every version of
-// a folder that is read; removing its file costs only time.
-func OpenArchive(dir, root, kind string, salt []byte) *Cache {
+// revision will want it again. So that it does not grow for ever with
+// every version of every folder read, an archive that holds more than
+// ArchiveFactor entries for each of the folders this run reads (folders)
+// starts again with this run's entries alone: what it forgets costs a
+// later run the reading of the folders that differ from this run's.
+func OpenArchive(dir, root, kind string, salt []byte, folders int) *Cache {
 	c := Open(dir, root, kind, salt)
-	c.retain = true
+	c.retain = len(c.nameEnd) <= ArchiveFactor*max(folders, 1)
 	return c
 }
+
+// ArchiveFactor bounds an archive's entries per folder read (OpenArchive).
+var ArchiveFactor = 4
 
 // readIndex reads the index of a cache file: magic, salt, then entries
 // of folder name and entry (key and record), by name, each a uvarint

@@ -166,7 +166,7 @@ func FuzzOpen(f *testing.F) {
 // entries.
 func TestArchiveKeepsOthers(t *testing.T) {
 	dir := t.TempDir()
-	openArchive := func() *Cache { return OpenArchive(dir, "/book", "history", []byte("a")) }
+	openArchive := func() *Cache { return OpenArchive(dir, "/book", "history", []byte("a"), 2) }
 	run := func(puts ...string) {
 		t.Helper()
 		c := openArchive()
@@ -208,5 +208,35 @@ func TestArchiveKeepsOthers(t *testing.T) {
 		if rec, ok := c.Lookup(name, key(name)); !ok || string(rec) != "record of "+name {
 			t.Errorf("%q: %q %t", name, rec, ok)
 		}
+	}
+}
+
+// An archive of more than ArchiveFactor entries per folder read starts
+// again with the run's entries alone.
+func TestArchiveBounded(t *testing.T) {
+	defer func(n int) { ArchiveFactor = n }(ArchiveFactor)
+	ArchiveFactor = 2
+	dir := t.TempDir()
+	run := func(puts ...string) int {
+		t.Helper()
+		c := OpenArchive(dir, "/book", "history", []byte("a"), len(puts))
+		for _, name := range puts {
+			rec, hit := c.Lookup(name, key(name))
+			c.Put(name, key(name), rec, hit)
+		}
+		if err := c.Close(); err != nil {
+			t.Fatal(err)
+		}
+		c = Open(dir, "/book", "history", []byte("a"))
+		defer drop(c)
+		return len(c.nameEnd)
+	}
+	run("a\x001")
+	run("a\x002")
+	if n := run("a\x003"); n != 3 { // 2 old entries for 1 folder: kept
+		t.Fatalf("%d entries, want 3", n)
+	}
+	if n := run("a\x004"); n != 1 { // 3 old entries: over 2 per folder
+		t.Fatalf("%d entries, want 1 (started again)", n)
 	}
 }

@@ -101,7 +101,7 @@ func TestContentKeys(t *testing.T) {
 					}
 					return nil
 				}
-				store := cache.OpenArchive(dir, src, "history", []byte("test"))
+				store := cache.OpenArchive(dir, src, "history", []byte("test"), len(keys))
 				b, clients, err := Stream(root, Options{Unread: true, Cache: store, Codec: codec.Binary{}, Keys: keys, Fetch: fetch}, keepClient(&n))
 				if err != nil {
 					t.Fatal(err)
