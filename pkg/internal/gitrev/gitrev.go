@@ -375,10 +375,10 @@ func writeAll(top string, entries []entry, dir string, done func(client string),
 		w.Flush()
 		stdin.Close()
 	}()
-	rd := bufio.NewReaderSize(stdout, 64<<10)
+	w := &writer{rd: bufio.NewReaderSize(stdout, 64<<10), dir: dir, buf: make([]byte, 256<<10), made: map[string]bool{}}
 	var firstErr error
 	for i, e := range entries {
-		if err := writeOne(rd, e, dir); err != nil {
+		if err := w.writeOne(e); err != nil {
 			firstErr = fmt.Errorf("%s: reading %s from git: %w", what, e.path, err)
 			break
 		}
@@ -397,8 +397,17 @@ func writeAll(top string, entries []entry, dir string, done func(client string),
 	return nil
 }
 
-func writeOne(rd *bufio.Reader, e entry, dir string) error {
-	header, err := rd.ReadString('\n')
+// writer writes blobs as git cat-file hands them over: one buffer for
+// every file's content, and each folder made once.
+type writer struct {
+	rd   *bufio.Reader
+	dir  string
+	buf  []byte
+	made map[string]bool
+}
+
+func (w *writer) writeOne(e entry) error {
+	header, err := w.rd.ReadString('\n')
 	if err != nil {
 		return err
 	}
@@ -407,35 +416,50 @@ func writeOne(rd *bufio.Reader, e entry, dir string) error {
 		return fmt.Errorf("object %s is missing (%s)", e.object, strings.TrimSpace(header))
 	}
 	size, err := strconv.ParseInt(f[2], 10, 64)
+	if err != nil || size < 0 {
+		return fmt.Errorf("object %s: bad size %q", e.object, f[2])
+	}
+	target := filepath.Join(w.dir, filepath.FromSlash(e.path))
+	if parent := filepath.Dir(target); !w.made[parent] {
+		if err := os.MkdirAll(parent, 0o700); err != nil {
+			return err
+		}
+		w.made[parent] = true
+	}
+	// A file larger than the loader reads is written all the same (the
+	// loader reports it): in pieces, through the one buffer.
+	out, link := io.Writer(nil), bytes.Buffer{}
+	var file io.WriteCloser
+	if e.mode == linkMode {
+		out = &link
+	} else {
+		file, err = createExcl(target)
+		if err != nil {
+			return err
+		}
+		out = file
+	}
+	for left := size; left > 0 && err == nil; {
+		n := int(min(left, int64(cap(w.buf))))
+		if _, err = io.ReadFull(w.rd, w.buf[:n]); err == nil {
+			_, err = out.Write(w.buf[:n])
+		}
+		left -= int64(n)
+	}
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
 	if err != nil {
 		return err
 	}
-	target := filepath.Join(dir, filepath.FromSlash(e.path))
-	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
-		return err
-	}
 	if e.mode == linkMode {
-		var link bytes.Buffer
-		if _, err := io.CopyN(&link, rd, size); err != nil {
-			return err
-		}
 		if err := os.Symlink(link.String(), target); err != nil {
 			return err
 		}
-	} else {
-		out, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return err
-		}
-		_, err = io.CopyN(out, rd, size)
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
 	}
-	_, err = rd.Discard(1) // the newline after the content
+	_, err = w.rd.Discard(1) // the newline after the content
 	return err
 }
 
