@@ -78,13 +78,7 @@ func runDiff(e *env, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	// One side after the other, each read client by client: only the
-	// small States are kept.
-	from, err := e.diffSide(tree, opts.from, true, today)
-	if err != nil {
-		return err
-	}
-	to, err := e.diffSide(tree, opts.to, opts.hasTo, today)
+	from, to, err := e.diffSides(tree, opts, today)
 	if err != nil {
 		return err
 	}
@@ -104,22 +98,44 @@ func runDiff(e *env, opts *diffOptions) error {
 	return nil
 }
 
-// diffSide reads and evaluates one side: spec is a date, a duration back
-// from today or a revision; without one, the working tree at tree.
-func (e *env) diffSide(tree, spec string, given bool, today book.Date) (diffState, error) {
-	if !given {
+// diffSides reads and evaluates both sides, each client by client: only
+// the small States are kept. Two revisions with the same firm's file are
+// read together (evaluatePair), each folder they share once.
+func (e *env) diffSides(tree string, opts *diffOptions, today book.Date) (from, to diffState, err error) {
+	fromRev, err := e.diffRevision(tree, opts.from, today, "diff "+opts.from)
+	if err != nil {
+		return from, to, err
+	}
+	if !opts.hasTo {
+		if from, err = e.evaluateSide(tree, fromRev); err != nil {
+			return from, to, err
+		}
 		st, err := history.EvaluateDir(tree, today, load.Options{})
 		if err != nil {
-			return diffState{}, &usageError{msg: err.Error()}
+			return from, to, &usageError{msg: err.Error()}
 		}
-		return diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today), state: st}, nil
+		return from, diffState{side: history.Side{Date: today}, label: fmt.Sprintf("the working tree (%s)", today), state: st}, nil
 	}
-	return e.diffSideAs(tree, spec, today, "diff "+spec)
+	toRev, err := e.diffRevision(tree, opts.to, today, "diff "+opts.to)
+	if err != nil {
+		return from, to, err
+	}
+	return e.evaluatePair(tree, fromRev, toRev)
 }
 
-// diffSideAs reads and evaluates the side spec; what names it in messages
-// ("diff 30d").
-func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffState, error) {
+// sideRevision is one side of a diff that is a revision: the book there,
+// the day it is evaluated on, and its name for people.
+type sideRevision struct {
+	rb    *revBook
+	rev   string
+	day   book.Date
+	state *history.State // from the cache of states, when it had it
+	key   []byte         // the state's key in that cache; nil without one
+}
+
+// diffRevision resolves the side spec, a date, a duration back from today
+// or a revision; what names it in messages ("diff 30d").
+func (e *env) diffRevision(tree, spec string, today book.Date, what string) (*sideRevision, error) {
 	rev := spec
 	var day book.Date
 	dated := true // a date or a duration: evaluated on that day
@@ -127,7 +143,7 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 	case gitrev.IsDate(spec):
 		d, err := book.ParseDate(spec)
 		if err != nil {
-			return diffState{}, usagef("%s: %v", what, err)
+			return nil, usagef("%s: %v", what, err)
 		}
 		day = d
 	case isDuration(spec):
@@ -140,20 +156,47 @@ func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffS
 	}
 	rb, err := e.revision(tree, spec, what)
 	if err != nil {
-		return diffState{}, err
+		return nil, err
 	}
 	if !dated {
 		day = book.DateOf(rb.commit.Time) // the commit's committer date, UTC
 	}
-	st, err := e.evaluateRevision(tree, rb, day)
+	side := &sideRevision{rb: rb, rev: rev, day: day}
+	side.state, side.key = e.cachedState(tree, rb, day)
+	return side, nil
+}
+
+// diffStateOf is the side as diff shows it.
+func (side *sideRevision) diffStateOf(st history.State) diffState {
+	rev := side.rev
+	label := rev
+	if rev != side.day.String() {
+		label = fmt.Sprintf("%s (%s)", rev, side.day)
+	}
+	return diffState{side: history.Side{Rev: &rev, Date: side.day}, label: label, state: st}
+}
+
+// evaluateSide is the state of one revision's side.
+func (e *env) evaluateSide(tree string, side *sideRevision) (diffState, error) {
+	if side.state != nil {
+		return side.diffStateOf(*side.state), nil
+	}
+	st, err := e.evaluateRevision(tree, side.rb, side.day)
 	if err != nil {
 		return diffState{}, err
 	}
-	label := rev
-	if rev != day.String() {
-		label = fmt.Sprintf("%s (%s)", rev, day)
+	e.keepState(side.key, st)
+	return side.diffStateOf(st), nil
+}
+
+// diffSideAs reads and evaluates the side spec; what names it in messages
+// ("report --since 30d").
+func (e *env) diffSideAs(tree, spec string, today book.Date, what string) (diffState, error) {
+	side, err := e.diffRevision(tree, spec, today, what)
+	if err != nil {
+		return diffState{}, err
 	}
-	return diffState{side: history.Side{Rev: &rev, Date: day}, label: label, state: st}, nil
+	return e.evaluateSide(tree, side)
 }
 
 // isDuration reports whether spec is a duration (30d, 2w, 1m, 1y): such a

@@ -190,6 +190,21 @@ type Tree struct {
 // Size is about how many bytes the book's files take once written.
 func (t *Tree) Size() int64 { return t.size }
 
+// SameFirm reports whether t and other have the same firm's files (by
+// name and content): the files of firmFiles they hold.
+func (t *Tree) SameFirm(other *Tree, firmFiles []string) bool {
+	firm := func(tr *Tree) []entry {
+		var out []entry
+		for _, e := range tr.entries {
+			if slices.Contains(firmFiles, e.path) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return slices.Equal(firm(t), firm(other))
+}
+
 // ID is a hash of every file's path, mode and object id: the same book, in
 // any commit, has the same ID.
 func (t *Tree) ID() [sha256.Size]byte {

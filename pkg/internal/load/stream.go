@@ -64,6 +64,12 @@ type Options struct {
 	// of its files is read or counted; the cache is not used. `check
 	// --since` reads so the folders a change touched.
 	Only func(folder string) bool
+	// Known gives, for folders Only leaves out, what a read of them would
+	// give that other folders' findings depend on (Folder.Known, from a
+	// read of the same folder elsewhere: another revision with the same
+	// content): with it, such a folder's id is its client's, and a clash
+	// of ids is found on it too, exactly as in a full read.
+	Known map[string]Known
 	// Workers is how many client folders are read at once; 0 means
 	// workersPerCore for each core of GOMAXPROCS.
 	Workers int
@@ -152,6 +158,31 @@ type Folder[T any] struct {
 	// Findings are the structural findings Keep kept, severities
 	// applied; a client's are its folder's and its CB005.
 	Findings []finding.Finding
+	// Clash is, of Findings, the CB005 of an id an earlier folder has:
+	// the one finding of a client folder that depends on other folders.
+	Clash []finding.Finding
+	// Known is what other folders' findings depend on of a client
+	// folder (see Options.Known).
+	Known Known
+}
+
+// Known is what other folders' findings depend on of a client folder:
+// its client's id and where it is, whether its client.yaml could not be
+// read, and, so that counts stay exact, its files and why it is left
+// out of the read commands.
+type Known struct {
+	ID      book.ID
+	IDPos   book.Pos
+	Path    string
+	Unread  bool
+	Files   int
+	LeftOut *book.LeftOut
+}
+
+// knownSlot is the slot of a folder Options.Only leaves out and
+// Options.Known describes.
+func knownSlot[T any](k Known) clientSlot[T] {
+	return clientSlot[T]{id: k.ID, idPos: k.IDPos, path: k.Path, unread: k.Unread, files: k.Files, leftOut: k.LeftOut}
 }
 
 // Each reads the book rooted at root and hands emit, in this order: the
@@ -210,9 +241,9 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 	slices.SortFunc(t.clients, func(a, c entry) int { return cmp.Compare(a.name, c.name) })
 	clientsIn := fsafe.OpenFolder(t.clientsDir, "clients")
 	store := opts.Cache
-	if opts.Codec == nil || opts.Only != nil {
+	if opts.Codec == nil || opts.Only != nil && opts.Keys == nil {
 		// A run that reads some folders would leave the others out of
-		// the next run's cache.
+		// the next run's cache (an archive, under Keys, keeps them).
 		store = nil
 	}
 	// Of each client id, the path of the last folder read that has it; ""
@@ -220,10 +251,13 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 	lastPath := map[book.ID]string{}
 	rd := &clientReader[T]{root: l.root, clients: clientsIn, firm: b.Firm, settings: s, reduce: reduce,
 		withUnread: opts.Unread, store: store, codec: opts.Codec, keys: opts.Keys, fetch: opts.Fetch}
-	rd.fetchMissing(t.clients)
+	rd.fetchMissing(t.clients, opts.Only)
 	read := func(i int, buf *[]byte) clientSlot[T] {
 		e := t.clients[i]
 		if opts.Only != nil && !opts.Only("clients/"+e.name) {
+			if k, ok := opts.Known[e.name]; ok {
+				return knownSlot[T](k)
+			}
 			return skippedSlot[T](e.name)
 		}
 		return rd.read(e, buf)
@@ -240,16 +274,19 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 		// folder has is the later of the two in (id, path) order: the one
 		// that collides.
 		prev := lastPath[c.id]
+		var clash []finding.Finding
 		if prev != "" && !c.unread && c.id != "" && !c.skipped {
 			prev = l.clientFileOf(prev)
 			l.add(CB005, c.path, c.idPos, "client id %q is already used by %s: ids are unique in the book", c.id, prev)
-			c.findings, l.findings = append(c.findings, l.findings...), nil
+			clash, l.findings = kept(l.findings), nil
 		}
 		if !c.unread {
 			prev = c.path
 		}
 		lastPath[c.id] = prev
-		emit(Folder[T]{ID: c.id, Path: "clients/" + t.clients[i].name, Value: c.value, Reduced: c.ok, Findings: sortedKept(kept(c.findings))})
+		emit(Folder[T]{ID: c.id, Path: "clients/" + t.clients[i].name, Value: c.value, Reduced: c.ok,
+			Findings: sortedKept(append(kept(c.findings), clash...)), Clash: clash,
+			Known: Known{ID: c.id, IDPos: c.idPos, Path: c.path, Unread: c.unread, Files: c.files, LeftOut: c.leftOut}})
 	})
 	if store != nil {
 		// A cache that cannot be written costs the next run time, never
@@ -426,12 +463,15 @@ func contentName(folder string, key cache.Key) string {
 // fetchMissing starts fetching, in the background, the files of every
 // client folder the cache has no entry for; each is read as soon as its
 // files are there (waitFetched), so writing and reading overlap.
-func (r *clientReader[T]) fetchMissing(clients []entry) {
+func (r *clientReader[T]) fetchMissing(clients []entry, only func(string) bool) {
 	if r.fetch == nil {
 		return
 	}
 	var missing []string
 	for _, c := range clients {
+		if only != nil && !only("clients/"+c.name) {
+			continue
+		}
 		key, keyed := r.keys[c.name]
 		if r.store == nil || !keyed || !r.store.Has(contentName(c.name, key), key) {
 			missing = append(missing, c.name)
