@@ -70,3 +70,21 @@ func TestCompareFindings(t *testing.T) {
 		t.Errorf("added %d, resolved %d; want 2 and 1", len(ch.Added), len(ch.Resolved))
 	}
 }
+
+// Subject's shortcuts give what the regular expressions give, whatever
+// the message.
+func FuzzSubject(f *testing.F) {
+	for _, m := range []string{
+		`action "Send the brief" was due 2026-04-15 (25 days ago): do it`,
+		`action "Say \"hi\"" was due 2026-01-01 (3 days ago)`,
+		`a "b`, `"a\"`, `no quote, no number`, `over   the ( ) cadence`,
+		"two\nlines\tand days", `"unclosed \ and "closed"`, `"a"b"c"`,
+	} {
+		f.Add(m)
+	}
+	f.Fuzz(func(t *testing.T, m string) {
+		if got, want := Subject(m), subjectByRegexp(m); got != want {
+			t.Fatalf("Subject(%q) = %q, the regular expressions give %q", m, got, want)
+		}
+	})
+}
