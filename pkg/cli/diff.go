@@ -185,6 +185,7 @@ func (e *env) evaluateSide(tree string, side *sideRevision) (diffState, error) {
 	if err != nil {
 		return diffState{}, err
 	}
+	e.removeSoon(side.rb.dir)
 	e.keepState(side.key, st)
 	return side.diffStateOf(st), nil
 }

@@ -46,14 +46,18 @@ func (e *env) cachedState(tree string, rb *revBook, day book.Date) (*history.Sta
 	return nil, key
 }
 
-// keepState keeps st under key (from cachedState).
+// keepState keeps st under key (from cachedState), in the background:
+// st is not changed after.
 func (e *env) keepState(key []byte, st history.State) {
 	if key == nil {
 		return
 	}
-	if rec, err := codec.Append(nil, st); err == nil {
-		cache.WriteWhole(e.statesDir(), key, rec)
-	}
+	dir := e.statesDir()
+	e.inBackground(func() {
+		if rec, err := codec.Append(nil, st); err == nil {
+			cache.WriteWhole(dir, key, rec)
+		}
+	})
 }
 
 // evaluateRevision reads the revision's book client by client through the
@@ -98,6 +102,7 @@ func (e *env) evaluatePair(tree string, from, to *sideRevision) (diffState, diff
 		return diffState{}, diffState{}, err
 	}
 	toBook := func() (string, load.Options, error) {
+		e.removeSoon(from.rb.dir) // read: while the other side is
 		opts, err := e.revisionOptions(tree, to.rb)
 		return to.rb.dir, opts, err
 	}
@@ -116,6 +121,7 @@ func (e *env) evaluatePair(tree string, from, to *sideRevision) (diffState, diff
 		}
 		return diffState{}, diffState{}, &usageError{msg: err.Error()}
 	}
+	e.removeSoon(to.rb.dir)
 	e.keepState(from.key, fst)
 	e.keepState(to.key, tst)
 	return from.diffStateOf(fst), to.diffStateOf(tst), nil

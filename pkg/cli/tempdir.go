@@ -27,7 +27,19 @@ type temps struct {
 	dirs     []string
 	signals  chan os.Signal
 	finished chan struct{}
+	// background is the work the run does while it goes on (removeSoon,
+	// inBackground), which done waits for.
+	background sync.WaitGroup
 }
+
+// removeSoon starts removing dir, which the run no longer reads, while the
+// run goes on; done waits for it (and an interrupt removes it anyway).
+func (e *env) removeSoon(dir string) {
+	e.inBackground(func() { _ = os.RemoveAll(dir) })
+}
+
+// inBackground runs f while the run goes on; the run ends when it is done.
+func (e *env) inBackground(f func()) { e.temps.background.Go(f) }
 
 // removeOnExit has dir removed when the run ends, however it ends short
 // of SIGKILL.
@@ -71,6 +83,7 @@ func (t *temps) removeAll() {
 // watching for signals.
 func (e *env) done() {
 	t := &e.temps
+	t.background.Wait()
 	t.removeAll()
 	t.mu.Lock()
 	defer t.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/clientbook/clientbook/pkg/book"
@@ -99,11 +100,11 @@ func TestEvaluatePairEqualsEvaluateDir(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var sharedSeen int
+			var sharedSeen atomic.Int64 // shared is called from many readers
 			shared := func(folder string) bool {
 				ok := sameFolder(t, from, to, folder)
 				if ok {
-					sharedSeen++
+					sharedSeen.Add(1)
 				}
 				return ok
 			}
@@ -119,8 +120,8 @@ func TestEvaluatePairEqualsEvaluateDir(t *testing.T) {
 			if !reflect.DeepEqual(gotTo, wantTo) {
 				t.Errorf("the second state differs:\n got %+v\nwant %+v", gotTo, wantTo)
 			}
-			if sharedSeen < len(clients)-2 {
-				t.Errorf("only %d folders shared", sharedSeen)
+			if n := int(sharedSeen.Load()); n < len(clients)-2 {
+				t.Errorf("only %d folders shared", n)
 			}
 			if !strings.Contains(findingsText(wantTo), "already used by clients/aaa-copy") {
 				t.Errorf("no clash on the shared folder; the test proves little: %v", wantTo.Findings)

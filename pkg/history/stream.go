@@ -136,7 +136,8 @@ type pairMeasure struct {
 // those folders, which are known from the first read (load.Options.Known),
 // so that its findings, ids clashing included, are exactly those of a
 // full read. The firm's file must be the same on both sides: the firm
-// decides what a folder's findings are. The second book, its root and how
+// decides what a folder's findings are. shared is called from many
+// goroutines at once. The second book, its root and how
 // to read it, is asked for after the first read (which may have filled
 // the cache the second one opens).
 func EvaluatePair(fromRoot string, fromDay book.Date, fromOpts load.Options, toDay book.Date, toBook func() (string, load.Options, error), shared func(folder string) bool) (State, State, error) {

@@ -120,7 +120,9 @@ func (r *Repo) Resolve(rev, what string) (Commit, error) {
 		return Commit{}, fmt.Errorf("%s: git does not know this revision in the repository at %s: give a commit, tag or branch that exists (git log --oneline lists them) or a date YYYY-MM-DD", what, r.Top)
 	}
 	hash := strings.TrimSpace(out)
-	ct, err := run(r.Top, nil, "show", "-s", "--format=%ct", hash)
+	// git log, not git show: show sets up its diff machinery, which takes
+	// ten times as long on a large repository.
+	ct, err := run(r.Top, nil, "log", "-1", "--format=%ct", hash, "--")
 	if err != nil {
 		return Commit{}, fmt.Errorf("%s: cannot read the commit %s: %v", what, hash, err)
 	}
@@ -210,7 +212,7 @@ func (t *Tree) SameFirm(other *Tree, firmFiles []string) bool {
 func (t *Tree) ID() [sha256.Size]byte {
 	h := sha256.New()
 	for _, e := range t.entries {
-		fmt.Fprintf(h, "%s %s %s\x00", e.mode, e.object, e.path)
+		hashEntry(h, e)
 	}
 	return [sha256.Size]byte(h.Sum(nil))
 }
@@ -284,6 +286,16 @@ func clientOf(path, mode string) string {
 	return ""
 }
 
+// hashEntry adds an entry's mode, object id and path to h.
+func hashEntry(h hash.Hash, e entry) {
+	io.WriteString(h, e.mode)
+	h.Write([]byte{' '})
+	io.WriteString(h, e.object)
+	h.Write([]byte{' '})
+	io.WriteString(h, e.path)
+	h.Write([]byte{0})
+}
+
 // linkMode is git's mode of a symbolic link.
 const linkMode = "120000"
 
@@ -310,7 +322,7 @@ func (t *Tree) FolderKeys() map[string][sha256.Size]byte {
 			h = sha256.New()
 			hashes[e.client] = h
 		}
-		fmt.Fprintf(h, "%s %s %s\x00", e.mode, e.object, e.path)
+		hashEntry(h, e)
 	}
 	keys := make(map[string][sha256.Size]byte, len(hashes))
 	for name, h := range hashes {
