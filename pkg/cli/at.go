@@ -103,6 +103,21 @@ func (e *env) readOptions(rb *revBook, tree string, opts *load.Options) error {
 		return rb.whole()
 	}
 	opts.Cache, opts.Codec, opts.Keys, opts.Fetch = store, codec.Binary{}, keys, rb.fetch
+	// A folder the cache lacks is read from git's object store, never
+	// written; only folders without a key (links) are written to be read.
+	blobs := rb.files.Blobs(load.MaxFileSize+1, rb.what)
+	e.atDone(func() { _ = blobs.Close() })
+	opts.Blobs = func(folder string) ([]load.Blob, error) {
+		files, err := blobs.Folder(folder)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]load.Blob, len(files))
+		for i, f := range files {
+			out[i] = load.Blob{Path: f.Path, Data: f.Data}
+		}
+		return out, nil
+	}
 	return nil
 }
 

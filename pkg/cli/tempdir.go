@@ -30,6 +30,15 @@ type temps struct {
 	// background is the work the run does while it goes on (removeSoon,
 	// inBackground), which done waits for.
 	background sync.WaitGroup
+	// closers end what the run started (a git process), in done.
+	closers []func()
+}
+
+// atDone has f run when the run is done, before its folders are removed.
+func (e *env) atDone(f func()) {
+	e.temps.mu.Lock()
+	defer e.temps.mu.Unlock()
+	e.temps.closers = append(e.temps.closers, f)
 }
 
 // removeSoon starts removing dir, which the run no longer reads, while the
@@ -84,6 +93,13 @@ func (t *temps) removeAll() {
 func (e *env) done() {
 	t := &e.temps
 	t.background.Wait()
+	t.mu.Lock()
+	closers := t.closers
+	t.closers = nil
+	t.mu.Unlock()
+	for _, f := range closers {
+		f()
+	}
 	t.removeAll()
 	t.mu.Lock()
 	defer t.mu.Unlock()

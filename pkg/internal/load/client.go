@@ -137,6 +137,7 @@ type clientReader[T any] struct {
 	codec      Codec
 	keys       map[string]cache.Key
 	fetch      func([]string, func(string)) error
+	blobs      func(string) ([]Blob, error)
 
 	// fetchErr is the first error of a fetch, after which the folder was
 	// read as it is; Each returns it.
@@ -174,6 +175,9 @@ func (r *clientReader[T]) fetchMissing(clients []entry, only func(string) bool) 
 			continue
 		}
 		key, keyed := r.keys[c.name]
+		if keyed && r.store != nil && r.blobs != nil {
+			continue // read from memory
+		}
 		if r.store == nil || !keyed || !r.store.Has(contentName(c.name, key), key) {
 			missing = append(missing, c.name)
 		}
@@ -274,13 +278,23 @@ func (r *clientReader[T]) readByContent(e entry, buf *[]byte) clientSlot[T] {
 			}
 		}
 	}
-	r.waitFetched(e.name)
-	if r.fetch != nil {
-		if err := r.fetch([]string{e.name}, nil); err != nil {
+	l := &loader{root: r.root}
+	if keyed && r.blobs != nil {
+		blobs, err := r.blobs(e.name)
+		if err == nil {
+			l.mem = newMemFolder("clients/"+e.name, blobs)
+		} else {
 			r.fetchErr.CompareAndSwap(nil, &err)
 		}
 	}
-	l := &loader{root: r.root}
+	if l.mem == nil {
+		r.waitFetched(e.name)
+		if r.fetch != nil {
+			if err := r.fetch([]string{e.name}, nil); err != nil {
+				r.fetchErr.CompareAndSwap(nil, &err)
+			}
+		}
+	}
 	jobs, open := l.listClient(r.clients, e)
 	got := readFiles(l, e, jobs, buf)
 	closeAll(open)

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -61,7 +62,7 @@ func keepClient(reads *atomic.Int64) func(*book.Client, *book.Settings) *book.Cl
 // are read. The clients and findings are those a read of the files gives,
 // field by field.
 func TestContentKeys(t *testing.T) {
-	books := map[string]string{"cacheBook": cacheBook(t)}
+	books := map[string]string{"cacheBook": cacheBook(t), "oddBook": oddBook(t)}
 	for _, name := range []string{"agency", "consulting"} {
 		books[name] = copyTree(t, filepath.Join("..", "..", "..", "examples", name))
 	}
@@ -74,7 +75,10 @@ func TestContentKeys(t *testing.T) {
 			}
 			keys := contentKeys(t, src)
 			dir := t.TempDir()
-			for _, what := range []string{"cold", "cached"} {
+			for _, what := range []string{"cold", "cached", "blobs"} {
+				if what == "blobs" {
+					dir = t.TempDir() // cold again, the folders from memory
+				}
 				// The book without its client folders' files, which
 				// Fetch copies from src.
 				root := copyTree(t, src)
@@ -102,11 +106,15 @@ func TestContentKeys(t *testing.T) {
 					return nil
 				}
 				store := cache.OpenArchive(dir, src, "history", []byte("test"), len(keys))
-				b, clients, err := Stream(root, Options{Unread: true, Cache: store, Codec: codec.Binary{}, Keys: keys, Fetch: fetch}, keepClient(&n))
+				opts := Options{Unread: true, Cache: store, Codec: codec.Binary{}, Keys: keys, Fetch: fetch}
+				if what == "blobs" {
+					opts.Blobs = func(folder string) ([]Blob, error) { return blobsOf(t, src, "clients/"+folder), nil }
+				}
+				b, clients, err := Stream(root, opts, keepClient(&n))
 				if err != nil {
 					t.Fatal(err)
 				}
-				if what == "cold" && len(fetched) != len(keys) || what == "cached" && len(fetched) != 0 {
+				if what == "cold" && len(fetched) != len(keys) || what != "cold" && len(fetched) != 0 {
 					t.Errorf("%s: fetched %q of %d folders", what, fetched, len(keys))
 				}
 				if !reflect.DeepEqual(clients, freshClients) {
@@ -152,4 +160,49 @@ func copyInto(t *testing.T, src, dst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// blobsOf is the files of the folder dir of the book at root, as
+// Options.Blobs gives them.
+func blobsOf(t *testing.T, root, dir string) []Blob {
+	t.Helper()
+	var out []Blob
+	err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if len(data) > MaxFileSize+1 {
+			data = data[:MaxFileSize+1]
+		}
+		rel, _ := filepath.Rel(root, p)
+		out = append(out, Blob{Path: filepath.ToSlash(rel), Data: data})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// oddBook has client folders with what a listing must get right: hidden
+// files, a file clientbook does not know, folders named like files, a
+// file over the size limit, notes that are not YAML, a folder holding
+// only a hidden file.
+func oddBook(t *testing.T) string {
+	root := writeBook(t, map[string]string{
+		"clientbook.yaml":                         validFirm,
+		"clients/acme/client.yaml":                "kind: Client\nid: acme\nname: Acme\nstatus: active\n",
+		"clients/acme/.hidden.yaml":               "not: read\n",
+		"clients/acme/extra.yaml":                 "kind: Client\n",
+		"clients/acme/notes.md":                   "# notes\n",
+		"clients/acme/plan.yaml/inside.txt":       "a folder named like a file\n",
+		"clients/acme/engagements/web.yaml":       "kind: Engagement\nid: web\nservice: design\nstatus: active\n",
+		"clients/acme/engagements/old.yaml/x.txt": "another\n",
+		"clients/acme/engagements/.draft.yaml":    "kind: Engagement\n",
+		"clients/acme/reviews/2026.yaml":          "kind: Review\n" + strings.Repeat("# padding\n", MaxFileSize/10+2),
+		"clients/acme/briefs/b.yaml":              "anything\n",
+		"clients/bolt/.keep":                      "",
+	})
+	return root
 }

@@ -50,6 +50,9 @@ type result struct {
 type loader struct {
 	root     *os.Root
 	findings []finding.Finding
+	// mem, when set, holds the client folder being read, as blobs: it is
+	// listed and read from there instead of from disk.
+	mem *memFolder
 }
 
 func (l *loader) add(rule *finding.Rule, p string, pos book.Pos, format string, args ...any) {
@@ -106,6 +109,14 @@ func (l *loader) openDir(parent folder, dir string, link bool) (*os.File, error)
 // reading its files by name; the caller closes it. ok is false when the
 // folder itself cannot be read, which has been reported too.
 func (l *loader) readDir(parent folder, dir string, link bool) (f *os.File, out []entry, ok bool) {
+	if l.mem != nil {
+		es, err := l.mem.list(dir)
+		if err != nil {
+			l.add(CB001, dir, book.Pos{}, "cannot read folder: %s", reason(err))
+			return nil, nil, false
+		}
+		return nil, es, true
+	}
 	f, err := l.openDir(parent, dir, link)
 	if err != nil {
 		l.add(CB001, dir, book.Pos{}, "cannot read folder: %s", reason(err))

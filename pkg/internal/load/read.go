@@ -42,6 +42,9 @@ func readRegular(r *os.Root, p string) ([]byte, error) {
 // read reads a job's file: by name from its open folder when it has one,
 // into buf, else through the root.
 func (l *loader) read(j job, buf []byte) ([]byte, error) {
+	if l.mem != nil {
+		return l.mem.read(j.path)
+	}
 	if j.in.Open {
 		data, err := fsafe.ReadChild(j.in, path.Base(j.path), buf, MaxFileSize+1)
 		if !errors.Is(err, fsafe.ErrFollow) {
@@ -56,7 +59,7 @@ func (l *loader) read(j job, buf []byte) ([]byte, error) {
 // decoded refers to it.
 func (l *loader) decodeFile(j job, buf *[]byte) result {
 	data, err := l.read(j, *buf)
-	if err == nil && cap(data) > cap(*buf) && cap(data) <= MaxFileSize+1 {
+	if err == nil && l.mem == nil && cap(data) > cap(*buf) && cap(data) <= MaxFileSize+1 {
 		*buf = data[:0]
 	}
 	d := &decoder{path: j.path}

@@ -49,6 +49,12 @@ type Options struct {
 	// at once, and must do nothing for a folder already there. Nil: every
 	// file is there.
 	Fetch func(folders []string, ready func(folder string)) error
+	// Blobs, with Keys, gives the files of a client folder that has a key
+	// and that the cache lacks, from memory rather than from disk (a
+	// revision's, read from git's object store): such a folder is never
+	// fetched. It is called from many goroutines at once. An error is
+	// Each's, after the folder has been read from disk as it is.
+	Blobs func(folder string) ([]Blob, error)
 	// Only, when set, names the client folders to read (by path,
 	// clients/NAME): each other one is known by its name alone, taken to
 	// be its client's id (as CB006 wants it), so that an id used twice
@@ -237,7 +243,7 @@ func Each[T any](root string, opts Options, reduce func(c *book.Client, s *book.
 	// while only stand-ins (client.yaml not read) have it.
 	lastPath := map[book.ID]string{}
 	rd := &clientReader[T]{root: l.root, clients: clientsIn, firm: b.Firm, settings: s, reduce: reduce,
-		withUnread: opts.Unread, store: store, codec: opts.Codec, keys: opts.Keys, fetch: opts.Fetch}
+		withUnread: opts.Unread, store: store, codec: opts.Codec, keys: opts.Keys, fetch: opts.Fetch, blobs: opts.Blobs}
 	rd.fetchMissing(t.clients, opts.Only)
 	read := func(i int, buf *[]byte) clientSlot[T] {
 		e := t.clients[i]
