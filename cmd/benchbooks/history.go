@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/clientbook/clientbook/pkg/book"
@@ -97,45 +95,7 @@ func ensureHistoryBook(opts options, n int, today book.Date, stderr io.Writer) (
 	if err := os.RemoveAll(dir); err != nil {
 		return "", err
 	}
-	if err := bookgen.Generate(dir, n, opts.seed, today); err != nil {
-		return "", err
-	}
-	git := func(args ...string) error {
-		cmd := exec.Command("git", append([]string{"-c", "user.name=Bench", "-c", "user.email=bench@example.com"}, args...)...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return nil
-	}
-	if err := git("init", "-q"); err != nil {
-		return "", err
-	}
-	if err := git("add", "-A"); err != nil {
-		return "", err
-	}
-	if err := git("commit", "-q", "-m", "one"); err != nil {
-		return "", err
-	}
-	clients, err := os.ReadDir(filepath.Join(dir, "clients"))
-	if err != nil {
-		return "", err
-	}
-	for i, c := range clients {
-		if i%20 != 0 {
-			continue
-		}
-		p := filepath.Join(dir, "clients", c.Name(), "client.yaml")
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(p, append([]byte("# changed\n"), data...), 0o644); err != nil {
-			return "", err
-		}
-	}
-	if err := git("commit", "-q", "-a", "-m", "two"); err != nil {
+	if err := bookgen.GenerateHistory(dir, n, opts.seed, today, 20); err != nil {
 		return "", err
 	}
 	return dir, os.WriteFile(stamp, []byte(name+"\n"), 0o644)

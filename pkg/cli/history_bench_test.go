@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -22,37 +21,9 @@ func historyBook(b *testing.B, n int) string {
 	}
 	dir := filepath.Join(b.TempDir(), "book")
 	today, _ := book.ParseDate("2026-11-23")
-	if err := bookgen.Generate(dir, n, 1, today); err != nil {
+	if err := bookgen.GenerateHistory(dir, n, 1, today, 20); err != nil {
 		b.Fatal(err)
 	}
-	git := func(args ...string) {
-		cmd := exec.Command("git", append([]string{"-c", "user.name=Bench", "-c", "user.email=bench@example.com"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
-	git("init", "-q")
-	git("add", "-A")
-	git("commit", "-q", "-m", "one")
-	clients, err := os.ReadDir(filepath.Join(dir, "clients"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i, c := range clients {
-		if i%20 != 0 {
-			continue
-		}
-		p := filepath.Join(dir, "clients", c.Name(), "client.yaml")
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, append([]byte("# changed\n"), data...), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	git("commit", "-q", "-a", "-m", "two")
 	return dir
 }
 

@@ -25,12 +25,9 @@ func sinceBook(t testing.TB, n int) (string, []string) {
 	}
 	dir := filepath.Join(t.TempDir(), "book")
 	today, _ := book.ParseDate("2026-11-23")
-	if err := bookgen.Generate(dir, n, 7, today); err != nil {
+	if err := bookgen.GenerateHistory(dir, n, 7, today, 0); err != nil {
 		t.Fatal(err)
 	}
-	gitIn(t, dir, "init", "-q")
-	gitIn(t, dir, "add", "-A")
-	gitIn(t, dir, "commit", "-q", "-m", "book")
 	entries, err := os.ReadDir(filepath.Join(dir, "clients"))
 	if err != nil {
 		t.Fatal(err)
@@ -40,16 +37,6 @@ func sinceBook(t testing.TB, n int) (string, []string) {
 		names = append(names, e.Name())
 	}
 	return dir, names
-}
-
-func gitIn(t testing.TB, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.com"}, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CEILING_DIRECTORIES="+filepath.Dir(dir))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
 }
 
 // rewrite rewrites the file p of the book with the regular expression re

@@ -12,31 +12,8 @@ import (
 
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/internal/load"
+	"github.com/clientbook/clientbook/pkg/internal/testtree"
 )
-
-// copyBook copies the folder src into a new temporary folder.
-func copyBook(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
 
 // sameFolder reports whether the client folder has the same files, byte
 // for byte, in both books.
@@ -75,8 +52,8 @@ func TestEvaluatePairEqualsEvaluateDir(t *testing.T) {
 	toDay, _ := book.ParseDate("2026-11-23")
 	for _, name := range []string{"agency", "consulting"} {
 		t.Run(name, func(t *testing.T) {
-			from := copyBook(t, filepath.Join("..", "..", "examples", name))
-			to := copyBook(t, from)
+			from := testtree.Copy(t, filepath.Join("..", "..", "examples", name))
+			to := testtree.Copy(t, from)
 			clients, _ := os.ReadDir(filepath.Join(to, "clients"))
 			if len(clients) < 3 {
 				t.Fatal("too few clients")

@@ -16,6 +16,7 @@ import (
 	"github.com/clientbook/clientbook/pkg/book"
 	"github.com/clientbook/clientbook/pkg/internal/cache"
 	"github.com/clientbook/clientbook/pkg/internal/codec"
+	"github.com/clientbook/clientbook/pkg/internal/testtree"
 )
 
 // contentKeys keys each client folder of the book at root by its files'
@@ -64,7 +65,7 @@ func keepClient(reads *atomic.Int64) func(*book.Client, *book.Settings) *book.Cl
 func TestContentKeys(t *testing.T) {
 	books := map[string]string{"cacheBook": cacheBook(t), "oddBook": oddBook(t)}
 	for _, name := range []string{"agency", "consulting"} {
-		books[name] = copyTree(t, filepath.Join("..", "..", "..", "examples", name))
+		books[name] = testtree.Copy(t, filepath.Join("..", "..", "..", "examples", name))
 	}
 	for name, src := range books {
 		t.Run(name, func(t *testing.T) {
@@ -81,7 +82,7 @@ func TestContentKeys(t *testing.T) {
 				}
 				// The book without its client folders' files, which
 				// Fetch copies from src.
-				root := copyTree(t, src)
+				root := testtree.Copy(t, src)
 				for folder := range keys {
 					os.RemoveAll(filepath.Join(root, "clients", folder))
 					os.Mkdir(filepath.Join(root, "clients", folder), 0o755)
@@ -98,7 +99,7 @@ func TestContentKeys(t *testing.T) {
 						}
 						fetched = append(fetched, f)
 						os.RemoveAll(filepath.Join(root, "clients", f))
-						copyInto(t, filepath.Join(src, "clients", f), filepath.Join(root, "clients", f))
+						testtree.Into(t, filepath.Join(src, "clients", f), filepath.Join(root, "clients", f))
 						if ready != nil {
 							ready(f)
 						}
@@ -129,36 +130,6 @@ func TestContentKeys(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// copyTree copies the folder src into a new temporary folder.
-func copyTree(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	copyInto(t, src, dst)
-	return dst
-}
-
-// copyInto copies the folder src to dst.
-func copyInto(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
