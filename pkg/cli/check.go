@@ -158,7 +158,7 @@ func runCheck(e *env, opts *checkOptions) error {
 		err = finding.WriteSARIF(out, report, rootPrefix(e.treeRoot(root)), Version, b.Settings.Severities)
 	default:
 		if render.IsTerminal(e.stdout) {
-			err = finding.WriteTextWithSource(out, report, sourceLines(root))
+			err = finding.WriteTextWithSource(out, report, e.sourceLines(root))
 		} else {
 			err = finding.WriteText(out, report)
 		}
@@ -346,7 +346,7 @@ func rootPrefix(root string) string {
 // blocking, and only when they are regular files of at most 1 MiB, as the
 // loader reads them: a finding's path may name a pipe or a link out of the
 // book.
-func sourceLines(root string) func(string, int) (string, bool) {
+func (e *env) sourceLines(root string) func(string, int) (string, bool) {
 	cache := map[string][]string{}
 	return func(p string, n int) (string, bool) {
 		if n < 1 {
@@ -354,6 +354,12 @@ func sourceLines(root string) func(string, int) (string, bool) {
 		}
 		lines, ok := cache[p]
 		if !ok {
+			// A revision's client folder was read from git, not
+			// written: write it now, to show its lines.
+			if rest, inClient := strings.CutPrefix(p, "clients/"); inClient && e.atBook != nil && root == e.atBook.dir {
+				name, _, _ := strings.Cut(rest, "/")
+				_ = e.atBook.fetch([]string{name}, nil)
+			}
 			lines = readLines(root, p)
 			cache[p] = lines
 		}
