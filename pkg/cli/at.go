@@ -224,6 +224,21 @@ func (e *env) tempPlace(size int64) string {
 	return os.TempDir()
 }
 
+// atFetch makes sure the file or folder rel (slash-separated, relative to
+// the book root) of the book read at --at is on disk: a client folder's
+// files are not written when they come from the cache or git's object
+// store, so one is written when a command wants to look at it (check's
+// PATH arguments, a finding's source line). Without --at it does nothing.
+func (e *env) atFetch(rel string) {
+	if e.atBook == nil {
+		return
+	}
+	if rest, ok := strings.CutPrefix(rel, "clients/"); ok {
+		name, _, _ := strings.Cut(rest, "/")
+		_ = e.atBook.fetch([]string{name}, nil)
+	}
+}
+
 // treeRoot is the book's root in the working tree for root, the folder
 // a command reads: with --at, root is a temporary folder, and what is
 // shown relative to the working folder is the tree's.

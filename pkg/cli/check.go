@@ -87,7 +87,7 @@ func runCheck(e *env, opts *checkOptions) error {
 	}
 	var keep []func(finding.Finding) bool
 	if len(opts.paths) > 0 {
-		prefixes, err := relPaths(root, e.atPath, opts.paths)
+		prefixes, err := e.relPaths(root, opts.paths)
 		if err != nil {
 			return err
 		}
@@ -186,17 +186,21 @@ func runCheck(e *env, opts *checkOptions) error {
 // relPaths turns PATH arguments into slash-separated paths relative to
 // the book root. A relative path is looked for from the working folder,
 // then from the book root (so that `check clients/acme --book DIR` works
-// from anywhere); the error says where it looked.
-func relPaths(root string, at func(string) string, paths []string) ([]string, error) {
+// from anywhere); the error says where it looked. With --at, a path of
+// the working tree names the same place in the book read there, whose
+// client folder is written to be looked at (atFetch), and messages name
+// the working tree's book.
+func (e *env) relPaths(root string, paths []string) ([]string, error) {
+	shown := e.treeRoot(root)
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, usagef("cannot tell the working folder: %v", err)
 	}
 	var out []string
 	for _, p := range paths {
-		candidates := []string{at(p)}
+		candidates := []string{e.atPath(p)}
 		if !filepath.IsAbs(p) {
-			candidates = []string{at(filepath.Join(cwd, p)), filepath.Join(root, p)}
+			candidates = []string{e.atPath(filepath.Join(cwd, p)), filepath.Join(root, p)}
 		}
 		found, inBook := "", false
 		for _, abs := range candidates {
@@ -205,18 +209,24 @@ func relPaths(root string, at func(string) string, paths []string) ([]string, er
 				continue
 			}
 			inBook = true
+			e.atFetch(rel)
 			if _, err := os.Lstat(abs); err == nil {
 				found = rel
 				break
 			}
 		}
+		for i, c := range candidates {
+			if rel, ok := relInside(root, c); ok {
+				candidates[i] = filepath.Join(shown, filepath.FromSlash(rel))
+			}
+		}
 		looked := strings.Join(slices.Compact(candidates), " and ")
 		switch {
 		case !inBook:
-			return nil, usagef("%s is outside the book at %s (looked at %s)", p, root, looked)
+			return nil, usagef("%s is outside the book at %s (looked at %s)", p, shown, looked)
 		case found == "":
 			// A misspelt path in CI must not pass silently with no findings.
-			return nil, usagef("%s does not exist in the book at %s (looked at %s): give a file or folder of the book", p, root, looked)
+			return nil, usagef("%s does not exist in the book at %s (looked at %s): give a file or folder of the book", p, shown, looked)
 		}
 		out = append(out, found)
 	}
@@ -354,12 +364,7 @@ func (e *env) sourceLines(root string) func(string, int) (string, bool) {
 		}
 		lines, ok := cache[p]
 		if !ok {
-			// A revision's client folder was read from git, not
-			// written: write it now, to show its lines.
-			if rest, inClient := strings.CutPrefix(p, "clients/"); inClient && e.atBook != nil && root == e.atBook.dir {
-				name, _, _ := strings.Cut(rest, "/")
-				_ = e.atBook.fetch([]string{name}, nil)
-			}
+			e.atFetch(p)
 			lines = readLines(root, p)
 			cache[p] = lines
 		}
