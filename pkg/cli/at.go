@@ -18,16 +18,18 @@ import (
 )
 
 // --at REV|DATE (SPEC §10): the book as it was in a git revision. The
-// revision's files are written by pkg/internal/gitrev into a private
+// revision's own files (the firm's, the opportunities) and its client
+// folders' empty shells are written by pkg/internal/gitrev into a private
 // temporary folder with the book's layout, and every command reads that
 // folder as its book root: the loader, its limits, positions and findings
-// are those of the working tree. The book's own files are written at once;
-// a client folder's files only when something reads them: the commands
-// that read client by client (stream) take what the history cache has of
-// a folder, keyed by its files' git object ids, and have the others
-// written (revBook.fetch); the rest have every file written first
-// (revBook.whole). The folder is removed when the command is done
-// (env.done).
+// are those of the working tree. A client folder's files are written only
+// when something wants them on disk. The commands that read client by
+// client (stream) take what the history cache has of a folder, keyed by
+// its files' git object ids, and read the others straight from git's
+// object store (readOptions); a folder that is a link, or holds one, is
+// written to be read (revBook.fetch). The other commands have every file
+// written first (revBook.whole), and a look at one folder writes it
+// (atFetch). The folder is removed when the command is done (env.done).
 
 // atCommands are the commands that read the book, and so take --at.
 var atCommands = []string{"check", "health", "matrix", "accept", "portfolio", "due", "review", "report", "map", "schema"}
