@@ -137,9 +137,9 @@ type pairMeasure struct {
 // so that its findings, ids clashing included, are exactly those of a
 // full read. The firm's file must be the same on both sides: the firm
 // decides what a folder's findings are. shared is called from many
-// goroutines at once. The second book, its root and how
-// to read it, is asked for after the first read (which may have filled
-// the cache the second one opens).
+// goroutines at once. The second book, its root and how to read it, is
+// asked for after the first read (which may have filled the cache the
+// second one opens).
 func EvaluatePair(fromRoot string, fromDay book.Date, fromOpts load.Options, toDay book.Date, toBook func() (string, load.Options, error), shared func(folder string) bool) (State, State, error) {
 	fromOpts.Keep, fromOpts.Unread = nil, true
 	from, to := &collector{}, &collector{}
