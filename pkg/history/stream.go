@@ -148,6 +148,8 @@ func EvaluatePair(fromRoot string, fromDay book.Date, fromOpts load.Options, toD
 		pm := pairMeasure{from: measure(c, s, fromDay)}
 		if shared(folderOf(c.Path)) {
 			pm.to, pm.shared = measure(c, s, toDay), true
+			// The same files: the same fields, kept once.
+			pm.to.slim = pm.from.slim
 		}
 		return pm
 	}, func(f load.Folder[pairMeasure]) {

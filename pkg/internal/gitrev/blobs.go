@@ -26,8 +26,10 @@ type Blobs struct {
 	limit int64
 	what  string
 
-	mu       sync.Mutex
-	byClient map[string][]entry
+	mu sync.Mutex
+	// byClient is where each client folder's entries are in the tree's
+	// (one run of git's sorted listing).
+	byClient map[string][2]int
 	cmd      *exec.Cmd
 	stdin    io.WriteCloser
 	in       *bufio.Writer
@@ -51,11 +53,17 @@ func (b *Blobs) Folder(client string) ([]File, error) {
 		return nil, b.broken
 	}
 	if b.byClient == nil {
-		b.byClient = map[string][]entry{}
-		for _, e := range b.tree.entries {
-			if e.client != "" && e.mode != linkMode {
-				b.byClient[e.client] = append(b.byClient[e.client], e)
+		b.byClient = map[string][2]int{}
+		for i, e := range b.tree.entries {
+			if e.client == "" {
+				continue
 			}
+			r, ok := b.byClient[e.client]
+			if !ok {
+				r[0] = i
+			}
+			r[1] = i + 1
+			b.byClient[e.client] = r
 		}
 	}
 	if b.cmd == nil {
@@ -64,7 +72,16 @@ func (b *Blobs) Folder(client string) ([]File, error) {
 			return nil, err
 		}
 	}
-	entries := b.byClient[client]
+	var entries []entry
+	if r, ok := b.byClient[client]; ok {
+		for _, e := range b.tree.entries[r[0]:r[1]] {
+			// A folder holding a link has no key and is not read here;
+			// the link itself is no file of it.
+			if e.client == client && e.mode != linkMode {
+				entries = append(entries, e)
+			}
+		}
+	}
 	for _, e := range entries {
 		fmt.Fprintf(b.in, "%s\n", e.object)
 	}
