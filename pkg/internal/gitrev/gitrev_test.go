@@ -100,3 +100,37 @@ func TestResolveDate(t *testing.T) {
 		t.Errorf("no-such: %v", err)
 	}
 }
+
+// Blobs reads a client folder's files from the object store, each cut at
+// the limit, and nothing for a folder the tree does not have; FolderKeys
+// keys the folder by its files' object ids.
+func TestBlobs(t *testing.T) {
+	r, _ := repo(t)
+	c, err := r.Resolve("HEAD", "--at HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := r.List(c, []string{"clientbook.yaml"}, "--at HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := tree.FolderKeys()["a b"]; !ok {
+		t.Errorf("no key for clients/a b: %v", tree.FolderKeys())
+	}
+	b := tree.Blobs(5, "--at HEAD")
+	defer b.Close()
+	files, err := b.Folder("a b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Path != "clients/a b/client.yaml" || string(files[0].Data) != "kind:" {
+		t.Errorf("files %q, want clients/a b/client.yaml cut at 5 bytes", files)
+	}
+	// Again, from the same process: the rest of the first answer was read.
+	if again, err := b.Folder("a b"); err != nil || len(again) != 1 || string(again[0].Data) != "kind:" {
+		t.Errorf("again: %q, %v", again, err)
+	}
+	if none, err := b.Folder("nope"); err != nil || len(none) != 0 {
+		t.Errorf("nope: %q, %v", none, err)
+	}
+}
