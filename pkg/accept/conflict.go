@@ -94,7 +94,8 @@ func conflicts(b *book.Book, o *book.Opportunity, w who) []Conflict {
 		out = append(out, c)
 	}
 	for _, c := range b.Clients {
-		if w.is(c) || c.Status.Value != "active" || !c.Exclusive.Value {
+		// The cheap tests first: most clients are not exclusive.
+		if c.Status.Value != "active" || !c.Exclusive.Value || w.is(c) {
 			continue
 		}
 		for _, comp := range c.Competitors {
