@@ -11,18 +11,18 @@ import (
 	"github.com/clientbook/clientbook/pkg/bookgen"
 )
 
-// historyBook generates a book of n clients in a new git repository with
-// two commits, the second changing 5% of the clients (a comment added at
-// the top of their client.yaml), and returns its folder.
-func historyBook(b *testing.B, n int) string {
-	b.Helper()
+// historyBook generates a book of n clients in a new git repository
+// (bookgen.GenerateHistory: with changeEvery > 0, a second commit changes
+// every changeEvery-th client) and returns its folder.
+func historyBook(tb testing.TB, n int, seed uint64, changeEvery int) string {
+	tb.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git is not installed")
+		tb.Skip("git is not installed")
 	}
-	dir := filepath.Join(b.TempDir(), "book")
+	dir := filepath.Join(tb.TempDir(), "book")
 	today, _ := book.ParseDate("2026-11-23")
-	if err := bookgen.GenerateHistory(dir, n, 1, today, 20); err != nil {
-		b.Fatal(err)
+	if err := bookgen.GenerateHistory(dir, n, seed, today, changeEvery); err != nil {
+		tb.Fatal(err)
 	}
 	return dir
 }
@@ -32,7 +32,7 @@ func historyBook(b *testing.B, n int) string {
 // git into a private folder) and `diff HEAD~1 HEAD` (two such books, each
 // evaluated in full). The cache is off: every run is cold.
 func BenchmarkHistory(b *testing.B) {
-	dir := historyBook(b, 2000)
+	dir := historyBook(b, 2000, 1, 20) // 5% changed
 	b.Setenv("CLIENTBOOK_CACHE", "off")
 	b.Setenv("CLIENTBOOK_TODAY", "2026-11-23")
 	for _, args := range [][]string{

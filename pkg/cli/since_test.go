@@ -4,15 +4,12 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/clientbook/clientbook/pkg/book"
-	"github.com/clientbook/clientbook/pkg/bookgen"
 	"github.com/clientbook/clientbook/pkg/finding"
 )
 
@@ -20,14 +17,7 @@ import (
 // committed, and returns its folder and its client folders' names.
 func sinceBook(t testing.TB, n int) (string, []string) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := filepath.Join(t.TempDir(), "book")
-	today, _ := book.ParseDate("2026-11-23")
-	if err := bookgen.GenerateHistory(dir, n, 7, today, 0); err != nil {
-		t.Fatal(err)
-	}
+	dir := historyBook(t, n, 7, 0)
 	entries, err := os.ReadDir(filepath.Join(dir, "clients"))
 	if err != nil {
 		t.Fatal(err)

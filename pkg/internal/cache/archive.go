@@ -2,9 +2,7 @@ package cache
 
 import (
 	"encoding/binary"
-	"hash/crc32"
 	"io"
-	"sort"
 )
 
 // OpenArchive is Open for a cache whose entries are named by their
@@ -23,19 +21,6 @@ func OpenArchive(dir, root, kind string, salt []byte, folders int) *Cache {
 
 // ArchiveFactor bounds an archive's entries per folder read (OpenArchive).
 var ArchiveFactor = 4
-
-// Has reports whether the cache has an entry for the folder name under
-// key, reading only the key: Lookup, which checks the whole entry, may
-// still miss.
-func (c *Cache) Has(name string, key Key) bool {
-	i, found := sort.Find(len(c.nameEnd), func(i int) int { return compareName(name, c.nameOf(i)) })
-	if !found || int(c.size[i]) < len(key)+crc32.Size {
-		return false
-	}
-	var stored Key
-	_, err := c.old.ReadAt(stored[:], c.at[i])
-	return err == nil && stored == key
-}
 
 // putRetained moves an archive's cursor past the old entries before name,
 // which are kept (copied, once the new file is being written), and past

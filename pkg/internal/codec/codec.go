@@ -295,19 +295,8 @@ func (d *decoder) value(v reflect.Value, depth int) {
 			d.fail("bad pointer mark %d", b[0])
 		}
 	case reflect.Slice:
-		n := d.uvarint()
-		switch {
-		case d.err != nil:
-			return
-		case n == 0:
-			v.SetZero()
-			return
-		}
-		n--
-		// Every element takes at least a byte, except of a type that
-		// encodes as nothing: no length can ask for more than is there.
-		if n > uint64(len(d.data)) {
-			d.fail("%d elements, %d bytes left", n, len(d.data))
+		n, ok := d.count(v, "elements")
+		if !ok {
 			return
 		}
 		s := reflect.MakeSlice(t, int(n), int(n))
@@ -328,6 +317,27 @@ func (d *decoder) value(v reflect.Value, depth int) {
 	default:
 		d.fail("cannot decode %s", t)
 	}
+}
+
+// count reads the count of a slice's elements or a map's entries, encoded
+// as 0 for nil (v is set to nil, and ok is false) and n+1 for n. Every
+// element or entry takes at least a byte, except of a type that encodes
+// as nothing: no count can ask for more than is there.
+func (d *decoder) count(v reflect.Value, what string) (n uint64, ok bool) {
+	n = d.uvarint()
+	switch {
+	case d.err != nil:
+		return 0, false
+	case n == 0:
+		v.SetZero()
+		return 0, false
+	}
+	n--
+	if n > uint64(len(d.data)) {
+		d.fail("%d %s, %d bytes left", n, what, len(d.data))
+		return 0, false
+	}
+	return n, true
 }
 
 func (d *decoder) elems(v reflect.Value, depth int) {

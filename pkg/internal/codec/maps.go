@@ -65,19 +65,8 @@ func appendStringMap(dst []byte, v reflect.Value) ([]byte, error) {
 // mapValue decodes what appendMap encoded; a key given twice is damage.
 func (d *decoder) mapValue(v reflect.Value, depth int) {
 	t := v.Type()
-	n := d.uvarint()
-	switch {
-	case d.err != nil:
-		return
-	case n == 0:
-		v.SetZero()
-		return
-	}
-	n--
-	// An entry takes at least a byte (its key, of any type a map key can
-	// usefully have): no length can ask for more than is there.
-	if n > uint64(len(d.data)) {
-		d.fail("%d map entries, %d bytes left", n, len(d.data))
+	n, ok := d.count(v, "map entries")
+	if !ok {
 		return
 	}
 	m := reflect.MakeMapWithSize(t, int(n))

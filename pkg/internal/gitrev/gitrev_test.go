@@ -58,7 +58,7 @@ func repo(t *testing.T) (*Repo, string) {
 	return r, top
 }
 
-func TestMaterialize(t *testing.T) {
+func TestWrite(t *testing.T) {
 	r, _ := repo(t)
 	if r.Prefix != "book" {
 		t.Errorf("prefix %q, want book", r.Prefix)
@@ -70,8 +70,12 @@ func TestMaterialize(t *testing.T) {
 	if got := c.Day().Format(time.DateOnly); got != "2026-05-10" {
 		t.Errorf("commit day %s, want 2026-05-10 (UTC)", got)
 	}
+	tree, err := r.List(c, []string{"clientbook.yaml"}, "--at HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
-	if err := r.Materialize(c, dir, []string{"clientbook.yaml"}, "--at HEAD"); err != nil {
+	if err := tree.Write(dir, func(string) bool { return true }, nil, "--at HEAD"); err != nil {
 		t.Fatal(err)
 	}
 	if data, err := os.ReadFile(filepath.Join(dir, "clients", "a b", "client.yaml")); err != nil || string(data) != "kind: Client\nid: a\n" {

@@ -46,17 +46,6 @@ func (t *Tree) Write(dir string, pick func(client string) bool, done func(client
 	return writeAll(t.top, todo, dir, done, what)
 }
 
-// Materialize writes the book's files in commit c into dir (which must
-// exist and be empty), with the book's layout: dir is the book's root.
-// See List for firmFiles and what.
-func (r *Repo) Materialize(c Commit, dir string, firmFiles []string, what string) error {
-	t, err := r.List(c, firmFiles, what)
-	if err != nil {
-		return err
-	}
-	return t.Write(dir, func(string) bool { return true }, nil, what)
-}
-
 // writeAll feeds the entries' object ids to one git cat-file --batch and
 // writes each content where its path says under dir, calling done (when
 // not nil) as each client folder's entries are written: a folder's are

@@ -163,10 +163,10 @@ func contentName(folder string, key cache.Key) string {
 }
 
 // fetchMissing starts fetching, in the background, the files of every
-// client folder the cache has no entry for; each is read as soon as its
-// files are there (waitFetched), so writing and reading overlap.
+// client folder without a key (Options.Fetch); each is read as soon as
+// its files are there (waitFetched), so writing and reading overlap.
 func (r *clientReader[T]) fetchMissing(clients []entry, only func(string) bool) {
-	if r.fetch == nil {
+	if r.fetch == nil || r.keys == nil {
 		return
 	}
 	var missing []string
@@ -174,11 +174,7 @@ func (r *clientReader[T]) fetchMissing(clients []entry, only func(string) bool) 
 		if only != nil && !only("clients/"+c.name) {
 			continue
 		}
-		key, keyed := r.keys[c.name]
-		if keyed && r.store != nil && r.blobs != nil {
-			continue // read from memory
-		}
-		if r.store == nil || !keyed || !r.store.Has(contentName(c.name, key), key) {
+		if _, keyed := r.keys[c.name]; !keyed {
 			missing = append(missing, c.name)
 		}
 	}
@@ -228,7 +224,6 @@ func (r *clientReader[T]) read(e entry, buf *[]byte) clientSlot[T] {
 	if r.store != nil && r.keys != nil {
 		return r.readByContent(e, buf)
 	}
-	r.waitFetched(e.name)
 	l := &loader{root: r.root}
 	jobs, open := l.listClient(r.clients, e)
 	var key cache.Key
@@ -279,21 +274,16 @@ func (r *clientReader[T]) readByContent(e entry, buf *[]byte) clientSlot[T] {
 		}
 	}
 	l := &loader{root: r.root}
-	if keyed && r.blobs != nil {
+	switch {
+	case keyed && r.blobs != nil:
 		blobs, err := r.blobs(e.name)
-		if err == nil {
-			l.mem = newMemFolder("clients/"+e.name, blobs)
-		} else {
+		if err != nil {
 			r.fetchErr.CompareAndSwap(nil, &err)
+			break
 		}
-	}
-	if l.mem == nil {
+		l.mem = newMemFolder("clients/"+e.name, blobs)
+	case !keyed:
 		r.waitFetched(e.name)
-		if r.fetch != nil {
-			if err := r.fetch([]string{e.name}, nil); err != nil {
-				r.fetchErr.CompareAndSwap(nil, &err)
-			}
-		}
 	}
 	jobs, open := l.listClient(r.clients, e)
 	got := readFiles(l, e, jobs, buf)

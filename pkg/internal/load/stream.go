@@ -40,20 +40,17 @@ type Options struct {
 	// named by content. A folder without a key is read and not cached;
 	// the files of one whose entry the cache has need not be there.
 	Keys map[string]cache.Key
-	// Fetch brings the files of client folders into the book's root,
-	// calling ready (when not nil) for each folder once its files are
-	// there. It is called once, in the background, with every folder the
-	// cache lacks (every folder, without Keys), and the folders are read
-	// as they become ready; and again, without ready, for a folder whose
-	// cached entry turns out unusable. It is called from many goroutines
-	// at once, and must do nothing for a folder already there. Nil: every
-	// file is there.
+	// Fetch, with Keys, brings into the book's root the files of the
+	// client folders that have no key (what they read is on disk: links),
+	// calling ready for each folder once its files are there. It is
+	// called once, in the background, and the folders are read as they
+	// become ready. Nil: their files are there.
 	Fetch func(folders []string, ready func(folder string)) error
 	// Blobs, with Keys, gives the files of a client folder that has a key
 	// and that the cache lacks, from memory rather than from disk (a
-	// revision's, read from git's object store): such a folder is never
-	// fetched. It is called from many goroutines at once. An error is
-	// Each's, after the folder has been read from disk as it is.
+	// revision's, read from git's object store). It is called from many
+	// goroutines at once. An error is Each's, after the folder has been
+	// read from disk as it is. Nil: the files are on disk.
 	Blobs func(folder string) ([]Blob, error)
 	// Only, when set, names the client folders to read (by path,
 	// clients/NAME): each other one is known by its name alone, taken to
